@@ -1,0 +1,37 @@
+//! The command line: `him-guide [serve] [options]` and `him-guide check [options]`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "him-guide", version, about = "A career guide to Health Information Management")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub options: Options,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Load and check all content without serving; exit status 0 when it is clean, 1 when not.
+    Check,
+}
+
+/// Options every command takes; each may also come from the environment.
+#[derive(Debug, Clone, Args)]
+pub struct Options {
+    /// Address to listen on.
+    #[arg(long, global = true, env = "HIM_GUIDE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Public base URL, used for canonical links and the sitemap [default: http://ADDR]
+    #[arg(long, global = true, env = "HIM_GUIDE_BASE_URL")]
+    pub base_url: Option<String>,
+    /// Folder that holds content/ and static/.
+    #[arg(long, global = true, env = "HIM_GUIDE_SITE_DIR", default_value = ".")]
+    pub site_dir: PathBuf,
+}

@@ -1,0 +1,429 @@
+//! The one Markdown entry point: turns a page body into HTML, headings, anchors and the links to check.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use pulldown_cmark::{
+    Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
+
+use super::problem::{Problem, line_at};
+
+/// What the renderer needs to know about the rest of the site to resolve links.
+pub struct LinkContext<'a> {
+    /// The page's file, relative to the site folder (`content/guide/salary.md`), for problems.
+    pub file: &'a Path,
+    /// The page's file relative to `content/` (`guide/salary.md`), against which relative links resolve.
+    pub content_path: &'a Path,
+    /// Every page's URL, keyed by its file's path relative to `content/`.
+    pub urls: &'a HashMap<PathBuf, String>,
+    /// The file line on which the body starts.
+    pub first_line: usize,
+}
+
+/// A heading of the page with its anchor id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link to a page of this site, to be checked once every page is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// The site path it points to, such as `/guide/salary`; `None` for a link within the same page.
+    pub path: Option<String>,
+    /// The `#anchor`, without the `#`.
+    pub fragment: Option<String>,
+    /// The file line the link is written on.
+    pub line: usize,
+}
+
+/// A page body rendered to HTML, with what the site needs to know about it.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Every id a link may target: headings and footnotes.
+    pub anchors: HashSet<String>,
+    pub links: Vec<InternalLink>,
+    pub word_count: usize,
+    pub problems: Vec<Problem>,
+}
+
+/// The pulldown-cmark options the whole site uses.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Renders `body` to HTML: headings get stable unique ids, `.md` links become site paths, internal
+/// links are collected for checking, and raw HTML is refused.
+pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
+    let mut out = Rendered::default();
+    let line_of = |offset: usize| ctx.first_line + line_at(body, offset) - 1;
+    let problem = |out: &mut Rendered, offset: usize, message: String, fix: &str| {
+        out.problems.push(Problem::new(ctx.file, Some(line_of(offset)), message, fix));
+    };
+
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut html_events = Vec::with_capacity(events.len());
+    let mut index = 0;
+    while index < events.len() {
+        let (event, range) = events[index].clone();
+        index += 1;
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let text = heading_text(&events[index..]);
+                if level == HeadingLevel::H1 {
+                    problem(
+                        &mut out,
+                        range.start,
+                        format!("a level-1 heading (`# {text}`) in the body"),
+                        "the page title comes from `title` in the front matter; use `##` for sections",
+                    );
+                }
+                let id = match id {
+                    Some(explicit) if out.anchors.contains(explicit.as_ref()) => {
+                        problem(
+                            &mut out,
+                            range.start,
+                            format!("the heading id `{explicit}` is used twice on this page"),
+                            "give each heading a different {#id}",
+                        );
+                        explicit.to_string()
+                    }
+                    Some(explicit) => explicit.to_string(),
+                    None => unique_id(&slugify(&text), &out.anchors),
+                };
+                out.anchors.insert(id.clone());
+                out.headings.push(Heading { level: level as u8, id: id.clone(), text });
+                html_events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = match classify_link(&dest_url, ctx) {
+                    Ok(Destination::External) => dest_url,
+                    Ok(Destination::Internal { href, path, fragment }) => {
+                        out.links.push(InternalLink { path, fragment, line: line_of(range.start) });
+                        CowStr::from(href)
+                    }
+                    Err((message, fix)) => {
+                        problem(&mut out, range.start, message, fix);
+                        dest_url
+                    }
+                };
+                html_events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => problem(
+                &mut out,
+                range.start,
+                format!("raw HTML `{}` in Markdown", raw.trim()),
+                "write it in Markdown instead; raw HTML is not allowed in guide pages",
+            ),
+            Event::Start(Tag::Table(alignments)) => {
+                // pulldown-cmark writes alignment as inline `style` attributes, which a strict
+                // Content-Security-Policy forbids; the stylesheet aligns table cells instead.
+                let plain = vec![Alignment::None; alignments.len()];
+                html_events.push(Event::Start(Tag::Table(plain)));
+            }
+            // Footnote labels become ids in the HTML; a prefix keeps them apart from heading ids.
+            Event::FootnoteReference(label) => {
+                html_events.push(Event::FootnoteReference(footnote_id(&label)));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let id = footnote_id(&label);
+                out.anchors.insert(id.to_string());
+                html_events.push(Event::Start(Tag::FootnoteDefinition(id)));
+            }
+            Event::Text(text) => {
+                out.word_count += text.split_whitespace().count();
+                html_events.push(Event::Text(text));
+            }
+            Event::Code(code) => {
+                out.word_count += code.split_whitespace().count();
+                html_events.push(Event::Code(code));
+            }
+            other => html_events.push(other),
+        }
+    }
+    html::push_html(&mut out.html, html_events.into_iter());
+    out
+}
+
+fn footnote_id(label: &str) -> CowStr<'static> {
+    CowStr::from(format!("fn-{}", slugify(label)))
+}
+
+/// The plain text of a heading whose events start at `events[0]` and run to its end tag.
+fn heading_text(events: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// A heading's anchor id: lowercase ASCII letters and digits joined by single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() {
+            slug.push(ch);
+        } else if !slug.is_empty() && !slug.ends_with('-') && ch != '\'' && ch != '’' {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() { "section".to_string() } else { slug.to_string() }
+}
+
+/// `base`, or `base-1`, `base-2`... whichever is not taken yet.
+fn unique_id(base: &str, taken: &HashSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken.contains(candidate))
+        .expect("an unused suffix exists")
+}
+
+enum Destination {
+    External,
+    Internal { href: String, path: Option<String>, fragment: Option<String> },
+}
+
+type LinkError = (String, &'static str);
+
+fn classify_link(dest: &str, ctx: &LinkContext<'_>) -> Result<Destination, LinkError> {
+    let (before_fragment, fragment) = match dest.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment.to_string())),
+        None => (dest, None),
+    };
+    if before_fragment.is_empty() {
+        return Ok(Destination::Internal { href: dest.to_string(), path: None, fragment });
+    }
+    if let Some(scheme) = scheme_of(dest) {
+        if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
+            return Ok(Destination::External);
+        }
+        return Err((
+            format!("the link `{dest}` uses the `{scheme}:` scheme"),
+            "link only to http(s) addresses, mailto: or pages of this site",
+        ));
+    }
+    if dest.starts_with("//") {
+        return Ok(Destination::External);
+    }
+    let path = before_fragment.split('?').next().unwrap_or_default();
+    if path.starts_with('/') {
+        let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        return Ok(Destination::Internal {
+            href: dest.to_string(),
+            path: Some(path.to_string()),
+            fragment,
+        });
+    }
+    if path.ends_with(".md") {
+        let target = ctx.content_path.parent().unwrap_or(Path::new("")).join(path);
+        let url = normalize(&target).and_then(|target| ctx.urls.get(&target));
+        return match url {
+            Some(url) => {
+                let href = match &fragment {
+                    Some(fragment) => format!("{url}#{fragment}"),
+                    None => url.clone(),
+                };
+                Ok(Destination::Internal { href, path: Some(url.clone()), fragment })
+            }
+            None => Err((
+                format!("the link `{dest}` points to a file that is not a page of this site"),
+                "check the file name; paths are relative to this page's folder, e.g. `salary.md` \
+                 or `../about.md`",
+            )),
+        };
+    }
+    Err((
+        format!("the link `{dest}` is a relative path that is not a Markdown file"),
+        "link to a page as a site path such as `/guide/salary`, or as its file such as `salary.md`",
+    ))
+}
+
+/// The URL scheme (`https`, `javascript`...), lowercased, if `dest` starts with one.
+fn scheme_of(dest: &str) -> Option<String> {
+    let (scheme, _) = dest.split_once(':')?;
+    let valid = scheme.chars().next()?.is_ascii_alphabetic()
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Resolves `.` and `..` in a path relative to `content/`; `None` if it climbs out of it.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => parts.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_at(content_path: &str, body: &str) -> Rendered {
+        let urls: HashMap<PathBuf, String> = [
+            ("index.md", "/"),
+            ("about.md", "/about"),
+            ("guide/salary.md", "/guide/salary"),
+            ("guide/outlook.md", "/guide/outlook"),
+        ]
+        .into_iter()
+        .map(|(file, url)| (PathBuf::from(file), url.to_string()))
+        .collect();
+        let file = Path::new("content").join(content_path);
+        let ctx = LinkContext {
+            file: &file,
+            content_path: Path::new(content_path),
+            urls: &urls,
+            first_line: 10,
+        };
+        render(body, &ctx)
+    }
+
+    fn render(body: &str) -> Rendered {
+        render_at("guide/salary.md", body)
+    }
+
+    #[test]
+    fn renders_heading_anchors_from_text() {
+        let out = render("## What moves pay?\n\n### Experience & education\n");
+        assert!(out.html.contains(r#"<h2 id="what-moves-pay">What moves pay?</h2>"#), "{}", out.html);
+        assert!(out.html.contains(r#"<h3 id="experience-education">"#));
+        assert_eq!(out.headings[1].level, 3);
+        assert_eq!(out.headings[1].text, "Experience & education");
+    }
+
+    #[test]
+    fn keeps_explicit_heading_ids() {
+        let out = render("## Median pay by occupation {#median-pay}\n");
+        assert_eq!(out.headings[0].id, "median-pay");
+        assert_eq!(out.headings[0].text, "Median pay by occupation");
+    }
+
+    #[test]
+    fn makes_repeated_heading_ids_unique() {
+        let out = render("## Pay\n\n## Pay\n\n## Pay\n");
+        let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["pay", "pay-1", "pay-2"]);
+    }
+
+    #[test]
+    fn reports_a_repeated_explicit_id_with_its_line() {
+        let out = render("## One {#same}\n\n## Two {#same}\n");
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].line, Some(12));
+        assert!(out.problems[0].message.contains("`same` is used twice"));
+    }
+
+    #[test]
+    fn slugifies_punctuation_and_apostrophes() {
+        assert_eq!(slugify("HIM vs. health informatics"), "him-vs-health-informatics");
+        assert_eq!(slugify("What's a master’s worth?"), "whats-a-masters-worth");
+        assert_eq!(slugify("RHIA (AHIMA)"), "rhia-ahima");
+        assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn rewrites_markdown_file_links_to_site_paths() {
+        let out = render("See [outlook](outlook.md#projections) and [about](../about.md).");
+        assert!(out.html.contains(r#"href="/guide/outlook#projections""#), "{}", out.html);
+        assert!(out.html.contains(r#"href="/about""#));
+        assert_eq!(
+            out.links[0],
+            InternalLink {
+                path: Some("/guide/outlook".into()),
+                fragment: Some("projections".into()),
+                line: 10
+            }
+        );
+    }
+
+    #[test]
+    fn collects_site_paths_and_same_page_anchors() {
+        let out = render("[a](/guide/outlook/#x) [b](#top)\n");
+        assert_eq!(out.links[0].path.as_deref(), Some("/guide/outlook"));
+        assert_eq!(out.links[0].fragment.as_deref(), Some("x"));
+        assert_eq!(out.links[1].path, None);
+        assert_eq!(out.links[1].fragment.as_deref(), Some("top"));
+        assert!(out.problems.is_empty());
+    }
+
+    #[test]
+    fn leaves_external_links_alone() {
+        let out = render("[BLS](https://www.bls.gov/ooh/) [mail](mailto:a@b.org)");
+        assert!(out.links.is_empty());
+        assert!(out.problems.is_empty());
+        assert!(out.html.contains(r#"href="https://www.bls.gov/ooh/""#));
+    }
+
+    #[test]
+    fn reports_links_to_missing_files_and_bad_schemes() {
+        let out = render("[x](nowhere.md)\n\n[y](javascript:alert(1))\n\n[z](other/page)");
+        let messages: Vec<_> = out.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(messages[0].contains("`nowhere.md` points to a file that is not a page"));
+        assert!(messages[1].contains("`javascript:` scheme"));
+        assert!(messages[2].contains("relative path that is not a Markdown file"));
+        assert_eq!(out.problems[1].line, Some(12));
+    }
+
+    #[test]
+    fn refuses_raw_html_and_level_one_headings() {
+        let out = render("# Title\n\nText <b>bold</b>\n\n<div>block</div>\n");
+        assert_eq!(out.problems.len(), 4, "{:?}", out.problems);
+        assert!(out.problems[0].message.contains("level-1 heading"));
+        assert!(out.problems.iter().skip(1).all(|p| p.message.contains("raw HTML")));
+        assert!(!out.html.contains("<b>"));
+        assert!(!out.html.contains("<div>"));
+    }
+
+    #[test]
+    fn renders_tables_without_inline_styles() {
+        let out = render("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+        assert!(out.html.contains("<table>"));
+        assert!(!out.html.contains("style="), "{}", out.html);
+    }
+
+    #[test]
+    fn prefixes_footnote_ids_and_counts_them_as_anchors() {
+        let out = render("Claim.[^1]\n\n[^1]: The source.\n");
+        assert!(out.html.contains(r##"href="#fn-1""##), "{}", out.html);
+        assert!(out.html.contains(r#"id="fn-1""#));
+        assert!(out.anchors.contains("fn-1"));
+    }
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(render("One two three.\n\n- four\n- `five six`\n").word_count, 6);
+    }
+}

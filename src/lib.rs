@@ -1,0 +1,12 @@
+//! him-guide: a career guide to Health Information Management, served from Markdown content.
+//!
+//! - [`content`] reads `content/`: front matter, the one Markdown entry point, the sources list.
+//! - [`site`] builds the site model from it: pages, navigation, tables of contents, link checks.
+//! - [`web`] is the only part that knows HTTP and templates: the app factory, views and errors.
+//! - [`cli`] and [`config`] turn the command line and environment into settings.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod site;
+pub mod web;

@@ -1,0 +1,59 @@
+//! The him-guide binary: parse the command line, load the site, then check it or serve it.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use him_guide::cli::{Cli, Command};
+use him_guide::config::Settings;
+use him_guide::site::Site;
+use him_guide::web::Application;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let settings = match Settings::from_options(&cli.options) {
+        Ok(settings) => settings,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let started = std::time::Instant::now();
+    let site = match Site::load(&settings.site_dir) {
+        Ok(site) => site,
+        Err(problems) => {
+            eprint!("{problems}");
+            eprintln!("fix these and run `him-guide check` again; nothing was served.");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Check => {
+            println!(
+                "content is clean: {} pages and {} sources loaded and checked in {} ms",
+                site.pages.len(),
+                site.sources.len(),
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Serve => match serve(settings, site) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn serve(settings: Settings, site: Site) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(&settings, site)?;
+        log::info!("serving {} on http://{}", settings.site_dir.display(), app.addr());
+        app.run().await?;
+        Ok(())
+    })
+}

@@ -1,0 +1,128 @@
+//! Checks every internal link and `#anchor` in the content against the pages and ids that exist.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{GUIDE_INDEX, SOURCES_PAGE};
+use crate::content::{LoadedPage, Problem, Source};
+
+/// Every broken internal link in `pages`, each naming the file and line it is written on.
+pub fn check(pages: &[LoadedPage], sources: &[Source]) -> Vec<Problem> {
+    let mut anchors: HashMap<&str, HashSet<&str>> = pages
+        .iter()
+        .map(|page| (page.url.as_str(), page.rendered.anchors.iter().map(String::as_str).collect()))
+        .collect();
+    // The sources page lists every source under an anchor named by its id.
+    if let Some(ids) = anchors.get_mut(SOURCES_PAGE) {
+        ids.extend(sources.iter().map(|source| source.id.as_str()));
+    }
+    let has_chapters = pages.iter().any(|page| page.url.starts_with("/guide/"));
+    if has_chapters {
+        anchors.entry(GUIDE_INDEX).or_default();
+    }
+
+    let mut problems = Vec::new();
+    for page in pages {
+        for link in &page.rendered.links {
+            let target = link.path.as_deref().unwrap_or(&page.url);
+            let shown = match (&link.path, &link.fragment) {
+                (Some(path), Some(fragment)) => format!("{path}#{fragment}"),
+                (Some(path), None) => path.clone(),
+                (None, Some(fragment)) => format!("#{fragment}"),
+                (None, None) => continue,
+            };
+            let Some(ids) = anchors.get(target) else {
+                problems.push(Problem::new(
+                    &page.file,
+                    Some(link.line),
+                    format!("broken link: no page at {target}"),
+                    "link to an existing page such as /guide/salary, or to its file such as salary.md",
+                ));
+                continue;
+            };
+            if let Some(fragment) = &link.fragment {
+                if !fragment.is_empty() && !ids.contains(fragment.as_str()) {
+                    problems.push(Problem::new(
+                        &page.file,
+                        Some(link.line),
+                        format!("broken link: {shown} has no anchor `{fragment}`"),
+                        format!(
+                            "use the id of a heading on {target} (shown in its table of contents), or \
+                             give that heading an explicit id with {{#{fragment}}}"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Date, FrontMatter, InternalLink, Rendered};
+    use std::path::PathBuf;
+
+    fn page(url: &str, anchors: &[&str], links: Vec<InternalLink>) -> LoadedPage {
+        LoadedPage {
+            file: PathBuf::from(format!("content{url}.md")),
+            url: url.to_string(),
+            front_matter: FrontMatter {
+                title: "T".into(),
+                description: "D".into(),
+                updated: Date { year: 2026, month: 1, day: 1 },
+                sources: vec![],
+                weight: 0,
+                slug: None,
+            },
+            rendered: Rendered {
+                anchors: anchors.iter().map(|a| a.to_string()).collect(),
+                links,
+                ..Rendered::default()
+            },
+        }
+    }
+
+    fn link(path: Option<&str>, fragment: Option<&str>, line: usize) -> InternalLink {
+        InternalLink { path: path.map(Into::into), fragment: fragment.map(Into::into), line }
+    }
+
+    fn source(id: &str) -> Source {
+        crate::content::sources::parse(
+            std::path::Path::new("s.toml"),
+            &format!("[[source]]\nid=\"{id}\"\ntitle=\"t\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n"),
+        )
+        .unwrap()
+        .remove(0)
+    }
+
+    #[test]
+    fn accepts_links_to_pages_anchors_sources_and_the_guide_index() {
+        let pages = vec![
+            page("/guide/salary", &["median"], vec![
+                link(Some("/guide/salary"), Some("median"), 3),
+                link(None, Some("median"), 4),
+                link(Some("/sources"), Some("bls"), 5),
+                link(Some("/guide"), None, 6),
+            ]),
+            page("/sources", &[], vec![]),
+        ];
+        assert_eq!(check(&pages, &[source("bls")]), vec![]);
+    }
+
+    #[test]
+    fn reports_missing_pages_and_anchors_with_their_lines() {
+        let pages = vec![page("/about", &["top"], vec![
+            link(Some("/nowhere"), None, 7),
+            link(Some("/about"), Some("bottom"), 8),
+            link(None, Some("middle"), 9),
+        ])];
+        let problems = check(&pages, &[]);
+        assert_eq!(problems.len(), 3);
+        assert_eq!(problems[0].line, Some(7));
+        assert_eq!(problems[0].message, "broken link: no page at /nowhere");
+        assert_eq!(problems[1].message, "broken link: /about#bottom has no anchor `bottom`");
+        assert_eq!(problems[2].message, "broken link: #middle has no anchor `middle`");
+        assert!(problems[2].fix.contains("{#middle}"));
+    }
+}

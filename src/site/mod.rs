@@ -1,0 +1,217 @@
+//! The site model built from the loaded content: pages with their URLs, navigation, tables of
+//! contents, sources, and the check that every internal link and anchor resolves.
+
+mod links;
+
+use std::path::{Path, PathBuf};
+
+use crate::content::{self, Date, Heading, LoadedPage, Problem, Problems, Source};
+
+/// The home page's site path.
+pub const HOME: &str = "/";
+/// The guide's chapter list; generated unless `content/guide/index.md` exists.
+pub const GUIDE_INDEX: &str = "/guide";
+/// The page that lists every source; each source id is an anchor on it.
+pub const SOURCES_PAGE: &str = "/sources";
+
+/// What part a page plays in the site's navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `/`.
+    Home,
+    /// A chapter of the guide, under `/guide/`.
+    Chapter,
+    /// Any other page (`/sources`, `/glossary`, `/about`), listed in the primary navigation.
+    Other,
+}
+
+/// One entry of a table of contents; `children` holds the level-3 headings under a level-2 one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+    pub children: Vec<TocEntry>,
+}
+
+/// A page ready to be put in the layout: checked, rendered, with its place in the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub url: String,
+    /// The file it came from, relative to the site folder.
+    pub file: PathBuf,
+    pub kind: PageKind,
+    pub title: String,
+    pub description: String,
+    pub updated: Date,
+    pub source_ids: Vec<String>,
+    pub weight: i64,
+    /// The body as HTML, from the one Markdown entry point.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+}
+
+/// The whole site: pages in navigation order and the sources they cite.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Home first, then chapters by weight, then other pages by weight.
+    pub pages: Vec<Page>,
+    pub sources: Vec<Source>,
+}
+
+/// A page's place in the sitemap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapEntry {
+    pub url: String,
+    pub lastmod: Date,
+}
+
+impl Site {
+    /// Loads, renders and checks everything under `site_dir`; the error lists every problem found.
+    pub fn load(site_dir: &Path) -> Result<Site, Problems> {
+        let content = content::load(site_dir)?;
+        Site::build(content.pages, content.sources)
+    }
+
+    fn build(loaded: Vec<LoadedPage>, sources: Vec<Source>) -> Result<Site, Problems> {
+        let mut problems = Vec::new();
+        for (url, file) in [(HOME, "index.md"), (SOURCES_PAGE, "sources.md")] {
+            if !loaded.iter().any(|page| page.url == url) {
+                problems.push(Problem::new(
+                    Path::new(content::CONTENT_DIR).join(file),
+                    None,
+                    format!("the site has no page at {url}"),
+                    format!("create content/{file}: every site needs it"),
+                ));
+            }
+        }
+        problems.extend(links::check(&loaded, &sources));
+        if !problems.is_empty() {
+            return Err(Problems(problems));
+        }
+
+        let mut pages: Vec<Page> = loaded.into_iter().map(Page::from_loaded).collect();
+        pages.sort_by(|a, b| {
+            let rank = |kind| match kind {
+                PageKind::Home => 0,
+                PageKind::Chapter => 1,
+                PageKind::Other => 2,
+            };
+            (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
+        });
+        Ok(Site { pages, sources })
+    }
+
+    pub fn page(&self, url: &str) -> Option<&Page> {
+        self.pages.iter().find(|page| page.url == url)
+    }
+
+    /// The guide's chapters in reading order.
+    pub fn chapters(&self) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(|page| page.kind == PageKind::Chapter)
+    }
+
+    /// Pages other than home and chapters, in navigation order.
+    pub fn other_pages(&self) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(|page| page.kind == PageKind::Other)
+    }
+
+    /// Whether the chapter list at `/guide` is generated (no page of the content claims that URL).
+    pub fn has_generated_guide_index(&self) -> bool {
+        self.page(GUIDE_INDEX).is_none() && self.chapters().next().is_some()
+    }
+
+    /// The chapters before and after `url` in reading order.
+    pub fn neighbours(&self, url: &str) -> (Option<&Page>, Option<&Page>) {
+        let chapters: Vec<&Page> = self.chapters().collect();
+        match chapters.iter().position(|page| page.url == url) {
+            Some(i) => (i.checked_sub(1).map(|j| chapters[j]), chapters.get(i + 1).copied()),
+            None => (None, None),
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// Every page a search engine should know, with the date it last changed.
+    pub fn sitemap(&self) -> Vec<SitemapEntry> {
+        let mut entries: Vec<SitemapEntry> = self
+            .pages
+            .iter()
+            .map(|page| SitemapEntry { url: page.url.clone(), lastmod: page.updated })
+            .collect();
+        if self.has_generated_guide_index() {
+            let lastmod = self.chapters().map(|page| page.updated).max().expect("chapters exist");
+            entries.insert(1, SitemapEntry { url: GUIDE_INDEX.to_string(), lastmod });
+        }
+        entries
+    }
+}
+
+impl Page {
+    fn from_loaded(loaded: LoadedPage) -> Page {
+        let kind = if loaded.url == HOME {
+            PageKind::Home
+        } else if loaded.url.starts_with("/guide/") {
+            PageKind::Chapter
+        } else {
+            PageKind::Other
+        };
+        let front = loaded.front_matter;
+        Page {
+            toc: table_of_contents(&loaded.rendered.headings),
+            url: loaded.url,
+            file: loaded.file,
+            kind,
+            title: front.title,
+            description: front.description,
+            updated: front.updated,
+            source_ids: front.sources.into_iter().map(|(id, _)| id).collect(),
+            weight: front.weight,
+            html: loaded.rendered.html,
+            word_count: loaded.rendered.word_count,
+        }
+    }
+}
+
+/// Level-2 headings with the level-3 headings under each; deeper headings stay out of the way.
+fn table_of_contents(headings: &[Heading]) -> Vec<TocEntry> {
+    let mut toc: Vec<TocEntry> = Vec::new();
+    for heading in headings {
+        let entry = TocEntry { id: heading.id.clone(), text: heading.text.clone(), children: Vec::new() };
+        match (heading.level, toc.last_mut()) {
+            (2, _) => toc.push(entry),
+            (3, Some(parent)) => parent.children.push(entry),
+            (3, None) => toc.push(entry),
+            _ => {}
+        }
+    }
+    toc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(level: u8, id: &str) -> Heading {
+        Heading { level, id: id.into(), text: id.to_uppercase() }
+    }
+
+    #[test]
+    fn nests_level_three_headings_under_level_two() {
+        let toc = table_of_contents(&[
+            heading(3, "orphan"),
+            heading(2, "pay"),
+            heading(3, "by-year"),
+            heading(4, "deep"),
+            heading(3, "by-place"),
+            heading(2, "outlook"),
+        ]);
+        let top: Vec<_> = toc.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(top, ["orphan", "pay", "outlook"]);
+        let under_pay: Vec<_> = toc[1].children.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(under_pay, ["by-year", "by-place"]);
+        assert_eq!(toc[1].text, "PAY");
+    }
+}

@@ -1,0 +1,207 @@
+//! Typed views, one per template, and the start-up rendering of every page into bytes.
+
+use std::collections::HashMap;
+
+use actix_web::web::Bytes;
+use askama::Template;
+
+use crate::content::{Source, SourceKind};
+use crate::site::{GUIDE_INDEX, HOME, Page, PageKind, SOURCES_PAGE, SitemapEntry, Site};
+
+/// The site's name, in the header and every `<title>`.
+pub const SITE_NAME: &str = "HIM Career Guide";
+
+/// A link in the primary navigation.
+#[derive(Debug, Clone)]
+pub struct NavLink {
+    pub href: String,
+    pub label: String,
+    /// `page` when this is the current page, `true` when the current page is inside its section.
+    pub current: Option<&'static str>,
+}
+
+/// What the base layout needs on every page.
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    /// The page's own title; the layout adds the site name.
+    pub title: String,
+    pub description: String,
+    /// Absolute canonical URL; `None` on error pages, which have no address of their own.
+    pub canonical: Option<String>,
+    pub nav: Vec<NavLink>,
+    /// Links from home down to the current page's parent; the current page ends the trail unlinked.
+    pub breadcrumbs: Vec<(String, String)>,
+}
+
+/// A content page: `templates/page.html`.
+#[derive(Template)]
+#[template(path = "page.html")]
+pub struct PageView<'a> {
+    pub chrome: Chrome,
+    pub page: &'a Page,
+    /// The sources this page cites, in its front matter's order.
+    pub sources: Vec<&'a Source>,
+    /// The guide's chapters, shown beside a chapter; empty on other pages.
+    pub chapters: Vec<&'a Page>,
+    pub previous: Option<&'a Page>,
+    pub next: Option<&'a Page>,
+}
+
+/// The sources page: its Markdown introduction, then every source: `templates/sources.html`.
+#[derive(Template)]
+#[template(path = "sources.html")]
+pub struct SourcesView<'a> {
+    pub chrome: Chrome,
+    pub page: &'a Page,
+    /// The articles first, then the public data pages.
+    pub groups: Vec<SourceGroup<'a>>,
+}
+
+/// Sources of one kind, under a heading with its own anchor.
+pub struct SourceGroup<'a> {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub sources: Vec<&'a Source>,
+}
+
+/// The generated chapter list at `/guide`: `templates/guide_index.html`.
+#[derive(Template)]
+#[template(path = "guide_index.html")]
+pub struct GuideIndexView<'a> {
+    pub chrome: Chrome,
+    pub chapters: Vec<&'a Page>,
+}
+
+/// Any error: `templates/error.html`.
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorView {
+    pub chrome: Chrome,
+    /// The status code, e.g. 404.
+    pub status: u16,
+    /// A short heading, e.g. "Page not found".
+    pub heading: String,
+    /// What happened and what the reader can do, in plain words.
+    pub message: String,
+}
+
+/// The XML sitemap: `templates/sitemap.xml`.
+#[derive(Template)]
+#[template(path = "sitemap.xml")]
+pub struct SitemapView {
+    pub base_url: String,
+    pub entries: Vec<SitemapEntry>,
+}
+
+/// Every page of the site rendered once, keyed by site path, plus what error pages need.
+pub struct Rendered {
+    pub pages: HashMap<String, Bytes>,
+    pub sitemap: Bytes,
+    /// The primary navigation with nothing marked current, for error pages.
+    pub nav: Vec<NavLink>,
+}
+
+/// Renders every page of `site` into bytes; called once at start-up.
+pub fn render_site(site: &Site, base_url: &str) -> Result<Rendered, askama::Error> {
+    let mut pages = HashMap::new();
+    for page in &site.pages {
+        let chrome = chrome_for(site, base_url, &page.url, &page.title, &page.description);
+        let html = if page.url == SOURCES_PAGE {
+            let group = |id, title, kind| SourceGroup {
+                id,
+                title,
+                sources: site.sources.iter().filter(|s| s.kind == kind).collect(),
+            };
+            SourcesView {
+                chrome,
+                page,
+                groups: vec![
+                    group("source-documents", "Source documents", SourceKind::Document),
+                    group("data-pages", "Public data pages", SourceKind::Data),
+                ],
+            }
+            .render()?
+        } else {
+            let is_chapter = page.kind == PageKind::Chapter;
+            let (previous, next) = site.neighbours(&page.url);
+            PageView {
+                chrome,
+                page,
+                sources: page.source_ids.iter().filter_map(|id| site.source(id)).collect(),
+                chapters: if is_chapter { site.chapters().collect() } else { Vec::new() },
+                previous,
+                next,
+            }
+            .render()?
+        };
+        pages.insert(page.url.clone(), Bytes::from(html));
+    }
+    if site.has_generated_guide_index() {
+        let description = "Every chapter of the guide to Health Information Management, in reading order.";
+        let view = GuideIndexView {
+            chrome: chrome_for(site, base_url, GUIDE_INDEX, "The guide", description),
+            chapters: site.chapters().collect(),
+        };
+        pages.insert(GUIDE_INDEX.to_string(), Bytes::from(view.render()?));
+    }
+    let sitemap = SitemapView { base_url: base_url.to_string(), entries: site.sitemap() }.render()?;
+    Ok(Rendered { pages, sitemap: Bytes::from(sitemap), nav: primary_nav(site, "") })
+}
+
+/// Renders the error page for `status`.
+pub fn render_error(nav: &[NavLink], status: u16, heading: &str, message: &str) -> String {
+    let view = ErrorView {
+        chrome: Chrome {
+            title: heading.to_string(),
+            description: message.to_string(),
+            canonical: None,
+            nav: nav.to_vec(),
+            breadcrumbs: vec![(HOME.to_string(), "Home".to_string())],
+        },
+        status,
+        heading: heading.to_string(),
+        message: message.to_string(),
+    };
+    view.render().unwrap_or_else(|err| {
+        // The error template is compiled in and has no fallible parts; this is a last resort.
+        log::error!("cannot render the error page: {err}");
+        format!("<!doctype html><title>{status}</title><p>{status}")
+    })
+}
+
+fn chrome_for(site: &Site, base_url: &str, url: &str, title: &str, description: &str) -> Chrome {
+    let mut breadcrumbs = Vec::new();
+    if url != HOME {
+        breadcrumbs.push((HOME.to_string(), "Home".to_string()));
+        if url.starts_with("/guide/") {
+            breadcrumbs.push((GUIDE_INDEX.to_string(), "The guide".to_string()));
+        }
+    }
+    Chrome {
+        title: title.to_string(),
+        description: description.to_string(),
+        canonical: Some(format!("{base_url}{url}")),
+        nav: primary_nav(site, url),
+        breadcrumbs,
+    }
+}
+
+/// The guide's index, then every page that is neither home nor a chapter, in navigation order.
+fn primary_nav(site: &Site, current_url: &str) -> Vec<NavLink> {
+    let guide = site.chapters().next().map(|_| (GUIDE_INDEX, "The guide"));
+    guide
+        .into_iter()
+        .chain(site.other_pages().map(|page| (page.url.as_str(), page.title.as_str())))
+        .map(|(href, label)| NavLink {
+            current: if href == current_url {
+                Some("page")
+            } else if href == GUIDE_INDEX && current_url.starts_with("/guide/") {
+                Some("true")
+            } else {
+                None
+            },
+            href: href.to_string(),
+            label: label.to_string(),
+        })
+        .collect()
+}
