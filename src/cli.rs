@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "him-guide", version, about = "A career guide to Health Information Management")]
+#[command(
+    name = "him-guide",
+    version,
+    about = "A career guide to Health Information Management"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -26,7 +30,12 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct Options {
     /// Address to listen on.
-    #[arg(long, global = true, env = "HIM_GUIDE_ADDR", default_value = "127.0.0.1:8080")]
+    #[arg(
+        long,
+        global = true,
+        env = "HIM_GUIDE_ADDR",
+        default_value = "127.0.0.1:8080"
+    )]
     pub addr: SocketAddr,
     /// Public base URL, used for canonical links and the sitemap [default: http://ADDR]
     #[arg(long, global = true, env = "HIM_GUIDE_BASE_URL")]

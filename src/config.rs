@@ -25,7 +25,11 @@ impl Settings {
             Some(url) => parse_base_url(url)?,
             None => format!("http://{}", options.addr),
         };
-        Ok(Settings { addr: options.addr, base_url, site_dir: options.site_dir.clone() })
+        Ok(Settings {
+            addr: options.addr,
+            base_url,
+            site_dir: options.site_dir.clone(),
+        })
     }
 }
 
@@ -38,7 +42,11 @@ fn parse_base_url(url: &str) -> Result<String, BadBaseUrl> {
         .unwrap_or_default();
     let host_ok = !host.is_empty() && !host.starts_with('/');
     let clean = !trimmed.contains(['?', '#', ' ', '"', '<', '>']);
-    if host_ok && clean { Ok(trimmed.to_string()) } else { Err(BadBaseUrl(url.to_string())) }
+    if host_ok && clean {
+        Ok(trimmed.to_string())
+    } else {
+        Err(BadBaseUrl(url.to_string()))
+    }
 }
 
 #[cfg(test)]
@@ -47,13 +55,25 @@ mod tests {
 
     #[test]
     fn trims_a_trailing_slash_from_the_base_url() {
-        assert_eq!(parse_base_url("https://example.org/").unwrap(), "https://example.org");
-        assert_eq!(parse_base_url("http://a.b/guide").unwrap(), "http://a.b/guide");
+        assert_eq!(
+            parse_base_url("https://example.org/").unwrap(),
+            "https://example.org"
+        );
+        assert_eq!(
+            parse_base_url("http://a.b/guide").unwrap(),
+            "http://a.b/guide"
+        );
     }
 
     #[test]
     fn rejects_base_urls_that_cannot_prefix_paths() {
-        for bad in ["example.org", "ftp://x", "https://", "https://a?b=1", "https:///x"] {
+        for bad in [
+            "example.org",
+            "ftp://x",
+            "https://",
+            "https://a?b=1",
+            "https:///x",
+        ] {
             assert!(parse_base_url(bad).is_err(), "{bad}");
         }
     }

@@ -52,7 +52,11 @@ fn main() -> ExitCode {
 fn serve(settings: Settings, site: Site) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(&settings, site)?;
-        log::info!("serving {} on http://{}", settings.site_dir.display(), app.addr());
+        log::info!(
+            "serving {} on http://{}",
+            settings.site_dir.display(),
+            app.addr()
+        );
         app.run().await?;
         Ok(())
     })

@@ -100,7 +100,11 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
             ));
         }
     };
-    require_text(&raw.title, "title", "give the page a title, e.g. title = \"Job outlook\"");
+    require_text(
+        &raw.title,
+        "title",
+        "give the page a title, e.g. title = \"Job outlook\"",
+    );
     require_text(
         &raw.description,
         "description",
@@ -109,7 +113,11 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
 
     let updated_line = line_of(raw.updated.span().start);
     let updated = match raw.updated.get_ref() {
-        toml::value::Datetime { date: Some(date), time: None, offset: None } => Date {
+        toml::value::Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        } => Date {
             year: date.year,
             month: date.month,
             day: date.day,
@@ -121,7 +129,11 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
                 "`updated` must be a date without a time",
                 "write the date of the last review as updated = 2026-11-22 (no quotes, no time)",
             ));
-            Date { year: 1970, month: 1, day: 1 }
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            }
         }
     };
 
@@ -235,8 +247,18 @@ mod tests {
     fn splits_front_matter_from_body() {
         let split = split(Path::new("content/x.md"), GOOD).unwrap();
         assert_eq!(split.front_matter.title, "Salary");
-        assert_eq!(split.front_matter.updated, Date { year: 2026, month: 11, day: 22 });
-        assert_eq!(split.front_matter.sources, vec![("a".into(), 5), ("b".into(), 5)]);
+        assert_eq!(
+            split.front_matter.updated,
+            Date {
+                year: 2026,
+                month: 11,
+                day: 22
+            }
+        );
+        assert_eq!(
+            split.front_matter.sources,
+            vec![("a".into(), 5), ("b".into(), 5)]
+        );
         assert_eq!(split.front_matter.weight, 3);
         assert_eq!(split.body, "Body here\n");
         assert_eq!(split.body_first_line, 8);
@@ -246,7 +268,11 @@ mod tests {
     fn rejects_a_page_without_front_matter() {
         let found = problems("# Just markdown\n");
         assert_eq!(found[0].line, Some(1));
-        assert!(found[0].message.contains("does not start with front matter"));
+        assert!(
+            found[0]
+                .message
+                .contains("does not start with front matter")
+        );
     }
 
     #[test]
@@ -261,14 +287,22 @@ mod tests {
         let found = problems(&text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].line, Some(7));
-        assert!(found[0].message.contains("unknown field `author`"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("unknown field `author`"),
+            "{}",
+            found[0].message
+        );
         assert!(found[0].fix.contains("allowed keys"));
     }
 
     #[test]
     fn rejects_a_missing_key() {
         let found = problems(&GOOD.replace("weight = 3\n", ""));
-        assert!(found[0].message.contains("missing field `weight`"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("missing field `weight`"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
@@ -285,8 +319,16 @@ mod tests {
             .replace("\"Salary\"", "\"  \"");
         let found = problems(&text);
         assert_eq!(found.len(), 2);
-        assert!(found.iter().any(|p| p.message == "`title` is empty" && p.line == Some(2)));
-        assert!(found.iter().any(|p| p.message.contains("without a time") && p.line == Some(4)));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.message == "`title` is empty" && p.line == Some(2))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.message.contains("without a time") && p.line == Some(4))
+        );
     }
 
     #[test]
@@ -295,13 +337,25 @@ mod tests {
             .replace("[\"a\", \"b\"]", "[]")
             .replace("weight = 3", "weight = 3\nslug = \"Bad Slug\"");
         let found = problems(&text);
-        assert!(found.iter().any(|p| p.message.contains("`sources` is empty")));
-        assert!(found.iter().any(|p| p.message.contains("slug `Bad Slug`") && p.line == Some(7)));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.message.contains("`sources` is empty"))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.message.contains("slug `Bad Slug`") && p.line == Some(7))
+        );
     }
 
     #[test]
     fn shows_dates_for_readers_and_for_machines() {
-        let date = Date { year: 2026, month: 3, day: 5 };
+        let date = Date {
+            year: 2026,
+            month: 3,
+            day: 5,
+        };
         assert_eq!(date.to_string(), "5 March 2026");
         assert_eq!(date.iso(), "2026-03-05");
     }

@@ -3,9 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use pulldown_cmark::{
-    Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
-};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::problem::{Problem, line_at};
 
@@ -52,6 +50,17 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
 }
 
+/// Ids the page layout gives its own elements; a heading in the content may not take them.
+pub const LAYOUT_IDS: &[&str] = &[
+    "main",
+    "page-title",
+    "toc-title",
+    "page-sources",
+    "chapters-title",
+    "source-documents",
+    "data-pages",
+];
+
 /// The pulldown-cmark options the whole site uses.
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -67,18 +76,25 @@ pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
     let mut out = Rendered::default();
     let line_of = |offset: usize| ctx.first_line + line_at(body, offset) - 1;
     let problem = |out: &mut Rendered, offset: usize, message: String, fix: &str| {
-        out.problems.push(Problem::new(ctx.file, Some(line_of(offset)), message, fix));
+        out.problems
+            .push(Problem::new(ctx.file, Some(line_of(offset)), message, fix));
     };
 
-    let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
-        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
     let mut html_events = Vec::with_capacity(events.len());
     let mut index = 0;
     while index < events.len() {
         let (event, range) = events[index].clone();
         index += 1;
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let text = heading_text(&events[index..]);
                 if level == HeadingLevel::H1 {
                     problem(
@@ -88,21 +104,27 @@ pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
                         "the page title comes from `title` in the front matter; use `##` for sections",
                     );
                 }
+                let taken = |id: &str| out.anchors.contains(id) || LAYOUT_IDS.contains(&id);
                 let id = match id {
-                    Some(explicit) if out.anchors.contains(explicit.as_ref()) => {
+                    Some(explicit) if taken(explicit.as_ref()) => {
                         problem(
                             &mut out,
                             range.start,
-                            format!("the heading id `{explicit}` is used twice on this page"),
-                            "give each heading a different {#id}",
+                            format!("the heading id `{explicit}` is already used on this page"),
+                            "give the heading another {#id}: each must be unique, and the layout \
+                             keeps main, page-title, toc-title, page-sources and chapters-title",
                         );
                         explicit.to_string()
                     }
                     Some(explicit) => explicit.to_string(),
-                    None => unique_id(&slugify(&text), &out.anchors),
+                    None => unique_id(&slugify(&text), taken),
                 };
                 out.anchors.insert(id.clone());
-                out.headings.push(Heading { level: level as u8, id: id.clone(), text });
+                out.headings.push(Heading {
+                    level: level as u8,
+                    id: id.clone(),
+                    text,
+                });
                 html_events.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id)),
@@ -110,11 +132,24 @@ pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
                     attrs,
                 }));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = match classify_link(&dest_url, ctx) {
                     Ok(Destination::External) => dest_url,
-                    Ok(Destination::Internal { href, path, fragment }) => {
-                        out.links.push(InternalLink { path, fragment, line: line_of(range.start) });
+                    Ok(Destination::Internal {
+                        href,
+                        path,
+                        fragment,
+                    }) => {
+                        out.links.push(InternalLink {
+                            path,
+                            fragment,
+                            line: line_of(range.start),
+                        });
                         CowStr::from(href)
                     }
                     Err((message, fix)) => {
@@ -122,7 +157,12 @@ pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
                         dest_url
                     }
                 };
-                html_events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+                html_events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
             }
             Event::Html(raw) | Event::InlineHtml(raw) => problem(
                 &mut out,
@@ -189,23 +229,31 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    if slug.is_empty() { "section".to_string() } else { slug.to_string() }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug.to_string()
+    }
 }
 
 /// `base`, or `base-1`, `base-2`... whichever is not taken yet.
-fn unique_id(base: &str, taken: &HashSet<String>) -> String {
-    if !taken.contains(base) {
+fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
         return base.to_string();
     }
     (1..)
         .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken.contains(candidate))
+        .find(|candidate| !taken(candidate))
         .expect("an unused suffix exists")
 }
 
 enum Destination {
     External,
-    Internal { href: String, path: Option<String>, fragment: Option<String> },
+    Internal {
+        href: String,
+        path: Option<String>,
+        fragment: Option<String>,
+    },
 }
 
 type LinkError = (String, &'static str);
@@ -216,7 +264,11 @@ fn classify_link(dest: &str, ctx: &LinkContext<'_>) -> Result<Destination, LinkE
         None => (dest, None),
     };
     if before_fragment.is_empty() {
-        return Ok(Destination::Internal { href: dest.to_string(), path: None, fragment });
+        return Ok(Destination::Internal {
+            href: dest.to_string(),
+            path: None,
+            fragment,
+        });
     }
     if let Some(scheme) = scheme_of(dest) {
         if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
@@ -232,7 +284,11 @@ fn classify_link(dest: &str, ctx: &LinkContext<'_>) -> Result<Destination, LinkE
     }
     let path = before_fragment.split('?').next().unwrap_or_default();
     if path.starts_with('/') {
-        let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        let path = if path.len() > 1 {
+            path.trim_end_matches('/')
+        } else {
+            path
+        };
         return Ok(Destination::Internal {
             href: dest.to_string(),
             path: Some(path.to_string()),
@@ -240,7 +296,11 @@ fn classify_link(dest: &str, ctx: &LinkContext<'_>) -> Result<Destination, LinkE
         });
     }
     if path.ends_with(".md") {
-        let target = ctx.content_path.parent().unwrap_or(Path::new("")).join(path);
+        let target = ctx
+            .content_path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(path);
         let url = normalize(&target).and_then(|target| ctx.urls.get(&target));
         return match url {
             Some(url) => {
@@ -248,7 +308,11 @@ fn classify_link(dest: &str, ctx: &LinkContext<'_>) -> Result<Destination, LinkE
                     Some(fragment) => format!("{url}#{fragment}"),
                     None => url.clone(),
                 };
-                Ok(Destination::Internal { href, path: Some(url.clone()), fragment })
+                Ok(Destination::Internal {
+                    href,
+                    path: Some(url.clone()),
+                    fragment,
+                })
             }
             None => Err((
                 format!("the link `{dest}` points to a file that is not a page of this site"),
@@ -267,7 +331,9 @@ fn classify_link(dest: &str, ctx: &LinkContext<'_>) -> Result<Destination, LinkE
 fn scheme_of(dest: &str) -> Option<String> {
     let (scheme, _) = dest.split_once(':')?;
     let valid = scheme.chars().next()?.is_ascii_alphabetic()
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
@@ -308,7 +374,7 @@ mod tests {
             urls: &urls,
             first_line: 10,
         };
-        render(body, &ctx)
+        super::render(body, &ctx)
     }
 
     fn render(body: &str) -> Rendered {
@@ -318,7 +384,12 @@ mod tests {
     #[test]
     fn renders_heading_anchors_from_text() {
         let out = render("## What moves pay?\n\n### Experience & education\n");
-        assert!(out.html.contains(r#"<h2 id="what-moves-pay">What moves pay?</h2>"#), "{}", out.html);
+        assert!(
+            out.html
+                .contains(r#"<h2 id="what-moves-pay">What moves pay?</h2>"#),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains(r#"<h3 id="experience-education">"#));
         assert_eq!(out.headings[1].level, 3);
         assert_eq!(out.headings[1].text, "Experience & education");
@@ -343,12 +414,23 @@ mod tests {
         let out = render("## One {#same}\n\n## Two {#same}\n");
         assert_eq!(out.problems.len(), 1);
         assert_eq!(out.problems[0].line, Some(12));
-        assert!(out.problems[0].message.contains("`same` is used twice"));
+        assert!(out.problems[0].message.contains("`same` is already used"));
+    }
+
+    #[test]
+    fn keeps_heading_ids_apart_from_the_layouts_ids() {
+        let out = render("## Main\n\n## Page sources {#page-sources}\n");
+        assert_eq!(out.headings[0].id, "main-1");
+        assert_eq!(out.problems.len(), 1);
+        assert!(out.problems[0].fix.contains("the layout keeps"));
     }
 
     #[test]
     fn slugifies_punctuation_and_apostrophes() {
-        assert_eq!(slugify("HIM vs. health informatics"), "him-vs-health-informatics");
+        assert_eq!(
+            slugify("HIM vs. health informatics"),
+            "him-vs-health-informatics"
+        );
         assert_eq!(slugify("What's a master’s worth?"), "whats-a-masters-worth");
         assert_eq!(slugify("RHIA (AHIMA)"), "rhia-ahima");
         assert_eq!(slugify("!!!"), "section");
@@ -357,7 +439,11 @@ mod tests {
     #[test]
     fn rewrites_markdown_file_links_to_site_paths() {
         let out = render("See [outlook](outlook.md#projections) and [about](../about.md).");
-        assert!(out.html.contains(r#"href="/guide/outlook#projections""#), "{}", out.html);
+        assert!(
+            out.html.contains(r#"href="/guide/outlook#projections""#),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains(r#"href="/about""#));
         assert_eq!(
             out.links[0],
@@ -402,7 +488,12 @@ mod tests {
         let out = render("# Title\n\nText <b>bold</b>\n\n<div>block</div>\n");
         assert_eq!(out.problems.len(), 4, "{:?}", out.problems);
         assert!(out.problems[0].message.contains("level-1 heading"));
-        assert!(out.problems.iter().skip(1).all(|p| p.message.contains("raw HTML")));
+        assert!(
+            out.problems
+                .iter()
+                .skip(1)
+                .all(|p| p.message.contains("raw HTML"))
+        );
         assert!(!out.html.contains("<b>"));
         assert!(!out.html.contains("<div>"));
     }
@@ -424,6 +515,9 @@ mod tests {
 
     #[test]
     fn counts_words() {
-        assert_eq!(render("One two three.\n\n- four\n- `five six`\n").word_count, 6);
+        assert_eq!(
+            render("One two three.\n\n- four\n- `five six`\n").word_count,
+            6
+        );
     }
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub use front_matter::{Date, FrontMatter};
 pub use markdown::{Heading, InternalLink, Rendered};
 pub use problem::{Problem, Problems};
+
 pub use sources::{Source, SourceKind};
 
 /// The folder under the site folder that holds the pages and the sources list.
@@ -33,26 +34,35 @@ pub struct LoadedPage {
     pub rendered: Rendered,
 }
 
-/// Everything in `content/`, loaded and rendered.
-#[derive(Debug, Clone)]
+/// Everything in `content/` that loaded, and every problem met on the way.
+#[derive(Debug, Clone, Default)]
 pub struct Content {
     pub pages: Vec<LoadedPage>,
     pub sources: Vec<Source>,
+    /// The URLs of pages whose front matter failed: they exist, so links to them are not reported
+    /// as broken on top of the problem that stopped them.
+    pub failed_urls: Vec<String>,
+    pub problems: Vec<Problem>,
 }
 
-/// Loads every page and the sources list under `site_dir/content`; the error lists every problem.
-pub fn load(site_dir: &Path) -> Result<Content, Problems> {
+/// Loads every page and the sources list under `site_dir/content`, gathering every problem.
+pub fn load(site_dir: &Path) -> Content {
     let content_dir = site_dir.join(CONTENT_DIR);
     if !content_dir.is_dir() {
-        return Err(Problems(vec![Problem::new(
+        let problem = Problem::new(
             &content_dir,
             None,
             "the content folder does not exist",
             "run him-guide from the repository's root, or pass --site-dir with the folder that holds \
              content/ and static/",
-        )]));
+        );
+        return Content {
+            problems: vec![problem],
+            ..Content::default()
+        };
     }
     let mut problems = Vec::new();
+    let mut failed_urls = Vec::new();
 
     let sources_path = Path::new(CONTENT_DIR).join(SOURCES_FILE);
     let sources = match fs::read_to_string(content_dir.join(SOURCES_FILE)) {
@@ -96,11 +106,16 @@ pub fn load(site_dir: &Path) -> Result<Content, Problems> {
             Ok(split) => split,
             Err(found) => {
                 problems.extend(found);
+                failed_urls.extend(page_url(content_path, None, file, &mut Vec::new()));
                 continue;
             }
         };
-        let Some(url) = page_url(content_path, split.front_matter.slug.as_deref(), file, &mut problems)
-        else {
+        let Some(url) = page_url(
+            content_path,
+            split.front_matter.slug.as_deref(),
+            file,
+            &mut problems,
+        ) else {
             continue;
         };
         if let Some(other) = files_by_url.get(&url) {
@@ -128,7 +143,10 @@ pub fn load(site_dir: &Path) -> Result<Content, Problems> {
                     file,
                     Some(*line),
                     format!("unknown source id `{id}` in `sources`"),
-                    format!("use an id listed in {}, or add a [[source]] entry for it", sources_path.display()),
+                    format!(
+                        "use an id listed in {}, or add a [[source]] entry for it",
+                        sources_path.display()
+                    ),
                 ));
             }
         }
@@ -148,20 +166,31 @@ pub fn load(site_dir: &Path) -> Result<Content, Problems> {
         });
     }
 
-    if problems.is_empty() {
-        Ok(Content { pages, sources })
-    } else {
-        Err(Problems(problems))
+    Content {
+        pages,
+        sources,
+        failed_urls,
+        problems,
     }
 }
 
 /// Adds every `.md` file below `dir` (relative paths from `content/`), skipping hidden entries.
-fn collect_markdown(root: &Path, relative: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+fn collect_markdown(
+    root: &Path,
+    relative: &Path,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
     let entries = match fs::read_dir(root.join(relative)) {
         Ok(entries) => entries,
         Err(err) => {
             let folder = Path::new(CONTENT_DIR).join(relative);
-            problems.push(Problem::new(folder, None, format!("cannot read the folder: {err}"), "check its permissions"));
+            problems.push(Problem::new(
+                folder,
+                None,
+                format!("cannot read the folder: {err}"),
+                "check its permissions",
+            ));
             return;
         }
     };
@@ -183,7 +212,12 @@ fn collect_markdown(root: &Path, relative: &Path, out: &mut Vec<PathBuf>, proble
 
 /// The site path of the page at `content_path`: folders become path segments, `index.md` stands for
 /// its folder, and `slug` replaces the file name.
-fn page_url(content_path: &Path, slug: Option<&str>, file: &Path, problems: &mut Vec<Problem>) -> Option<String> {
+fn page_url(
+    content_path: &Path,
+    slug: Option<&str>,
+    file: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     let stem = content_path.file_stem()?.to_string_lossy();
     let mut segments: Vec<String> = content_path
         .parent()
@@ -202,10 +236,15 @@ fn page_url(content_path: &Path, slug: Option<&str>, file: &Path, problems: &mut
         return None;
     }
     if !is_index {
-        segments.push(slug.map(str::to_string).unwrap_or_else(|| stem.into_owned()));
+        segments.push(
+            slug.map(str::to_string)
+                .unwrap_or_else(|| stem.into_owned()),
+        );
     }
     let valid = |s: &String| {
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     };
     if let Some(bad) = segments.iter().find(|s| !valid(s)) {
         problems.push(Problem::new(
@@ -233,14 +272,21 @@ mod tests {
         assert_eq!(url("index.md", None).unwrap(), "/");
         assert_eq!(url("about.md", None).unwrap(), "/about");
         assert_eq!(url("guide/salary.md", None).unwrap(), "/guide/salary");
-        assert_eq!(url("guide/pay.md", Some("salary")).unwrap(), "/guide/salary");
+        assert_eq!(
+            url("guide/pay.md", Some("salary")).unwrap(),
+            "/guide/salary"
+        );
         assert_eq!(url("guide/index.md", None).unwrap(), "/guide");
     }
 
     #[test]
     fn rejects_file_names_that_make_bad_urls() {
         let problems = url("guide/Salary Guide.md", None).unwrap_err();
-        assert!(problems[0].message.contains("`Salary Guide` cannot be part of a URL"));
+        assert!(
+            problems[0]
+                .message
+                .contains("`Salary Guide` cannot be part of a URL")
+        );
         assert!(url("index.md", Some("home")).is_err());
     }
 }

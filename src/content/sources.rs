@@ -73,7 +73,10 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
         let line = Some(line_at(text, entry.span().start));
         let raw = entry.into_inner();
         let id_ok = !raw.id.is_empty()
-            && raw.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && raw
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !id_ok {
             problems.push(Problem::new(
                 file,
@@ -89,7 +92,11 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
                 "keep one entry per source, or give the second a different id",
             ));
         }
-        for (key, value) in [("title", &raw.title), ("date", &raw.date), ("contributed", &raw.contributed)] {
+        for (key, value) in [
+            ("title", &raw.title),
+            ("date", &raw.date),
+            ("contributed", &raw.contributed),
+        ] {
             if value.trim().is_empty() {
                 problems.push(Problem::new(
                     file,
@@ -111,7 +118,11 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
             caveat: raw.caveat,
         });
     }
-    if problems.is_empty() { Ok(sources) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(sources)
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -143,9 +154,14 @@ mod tests {
     fn rejects_unknown_kinds_and_keys() {
         let problems =
             parse(Path::new("s.toml"), &ENTRY.replace("\"data\"", "\"blog\"")).unwrap_err();
-        assert!(problems[0].message.contains("unknown variant `blog`"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("unknown variant `blog`"),
+            "{}",
+            problems[0].message
+        );
         assert_eq!(problems[0].line, Some(4));
-        let problems = parse(Path::new("s.toml"), &format!("{ENTRY}colour = \"red\"\n")).unwrap_err();
+        let problems =
+            parse(Path::new("s.toml"), &format!("{ENTRY}colour = \"red\"\n")).unwrap_err();
         assert!(problems[0].message.contains("unknown field `colour`"));
     }
 }

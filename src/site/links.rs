@@ -5,22 +5,44 @@ use std::collections::{HashMap, HashSet};
 use super::{GUIDE_INDEX, SOURCES_PAGE};
 use crate::content::{LoadedPage, Problem, Source};
 
-/// Every broken internal link in `pages`, each naming the file and line it is written on.
-pub fn check(pages: &[LoadedPage], sources: &[Source]) -> Vec<Problem> {
+/// Every broken internal link in `pages`, each naming the file and line it is written on. Links to
+/// `failed_urls` (pages that exist but did not load) are not checked.
+pub fn check(pages: &[LoadedPage], sources: &[Source], failed_urls: &[String]) -> Vec<Problem> {
     let mut anchors: HashMap<&str, HashSet<&str>> = pages
         .iter()
-        .map(|page| (page.url.as_str(), page.rendered.anchors.iter().map(String::as_str).collect()))
+        .map(|page| {
+            (
+                page.url.as_str(),
+                page.rendered.anchors.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
+    let mut problems = Vec::new();
     // The sources page lists every source under an anchor named by its id.
     if let Some(ids) = anchors.get_mut(SOURCES_PAGE) {
-        ids.extend(sources.iter().map(|source| source.id.as_str()));
+        for source in sources {
+            if !ids.insert(source.id.as_str()) {
+                let page = pages
+                    .iter()
+                    .find(|page| page.url == SOURCES_PAGE)
+                    .expect("page exists");
+                problems.push(Problem::new(
+                    &page.file,
+                    None,
+                    format!(
+                        "a heading on the sources page has the id `{}`, which a source uses",
+                        source.id
+                    ),
+                    "give that heading another {#id}: each source's id is its anchor on this page",
+                ));
+            }
+        }
     }
     let has_chapters = pages.iter().any(|page| page.url.starts_with("/guide/"));
     if has_chapters {
         anchors.entry(GUIDE_INDEX).or_default();
     }
 
-    let mut problems = Vec::new();
     for page in pages {
         for link in &page.rendered.links {
             let target = link.path.as_deref().unwrap_or(&page.url);
@@ -30,6 +52,9 @@ pub fn check(pages: &[LoadedPage], sources: &[Source]) -> Vec<Problem> {
                 (None, Some(fragment)) => format!("#{fragment}"),
                 (None, None) => continue,
             };
+            if failed_urls.iter().any(|url| url == target) {
+                continue;
+            }
             let Some(ids) = anchors.get(target) else {
                 problems.push(Problem::new(
                     &page.file,
@@ -39,18 +64,19 @@ pub fn check(pages: &[LoadedPage], sources: &[Source]) -> Vec<Problem> {
                 ));
                 continue;
             };
-            if let Some(fragment) = &link.fragment {
-                if !fragment.is_empty() && !ids.contains(fragment.as_str()) {
-                    problems.push(Problem::new(
-                        &page.file,
-                        Some(link.line),
-                        format!("broken link: {shown} has no anchor `{fragment}`"),
-                        format!(
-                            "use the id of a heading on {target} (shown in its table of contents), or \
-                             give that heading an explicit id with {{#{fragment}}}"
-                        ),
-                    ));
-                }
+            if let Some(fragment) = &link.fragment
+                && !fragment.is_empty()
+                && !ids.contains(fragment.as_str())
+            {
+                problems.push(Problem::new(
+                    &page.file,
+                    Some(link.line),
+                    format!("broken link: {shown} has no anchor `{fragment}`"),
+                    format!(
+                        "use the id of a heading on {target} (shown in its table of contents), or \
+                         give that heading an explicit id with {{#{fragment}}}"
+                    ),
+                ));
             }
         }
     }
@@ -70,7 +96,11 @@ mod tests {
             front_matter: FrontMatter {
                 title: "T".into(),
                 description: "D".into(),
-                updated: Date { year: 2026, month: 1, day: 1 },
+                updated: Date {
+                    year: 2026,
+                    month: 1,
+                    day: 1,
+                },
                 sources: vec![],
                 weight: 0,
                 slug: None,
@@ -84,7 +114,11 @@ mod tests {
     }
 
     fn link(path: Option<&str>, fragment: Option<&str>, line: usize) -> InternalLink {
-        InternalLink { path: path.map(Into::into), fragment: fragment.map(Into::into), line }
+        InternalLink {
+            path: path.map(Into::into),
+            fragment: fragment.map(Into::into),
+            line,
+        }
     }
 
     fn source(id: &str) -> Source {
@@ -99,30 +133,44 @@ mod tests {
     #[test]
     fn accepts_links_to_pages_anchors_sources_and_the_guide_index() {
         let pages = vec![
-            page("/guide/salary", &["median"], vec![
-                link(Some("/guide/salary"), Some("median"), 3),
-                link(None, Some("median"), 4),
-                link(Some("/sources"), Some("bls"), 5),
-                link(Some("/guide"), None, 6),
-            ]),
+            page(
+                "/guide/salary",
+                &["median"],
+                vec![
+                    link(Some("/guide/salary"), Some("median"), 3),
+                    link(None, Some("median"), 4),
+                    link(Some("/sources"), Some("bls"), 5),
+                    link(Some("/guide"), None, 6),
+                ],
+            ),
             page("/sources", &[], vec![]),
         ];
-        assert_eq!(check(&pages, &[source("bls")]), vec![]);
+        assert_eq!(check(&pages, &[source("bls")], &[]), vec![]);
     }
 
     #[test]
     fn reports_missing_pages_and_anchors_with_their_lines() {
-        let pages = vec![page("/about", &["top"], vec![
-            link(Some("/nowhere"), None, 7),
-            link(Some("/about"), Some("bottom"), 8),
-            link(None, Some("middle"), 9),
-        ])];
-        let problems = check(&pages, &[]);
+        let pages = vec![page(
+            "/about",
+            &["top"],
+            vec![
+                link(Some("/nowhere"), None, 7),
+                link(Some("/about"), Some("bottom"), 8),
+                link(None, Some("middle"), 9),
+            ],
+        )];
+        let problems = check(&pages, &[], &[]);
         assert_eq!(problems.len(), 3);
         assert_eq!(problems[0].line, Some(7));
         assert_eq!(problems[0].message, "broken link: no page at /nowhere");
-        assert_eq!(problems[1].message, "broken link: /about#bottom has no anchor `bottom`");
-        assert_eq!(problems[2].message, "broken link: #middle has no anchor `middle`");
+        assert_eq!(
+            problems[1].message,
+            "broken link: /about#bottom has no anchor `bottom`"
+        );
+        assert_eq!(
+            problems[2].message,
+            "broken link: #middle has no anchor `middle`"
+        );
         assert!(problems[2].fix.contains("{#middle}"));
     }
 }

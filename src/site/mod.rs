@@ -69,14 +69,24 @@ pub struct SitemapEntry {
 impl Site {
     /// Loads, renders and checks everything under `site_dir`; the error lists every problem found.
     pub fn load(site_dir: &Path) -> Result<Site, Problems> {
-        let content = content::load(site_dir)?;
-        Site::build(content.pages, content.sources)
+        let content = content::load(site_dir);
+        if content.pages.is_empty() && !content.problems.is_empty() {
+            return Err(Problems(content.problems));
+        }
+        Site::build(content)
     }
 
-    fn build(loaded: Vec<LoadedPage>, sources: Vec<Source>) -> Result<Site, Problems> {
-        let mut problems = Vec::new();
+    fn build(content: content::Content) -> Result<Site, Problems> {
+        let content::Content {
+            pages: loaded,
+            sources,
+            failed_urls,
+            mut problems,
+        } = content;
         for (url, file) in [(HOME, "index.md"), (SOURCES_PAGE, "sources.md")] {
-            if !loaded.iter().any(|page| page.url == url) {
+            let exists =
+                loaded.iter().any(|page| page.url == url) || failed_urls.iter().any(|u| u == url);
+            if !exists {
                 problems.push(Problem::new(
                     Path::new(content::CONTENT_DIR).join(file),
                     None,
@@ -85,8 +95,9 @@ impl Site {
                 ));
             }
         }
-        problems.extend(links::check(&loaded, &sources));
+        problems.extend(links::check(&loaded, &sources, &failed_urls));
         if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             return Err(Problems(problems));
         }
 
@@ -108,12 +119,16 @@ impl Site {
 
     /// The guide's chapters in reading order.
     pub fn chapters(&self) -> impl Iterator<Item = &Page> {
-        self.pages.iter().filter(|page| page.kind == PageKind::Chapter)
+        self.pages
+            .iter()
+            .filter(|page| page.kind == PageKind::Chapter)
     }
 
     /// Pages other than home and chapters, in navigation order.
     pub fn other_pages(&self) -> impl Iterator<Item = &Page> {
-        self.pages.iter().filter(|page| page.kind == PageKind::Other)
+        self.pages
+            .iter()
+            .filter(|page| page.kind == PageKind::Other)
     }
 
     /// Whether the chapter list at `/guide` is generated (no page of the content claims that URL).
@@ -125,7 +140,10 @@ impl Site {
     pub fn neighbours(&self, url: &str) -> (Option<&Page>, Option<&Page>) {
         let chapters: Vec<&Page> = self.chapters().collect();
         match chapters.iter().position(|page| page.url == url) {
-            Some(i) => (i.checked_sub(1).map(|j| chapters[j]), chapters.get(i + 1).copied()),
+            Some(i) => (
+                i.checked_sub(1).map(|j| chapters[j]),
+                chapters.get(i + 1).copied(),
+            ),
             None => (None, None),
         }
     }
@@ -139,11 +157,24 @@ impl Site {
         let mut entries: Vec<SitemapEntry> = self
             .pages
             .iter()
-            .map(|page| SitemapEntry { url: page.url.clone(), lastmod: page.updated })
+            .map(|page| SitemapEntry {
+                url: page.url.clone(),
+                lastmod: page.updated,
+            })
             .collect();
         if self.has_generated_guide_index() {
-            let lastmod = self.chapters().map(|page| page.updated).max().expect("chapters exist");
-            entries.insert(1, SitemapEntry { url: GUIDE_INDEX.to_string(), lastmod });
+            let lastmod = self
+                .chapters()
+                .map(|page| page.updated)
+                .max()
+                .expect("chapters exist");
+            entries.insert(
+                1,
+                SitemapEntry {
+                    url: GUIDE_INDEX.to_string(),
+                    lastmod,
+                },
+            );
         }
         entries
     }
@@ -179,7 +210,11 @@ impl Page {
 fn table_of_contents(headings: &[Heading]) -> Vec<TocEntry> {
     let mut toc: Vec<TocEntry> = Vec::new();
     for heading in headings {
-        let entry = TocEntry { id: heading.id.clone(), text: heading.text.clone(), children: Vec::new() };
+        let entry = TocEntry {
+            id: heading.id.clone(),
+            text: heading.text.clone(),
+            children: Vec::new(),
+        };
         match (heading.level, toc.last_mut()) {
             (2, _) => toc.push(entry),
             (3, Some(parent)) => parent.children.push(entry),
@@ -195,7 +230,11 @@ mod tests {
     use super::*;
 
     fn heading(level: u8, id: &str) -> Heading {
-        Heading { level, id: id.into(), text: id.to_uppercase() }
+        Heading {
+            level,
+            id: id.into(),
+            text: id.to_uppercase(),
+        }
     }
 
     #[test]

@@ -18,7 +18,9 @@ use super::views;
 /// What can go wrong while answering a request; its text is shown to the reader as is.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("There is no page at this address. It may have been mistyped, or the page may have moved.")]
+    #[error(
+        "There is no page at this address. It may have been mistyped, or the page may have moved."
+    )]
     NotFound,
     #[error("This address can only be read (GET or HEAD requests).")]
     MethodNotAllowed,
@@ -38,7 +40,9 @@ impl ResponseError for AppError {
         if let AppError::MethodNotAllowed = self {
             response.insert_header((header::ALLOW, "GET, HEAD"));
         }
-        response.content_type("text/plain; charset=utf-8").body(self.to_string())
+        response
+            .content_type("text/plain; charset=utf-8")
+            .body(self.to_string())
     }
 }
 
@@ -52,7 +56,9 @@ pub fn render_error_page<B>(
         .get(header::CONTENT_TYPE)
         .is_none_or(|value| value.as_bytes().starts_with(b"text/plain"));
     if !is_plain {
-        return Ok(ErrorHandlerResponse::Response(response.map_into_left_body()));
+        return Ok(ErrorHandlerResponse::Response(
+            response.map_into_left_body(),
+        ));
     }
     let status = response.status();
     let own_message = response
@@ -84,11 +90,17 @@ pub fn render_error_page<B>(
 fn describe(status: StatusCode) -> (&'static str, &'static str) {
     match status {
         StatusCode::NOT_FOUND => ("Page not found", "There is no page at this address."),
-        StatusCode::METHOD_NOT_ALLOWED => {
-            ("Method not allowed", "This address can only be read (GET or HEAD requests).")
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "Method not allowed",
+            "This address can only be read (GET or HEAD requests).",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            ("Request too large", "This site does not accept uploads.")
         }
-        StatusCode::PAYLOAD_TOO_LARGE => ("Request too large", "This site does not accept uploads."),
-        StatusCode::URI_TOO_LONG => ("Address too long", "The address is longer than this site accepts."),
+        StatusCode::URI_TOO_LONG => (
+            "Address too long",
+            "The address is longer than this site accepts.",
+        ),
         status if status.is_client_error() => (
             "Bad request",
             "The request could not be understood. Check the address and try again.",

@@ -46,8 +46,12 @@ impl AppState {
                 static_dir.display()
             );
         }
-        let rendered = views::render_site(site, &settings.base_url).context("rendering the pages")?;
-        let robots = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", settings.base_url);
+        let rendered =
+            views::render_site(site, &settings.base_url).context("rendering the pages")?;
+        let robots = format!(
+            "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+            settings.base_url
+        );
         Ok(AppState {
             pages: rendered.pages,
             sitemap: rendered.sitemap,

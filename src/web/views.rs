@@ -6,7 +6,7 @@ use actix_web::web::Bytes;
 use askama::Template;
 
 use crate::content::{Source, SourceKind};
-use crate::site::{GUIDE_INDEX, HOME, Page, PageKind, SOURCES_PAGE, SitemapEntry, Site};
+use crate::site::{GUIDE_INDEX, HOME, Page, PageKind, SOURCES_PAGE, Site, SitemapEntry};
 
 /// The site's name, in the header and every `<title>`.
 pub const SITE_NAME: &str = "HIM Career Guide";
@@ -127,8 +127,16 @@ pub fn render_site(site: &Site, base_url: &str) -> Result<Rendered, askama::Erro
             PageView {
                 chrome,
                 page,
-                sources: page.source_ids.iter().filter_map(|id| site.source(id)).collect(),
-                chapters: if is_chapter { site.chapters().collect() } else { Vec::new() },
+                sources: page
+                    .source_ids
+                    .iter()
+                    .filter_map(|id| site.source(id))
+                    .collect(),
+                chapters: if is_chapter {
+                    site.chapters().collect()
+                } else {
+                    Vec::new()
+                },
                 previous,
                 next,
             }
@@ -137,15 +145,24 @@ pub fn render_site(site: &Site, base_url: &str) -> Result<Rendered, askama::Erro
         pages.insert(page.url.clone(), Bytes::from(html));
     }
     if site.has_generated_guide_index() {
-        let description = "Every chapter of the guide to Health Information Management, in reading order.";
+        let description =
+            "Every chapter of the guide to Health Information Management, in reading order.";
         let view = GuideIndexView {
             chrome: chrome_for(site, base_url, GUIDE_INDEX, "The guide", description),
             chapters: site.chapters().collect(),
         };
         pages.insert(GUIDE_INDEX.to_string(), Bytes::from(view.render()?));
     }
-    let sitemap = SitemapView { base_url: base_url.to_string(), entries: site.sitemap() }.render()?;
-    Ok(Rendered { pages, sitemap: Bytes::from(sitemap), nav: primary_nav(site, "") })
+    let sitemap = SitemapView {
+        base_url: base_url.to_string(),
+        entries: site.sitemap(),
+    }
+    .render()?;
+    Ok(Rendered {
+        pages,
+        sitemap: Bytes::from(sitemap),
+        nav: primary_nav(site, ""),
+    })
 }
 
 /// Renders the error page for `status`.
@@ -191,7 +208,10 @@ fn primary_nav(site: &Site, current_url: &str) -> Vec<NavLink> {
     let guide = site.chapters().next().map(|_| (GUIDE_INDEX, "The guide"));
     guide
         .into_iter()
-        .chain(site.other_pages().map(|page| (page.url.as_str(), page.title.as_str())))
+        .chain(
+            site.other_pages()
+                .map(|page| (page.url.as_str(), page.title.as_str())),
+        )
         .map(|(href, label)| NavLink {
             current: if href == current_url {
                 Some("page")

@@ -1,0 +1,152 @@
+//! Whole fixture sites: the good one loads; each broken one fails with the message an editor reads.
+
+use std::process::Command;
+
+use him_guide::site::Site;
+
+use crate::helpers::fixture;
+
+/// The problems report for a fixture that must fail to load.
+fn report(name: &str) -> String {
+    match Site::load(&fixture(name)) {
+        Ok(_) => panic!("fixture {name} loaded, but it is broken on purpose"),
+        Err(problems) => problems.to_string(),
+    }
+}
+
+#[test]
+fn good_fixture_loads_with_slugs_tocs_and_rewritten_links() {
+    let site = Site::load(&fixture("good")).unwrap_or_else(|problems| panic!("{problems}"));
+    let urls: Vec<_> = site.pages.iter().map(|p| p.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        ["/", "/guide/first", "/guide/second", "/sources", "/about"],
+        "ordered by kind, then weight"
+    );
+    let first = site.page("/guide/first").unwrap();
+    let toc: Vec<_> = first.toc.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(toc, ["one", "two", "three"]);
+    assert_eq!(first.toc[2].children[0].id, "three-point-one");
+    assert!(
+        first.html.contains(r#"href="/guide/second#details""#),
+        "{}",
+        first.html
+    );
+    let home = site.page("/").unwrap();
+    assert!(home.html.contains(r#"href="/guide/first""#));
+    assert!(
+        !home.html.contains("style="),
+        "aligned cells must not carry inline styles"
+    );
+}
+
+#[test]
+fn reports_every_front_matter_problem_with_file_line_and_fix() {
+    let report = report("broken-front-matter");
+    assert!(
+        report.starts_with("found 3 problems in the content:"),
+        "{report}"
+    );
+    assert!(
+        report.contains("content/guide/bad-toml.md:3: front matter: string values must be quoted")
+    );
+    assert!(report.contains("content/guide/bare.md:1: the page does not start with front matter"));
+    assert!(report.contains("content/guide/extra-key.md:7: front matter: unknown field `author`"));
+    assert!(report.contains("fix: remove the key or correct its spelling"));
+}
+
+#[test]
+fn reports_every_broken_link_with_its_line() {
+    let report = report("broken-links");
+    assert!(
+        report.starts_with("found 4 problems in the content:"),
+        "{report}"
+    );
+    assert!(report.contains("content/guide/links.md:10: broken link: no page at /guide/missing"));
+    assert!(report.contains(
+        "content/guide/links.md:10: broken link: /guide/links#nowhere has no anchor `nowhere`"
+    ));
+    assert!(report.contains(
+        "content/guide/links.md:12: the link `gone.md` points to a file that is not a page"
+    ));
+    assert!(report.contains(
+        "content/guide/links.md:12: the link `javascript:alert(1)` uses the `javascript:` scheme"
+    ));
+}
+
+#[test]
+fn reports_an_unknown_source_id() {
+    let report = report("unknown-source");
+    assert!(
+        report.contains("content/guide/cites.md:5: unknown source id `made-up` in `sources`"),
+        "{report}"
+    );
+    assert!(report.contains("fix: use an id listed in content/sources.toml"));
+}
+
+#[test]
+fn reports_two_pages_claiming_one_url() {
+    let report = report("duplicate-slug");
+    assert!(
+        report.contains("content/guide/two.md: the page's URL /guide/same is already taken by content/guide/one.md"),
+        "{report}"
+    );
+    assert!(report.contains("give one of the two pages a different `slug`"));
+}
+
+#[test]
+fn reports_a_missing_content_folder() {
+    let report = report("no-content");
+    assert!(
+        report.contains("no-content/content: the content folder does not exist"),
+        "{report}"
+    );
+    assert!(report.contains("pass --site-dir"));
+}
+
+fn check(site: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_him-guide"))
+        .args(["check", "--site-dir"])
+        .arg(site)
+        .env_remove("HIM_GUIDE_SITE_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn check_command_exits_zero_on_clean_content() {
+    let output = check(&fixture("good"));
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("content is clean: 5 pages and 2 sources"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_command_exits_one_and_lists_problems_on_broken_content() {
+    let output = check(&fixture("broken-links"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("found 4 problems in the content:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was served"));
+}
+
+#[test]
+fn serve_refuses_to_start_on_broken_content() {
+    let output = Command::new(env!("CARGO_BIN_EXE_him-guide"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--site-dir"])
+        .arg(fixture("unknown-source"))
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("unknown source id `made-up`")
+    );
+}

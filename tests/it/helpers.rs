@@ -1,0 +1,139 @@
+//! Spawns the app on `127.0.0.1:0` in its own thread and gives tests a small HTTP client for it.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
+
+use actix_web::dev::ServerHandle;
+use him_guide::config::Settings;
+use him_guide::site::Site;
+use him_guide::web::Application;
+
+/// The repository's own site folder: the content the guide ships with.
+pub fn repo_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_dir().join("tests/fixtures").join(name)
+}
+
+/// A running server and a client that does not follow redirects or treat 4xx/5xx as errors.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base_url: String,
+    handle: ServerHandle,
+    agent: ureq::Agent,
+}
+
+/// An answer, read in full.
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub headers: ureq::http::HeaderMap,
+    pub body: String,
+}
+
+impl TestApp {
+    pub fn spawn(site_dir: &Path) -> TestApp {
+        let base_url = "https://guide.example.org".to_string();
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            base_url: base_url.clone(),
+            site_dir: site_dir.to_path_buf(),
+        };
+        let site = Site::load(site_dir).unwrap_or_else(|problems| panic!("{problems}"));
+        let (sender, receiver) = mpsc::channel();
+        thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let app = Application::build(&settings, site).expect("the app builds");
+                sender.send((app.addr(), app.handle())).unwrap();
+                app.run().await.expect("the server runs");
+            })
+        });
+        let (addr, handle) = receiver.recv().expect("the server starts");
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        TestApp {
+            addr,
+            base_url,
+            handle,
+            agent,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn get(&self, path: &str) -> Answer {
+        read(self.agent.get(self.url(path)).call())
+    }
+
+    pub fn head(&self, path: &str) -> Answer {
+        read(self.agent.head(self.url(path)).call())
+    }
+
+    pub fn post(&self, path: &str) -> Answer {
+        read(self.agent.post(self.url(path)).send_empty())
+    }
+}
+
+fn read(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Answer {
+    let mut response = result.expect("the server answers");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = response.body_mut().read_to_string().unwrap_or_default();
+    Answer {
+        status: response.status().as_u16(),
+        content_type,
+        headers: response.headers().clone(),
+        body,
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        drop(self.handle.stop(false));
+    }
+}
+
+/// Parsed HTML with the queries the tests need.
+pub struct Html(scraper::Html);
+
+impl Html {
+    pub fn parse(text: &str) -> Html {
+        Html(scraper::Html::parse_document(text))
+    }
+
+    pub fn select<'a>(&'a self, css: &str) -> Vec<scraper::ElementRef<'a>> {
+        let selector = scraper::Selector::parse(css).expect("valid selector");
+        self.0.select(&selector).collect()
+    }
+
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .filter_map(|e| e.value().attr(attr))
+            .map(str::to_string)
+            .collect()
+    }
+
+    pub fn ids(&self) -> Vec<String> {
+        self.attrs("[id]", "id")
+    }
+}

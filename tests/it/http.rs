@@ -1,0 +1,276 @@
+//! The server over real HTTP on `127.0.0.1:0`: every page, every internal link, errors, sitemap.
+
+use std::collections::{BTreeSet, HashMap};
+
+use him_guide::site::Site;
+
+use crate::helpers::{Html, TestApp, fixture, repo_dir};
+
+/// Site paths listed in the sitemap, read as XML.
+fn sitemap_paths(app: &TestApp) -> Vec<String> {
+    let answer = app.get("/sitemap.xml");
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.content_type, "application/xml; charset=utf-8");
+    let xml = roxmltree::Document::parse(&answer.body).expect("the sitemap is well-formed XML");
+    let root = xml.root_element();
+    assert_eq!(root.tag_name().name(), "urlset");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.sitemaps.org/schemas/sitemap/0.9")
+    );
+    let mut paths = Vec::new();
+    for url in root.children().filter(|n| n.has_tag_name("url")) {
+        let text = |tag| {
+            url.children()
+                .find(|n| n.has_tag_name(tag))
+                .and_then(|n| n.text())
+                .unwrap()
+        };
+        let loc = text("loc");
+        let path = loc
+            .strip_prefix(&app.base_url)
+            .unwrap_or_else(|| panic!("{loc} is not on the base URL"));
+        let lastmod = text("lastmod");
+        assert!(
+            lastmod.len() == 10 && lastmod.as_bytes()[4] == b'-',
+            "lastmod {lastmod} is not a date"
+        );
+        paths.push(path.to_string());
+    }
+    paths
+}
+
+#[test]
+fn sitemap_lists_every_page_and_the_guide_index() {
+    let app = TestApp::spawn(&repo_dir());
+    let site = Site::load(&repo_dir()).unwrap();
+    let listed: BTreeSet<String> = sitemap_paths(&app).into_iter().collect();
+    let mut expected: BTreeSet<String> = site.pages.iter().map(|p| p.url.clone()).collect();
+    expected.insert("/guide".to_string());
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn every_page_is_html_with_navigation_one_h1_and_its_metadata() {
+    let app = TestApp::spawn(&repo_dir());
+    for path in sitemap_paths(&app) {
+        let answer = app.get(&path);
+        assert_eq!(answer.status, 200, "{path}");
+        assert_eq!(answer.content_type, "text/html; charset=utf-8", "{path}");
+        let html = Html::parse(&answer.body);
+        assert_eq!(
+            html.select("h1").len(),
+            1,
+            "{path} must have exactly one h1"
+        );
+        assert_eq!(
+            html.select("nav[aria-label=Primary] a").len(),
+            4,
+            "{path} lacks the primary navigation"
+        );
+        assert_eq!(html.attrs("html", "lang"), ["en"], "{path}");
+        assert_eq!(html.select("main#main").len(), 1, "{path}");
+        assert_eq!(html.attrs("a.skip-link", "href"), ["#main"], "{path}");
+        let description = html.attrs("meta[name=description]", "content");
+        assert!(
+            description.len() == 1 && description[0].len() > 20,
+            "{path} needs a meta description"
+        );
+        assert_eq!(
+            html.attrs("link[rel=canonical]", "href"),
+            [format!("{}{path}", app.base_url)]
+        );
+        let ids = html.ids();
+        let unique: BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{path} repeats an id");
+        if path.starts_with("/guide/") {
+            assert_eq!(
+                html.texts(".page-sources h2"),
+                ["Sources for this page"],
+                "{path}"
+            );
+            assert!(
+                !html
+                    .select(".page-sources li a[href^='/sources#']")
+                    .is_empty(),
+                "{path}"
+            );
+            assert!(
+                html.texts(".reviewed")
+                    .iter()
+                    .any(|t| t.starts_with("Last reviewed")),
+                "{path}"
+            );
+            assert_eq!(html.select("nav.breadcrumbs li").len(), 3, "{path}");
+        }
+    }
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves() {
+    let app = TestApp::spawn(&repo_dir());
+    let mut pages: HashMap<String, (u16, Vec<String>)> = HashMap::new();
+    let mut fetch = |path: &str| -> (u16, Vec<String>) {
+        pages
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                let answer = app.get(path);
+                let ids = if answer.content_type.starts_with("text/html") {
+                    Html::parse(&answer.body).ids()
+                } else {
+                    vec![]
+                };
+                (answer.status, ids)
+            })
+            .clone()
+    };
+    let mut checked = 0;
+    for page in sitemap_paths(&app) {
+        let body = app.get(&page).body;
+        let html = Html::parse(&body);
+        let hrefs = html.attrs("a[href], link[href]", "href");
+        for href in hrefs
+            .iter()
+            .filter(|h| h.starts_with('/') || h.starts_with('#'))
+        {
+            let (path, fragment) = match href.split_once('#') {
+                Some((path, fragment)) => (path, Some(fragment)),
+                None => (href.as_str(), None),
+            };
+            let path = if path.is_empty() { page.as_str() } else { path };
+            let (status, ids) = fetch(path);
+            assert_eq!(
+                status, 200,
+                "{page} links to {href}, which answers {status}"
+            );
+            if let Some(fragment) = fragment {
+                assert!(
+                    ids.iter().any(|id| id == fragment),
+                    "{page} links to {href}, which has no #{fragment}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} links were checked");
+}
+
+#[test]
+fn unknown_urls_get_the_html_404_page_with_the_sites_chrome() {
+    let app = TestApp::spawn(&repo_dir());
+    for path in [
+        "/no-such-page",
+        "/guide/nope",
+        "/static/missing.css",
+        "/guide/%3Cscript%3E",
+    ] {
+        let answer = app.get(path);
+        assert_eq!(answer.status, 404, "{path}");
+        assert_eq!(answer.content_type, "text/html; charset=utf-8", "{path}");
+        let html = Html::parse(&answer.body);
+        assert_eq!(html.texts("h1"), ["Page not found"], "{path}");
+        assert_eq!(html.select("nav[aria-label=Primary] a").len(), 4, "{path}");
+        assert!(html.attrs("a", "href").contains(&"/".to_string()));
+        assert!(!answer.body.contains("<script"), "{path}");
+    }
+}
+
+#[test]
+fn plain_text_errors_from_actix_files_become_html_pages() {
+    let app = TestApp::spawn(&fixture("good"));
+    let answer = app.get("/static/.hidden");
+    assert!(
+        answer.status >= 400 && answer.status < 500,
+        "{}",
+        answer.status
+    );
+    assert_eq!(answer.content_type, "text/html; charset=utf-8");
+    assert_eq!(Html::parse(&answer.body).texts("h1"), ["Bad request"]);
+}
+
+#[test]
+fn pages_answer_head_and_refuse_other_methods_with_an_html_page() {
+    let app = TestApp::spawn(&fixture("good"));
+    let head = app.head("/guide/first");
+    assert_eq!(head.status, 200);
+    assert_eq!(head.content_type, "text/html; charset=utf-8");
+    assert!(head.body.is_empty());
+    let post = app.post("/guide/first");
+    assert_eq!(post.status, 405);
+    assert_eq!(post.headers.get("allow").unwrap(), "GET, HEAD");
+    assert_eq!(post.content_type, "text/html; charset=utf-8");
+    assert_eq!(Html::parse(&post.body).texts("h1"), ["Method not allowed"]);
+    assert_eq!(app.head("/sitemap.xml").status, 200);
+}
+
+#[test]
+fn a_trailing_slash_redirects_to_the_pages_one_address() {
+    let app = TestApp::spawn(&fixture("good"));
+    let answer = app.get("/guide/first/");
+    assert_eq!(answer.status, 308);
+    assert_eq!(answer.headers.get("location").unwrap(), "/guide/first");
+    assert_eq!(app.get("/guide/nope/").status, 404);
+}
+
+#[test]
+fn robots_health_favicon_and_static_files_answer() {
+    let app = TestApp::spawn(&fixture("good"));
+    let robots = app.get("/robots.txt");
+    assert_eq!(robots.status, 200);
+    assert!(
+        robots
+            .body
+            .contains("Sitemap: https://guide.example.org/sitemap.xml"),
+        "{}",
+        robots.body
+    );
+    assert_eq!(app.get("/healthz").body, "ok\n");
+    let favicon = app.get("/favicon.ico");
+    assert_eq!(
+        (favicon.status, favicon.content_type.as_str()),
+        (200, "image/x-icon")
+    );
+    let css = app.get("/static/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css.content_type.starts_with("text/css"));
+}
+
+#[test]
+fn the_guide_index_and_chapters_show_navigation_between_chapters() {
+    let app = TestApp::spawn(&fixture("good"));
+    let index = Html::parse(&app.get("/guide").body);
+    assert_eq!(
+        index.attrs(".chapter-list a", "href"),
+        ["/guide/first", "/guide/second"]
+    );
+    let first = Html::parse(&app.get("/guide/first").body);
+    assert_eq!(first.attrs("a[rel=next]", "href"), ["/guide/second"]);
+    assert!(first.select("a[rel=prev]").is_empty());
+    assert_eq!(
+        first.attrs(".chapters a[aria-current=page]", "href"),
+        ["/guide/first"]
+    );
+    assert_eq!(
+        first.attrs("nav[aria-label=Primary] a[aria-current=true]", "href"),
+        ["/guide"]
+    );
+    assert_eq!(
+        first.attrs(".toc a", "href"),
+        ["#one", "#two", "#three", "#three-point-one"]
+    );
+    let about = Html::parse(&app.get("/about").body);
+    assert!(
+        about.select(".chapters").is_empty(),
+        "only chapters list the chapters"
+    );
+}
+
+#[test]
+fn the_sources_page_gives_every_source_an_anchor() {
+    let app = TestApp::spawn(&repo_dir());
+    let site = Site::load(&repo_dir()).unwrap();
+    let html = Html::parse(&app.get("/sources").body);
+    let ids = html.attrs(".source", "id");
+    let expected: Vec<_> = site.sources.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(ids, expected, "every source, in the order of sources.toml");
+}

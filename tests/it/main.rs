@@ -1,0 +1,6 @@
+//! The one integration-test binary: fixture sites, the shipped guide, and the server over real HTTP.
+
+mod fixtures;
+mod guide;
+mod helpers;
+mod http;
