@@ -53,9 +53,10 @@ fn serve(settings: Settings, site: Site) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(&settings, site)?;
         log::info!(
-            "serving {} on http://{}",
+            "serving {} on http://{} (public address {})",
             settings.site_dir.display(),
-            app.addr()
+            app.addr(),
+            settings.base_url
         );
         app.run().await?;
         Ok(())
