@@ -1,6 +1,7 @@
 //! him-guide: a career guide to Health Information Management, served from Markdown content.
 //!
 //! - [`content`] reads `content/`: front matter, the one Markdown entry point, the sources list.
+//! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
 //! - [`site`] builds the site model from it: pages, navigation, tables of contents, link checks.
 //! - [`web`] is the only part that knows HTTP and templates: the app factory, views and errors.
 //! - [`cli`] and [`config`] turn the command line and environment into settings.
@@ -8,5 +9,6 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod salary;
 pub mod site;
 pub mod web;

@@ -3,12 +3,34 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
+};
 
 use super::problem::{Problem, line_at};
 
-/// What the renderer needs to know about the rest of the site to resolve links.
-pub struct LinkContext<'a> {
+/// Figures that pages cite by token instead of typing them: `{{fig:KEY}}` within text, and
+/// `{{table:NAME}}` alone in a paragraph for a whole table (given as Markdown).
+pub trait Figures {
+    fn inline(&self, key: &str) -> Result<String, String>;
+    fn table(&self, name: &str) -> Result<String, String>;
+}
+
+/// For sites and tests without figures: every token is a problem.
+pub struct NoFigures;
+
+impl Figures for NoFigures {
+    fn inline(&self, _: &str) -> Result<String, String> {
+        Err("this site has no figures to cite".into())
+    }
+
+    fn table(&self, _: &str) -> Result<String, String> {
+        Err("this site has no figures to cite".into())
+    }
+}
+
+/// What the renderer needs to know about the rest of the site to resolve links and figures.
+pub struct RenderContext<'a> {
     /// The page's file, relative to the site folder (`content/guide/salary.md`), for problems.
     pub file: &'a Path,
     /// The page's file relative to `content/` (`guide/salary.md`), against which relative links resolve.
@@ -17,6 +39,7 @@ pub struct LinkContext<'a> {
     pub urls: &'a HashMap<PathBuf, String>,
     /// The file line on which the body starts.
     pub first_line: usize,
+    pub figures: &'a dyn Figures,
 }
 
 /// A heading of the page with its anchor id.
@@ -72,7 +95,7 @@ fn options() -> Options {
 
 /// Renders `body` to HTML: headings get stable unique ids, `.md` links become site paths, internal
 /// links are collected for checking, and raw HTML is refused.
-pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
+pub fn render(body: &str, ctx: &RenderContext<'_>) -> Rendered {
     let mut out = Rendered::default();
     let line_of = |offset: usize| ctx.first_line + line_at(body, offset) - 1;
     let problem = |out: &mut Rendered, offset: usize, message: String, fix: &str| {
@@ -80,9 +103,7 @@ pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
             .push(Problem::new(ctx.file, Some(line_of(offset)), message, fix));
     };
 
-    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect();
+    let events = expand_figures(body, ctx, &mut out);
     let mut html_events = Vec::with_capacity(events.len());
     let mut index = 0;
     while index < events.len() {
@@ -200,6 +221,93 @@ pub fn render(body: &str, ctx: &LinkContext<'_>) -> Rendered {
     out
 }
 
+type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
+
+/// Parses `body` and replaces figure tokens with what they stand for: `{{table:NAME}}` alone in a
+/// paragraph becomes that table's events, `{{fig:KEY}}` in text becomes the figure.
+fn expand_figures<'a>(
+    body: &'a str,
+    ctx: &RenderContext<'_>,
+    out: &mut Rendered,
+) -> Vec<Spanned<'a>> {
+    let parsed: Vec<Spanned<'a>> =
+        TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter()).collect();
+    let mut problem = |offset: usize, message: String, fix: &str| {
+        let line = ctx.first_line + line_at(body, offset) - 1;
+        out.problems
+            .push(Problem::new(ctx.file, Some(line), message, fix));
+    };
+    let mut events = Vec::with_capacity(parsed.len());
+    let mut index = 0;
+    while index < parsed.len() {
+        if let (
+            Event::Start(Tag::Paragraph),
+            Some((Event::Text(text), range)),
+            Some((Event::End(TagEnd::Paragraph), _)),
+        ) = (
+            &parsed[index].0,
+            parsed.get(index + 1),
+            parsed.get(index + 2),
+        ) && let Some(name) = text
+            .trim()
+            .strip_prefix("{{table:")
+            .and_then(|rest| rest.strip_suffix("}}"))
+        {
+            match ctx.figures.table(name) {
+                Ok(markdown) => events.extend(
+                    Parser::new_ext(&markdown, options())
+                        .map(|event| (event.into_static(), range.clone())),
+                ),
+                Err(message) => problem(
+                    range.start,
+                    format!("`{{{{table:{name}}}}}`: {message}"),
+                    "correct the table's name",
+                ),
+            }
+            index += 3;
+            continue;
+        }
+        let (event, range) = parsed[index].clone();
+        index += 1;
+        match event {
+            Event::Text(text) if text.contains("{{") => {
+                let mut replaced = String::with_capacity(text.len());
+                let mut rest: &str = &text;
+                while let Some(start) = rest.find("{{") {
+                    replaced.push_str(&rest[..start]);
+                    let Some(len) = rest[start..].find("}}") else {
+                        break;
+                    };
+                    let token = &rest[start + 2..start + len];
+                    match token
+                        .strip_prefix("fig:")
+                        .map(|key| ctx.figures.inline(key))
+                    {
+                        Some(Ok(value)) => replaced.push_str(&value),
+                        Some(Err(message)) => {
+                            problem(
+                                range.start,
+                                format!("`{{{{{token}}}}}`: {message}"),
+                                "cite an id from content/salary.toml",
+                            );
+                        }
+                        None => problem(
+                            range.start,
+                            format!("unknown token `{{{{{token}}}}}`"),
+                            "write {{fig:ID}} for a figure, or {{table:NAME}} alone in its own paragraph for a table",
+                        ),
+                    }
+                    rest = &rest[start + len + 2..];
+                }
+                replaced.push_str(rest);
+                events.push((Event::Text(CowStr::from(replaced)), range));
+            }
+            other => events.push((other, range)),
+        }
+    }
+    events
+}
+
 fn footnote_id(label: &str) -> CowStr<'static> {
     CowStr::from(format!("fn-{}", slugify(label)))
 }
@@ -258,7 +366,7 @@ enum Destination {
 
 type LinkError = (String, &'static str);
 
-fn classify_link(dest: &str, ctx: &LinkContext<'_>) -> Result<Destination, LinkError> {
+fn classify_link(dest: &str, ctx: &RenderContext<'_>) -> Result<Destination, LinkError> {
     let (before_fragment, fragment) = match dest.split_once('#') {
         Some((before, fragment)) => (before, Some(fragment.to_string())),
         None => (dest, None),
@@ -368,17 +476,80 @@ mod tests {
         .map(|(file, url)| (PathBuf::from(file), url.to_string()))
         .collect();
         let file = Path::new("content").join(content_path);
-        let ctx = LinkContext {
+        let ctx = RenderContext {
             file: &file,
             content_path: Path::new(content_path),
             urls: &urls,
             first_line: 10,
+            figures: &TestFigures,
         };
         super::render(body, &ctx)
     }
 
     fn render(body: &str) -> Rendered {
         render_at("guide/salary.md", body)
+    }
+
+    struct TestFigures;
+
+    impl Figures for TestFigures {
+        fn inline(&self, key: &str) -> Result<String, String> {
+            match key {
+                "median" => Ok("$58,250".into()),
+                _ => Err(format!("no figure `{key}`")),
+            }
+        }
+
+        fn table(&self, name: &str) -> Result<String, String> {
+            match name {
+                "pay" => Ok("| Job | Pay |\n|---|---|\n| [Tech](/guide/outlook) | $1 |\n".into()),
+                _ => Err(format!("no table `{name}`")),
+            }
+        }
+    }
+
+    #[test]
+    fn replaces_figure_tokens_in_text_and_headings() {
+        let out =
+            render("## Median: {{fig:median}}\n\nThe median was {{fig:median}} in May 2022.\n");
+        assert!(
+            out.html.contains("The median was $58,250 in May 2022."),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.headings[0].text, "Median: $58,250");
+        assert!(out.problems.is_empty());
+    }
+
+    #[test]
+    fn expands_a_table_token_and_checks_its_links() {
+        let out = render("Before.\n\n{{table:pay}}\n\nAfter.\n");
+        assert!(out.html.contains("<table>"), "{}", out.html);
+        assert!(out.html.contains(r#"<a href="/guide/outlook">Tech</a>"#));
+        assert_eq!(
+            out.links[0].line, 12,
+            "links in a table report the token's line"
+        );
+    }
+
+    #[test]
+    fn reports_unknown_figures_tables_and_tokens_with_their_lines() {
+        let out = render(
+            "A {{fig:nope}} b.\n\n{{table:nope}}\n\nC {{oops}} and `{{fig:nope}}` in code.\n",
+        );
+        let messages: Vec<_> = out
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (Some(10), "`{{fig:nope}}`: no figure `nope`"),
+                (Some(12), "`{{table:nope}}`: no table `nope`"),
+                (Some(14), "unknown token `{{oops}}`"),
+            ]
+        );
     }
 
     #[test]

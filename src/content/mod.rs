@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use front_matter::{Date, FrontMatter};
-pub use markdown::{Heading, InternalLink, Rendered};
+pub use markdown::{Figures, Heading, InternalLink, NoFigures, Rendered};
 pub use problem::{Problem, Problems};
 
 pub use sources::{Source, SourceKind};
@@ -34,52 +34,58 @@ pub struct LoadedPage {
     pub rendered: Rendered,
 }
 
-/// Everything in `content/` that loaded, and every problem met on the way.
+/// The pages in `content/` that loaded, and every problem met on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     pub pages: Vec<LoadedPage>,
-    pub sources: Vec<Source>,
     /// The URLs of pages whose front matter failed: they exist, so links to them are not reported
     /// as broken on top of the problem that stopped them.
     pub failed_urls: Vec<String>,
     pub problems: Vec<Problem>,
 }
 
-/// Loads every page and the sources list under `site_dir/content`, gathering every problem.
-pub fn load(site_dir: &Path) -> Content {
+/// A problem if `site_dir` has no content folder: nothing else can be loaded then.
+pub fn missing_content_dir(site_dir: &Path) -> Option<Problem> {
     let content_dir = site_dir.join(CONTENT_DIR);
-    if !content_dir.is_dir() {
-        let problem = Problem::new(
+    (!content_dir.is_dir()).then(|| {
+        Problem::new(
             &content_dir,
             None,
             "the content folder does not exist",
             "run him-guide from the repository's root, or pass --site-dir with the folder that holds \
              content/ and static/",
-        );
-        return Content {
-            problems: vec![problem],
-            ..Content::default()
-        };
-    }
-    let mut problems = Vec::new();
-    let mut failed_urls = Vec::new();
+        )
+    })
+}
 
+/// Reads `content/sources.toml`; on failure the list is empty and the problems say why.
+pub fn load_sources(site_dir: &Path) -> (Vec<Source>, Vec<Problem>) {
     let sources_path = Path::new(CONTENT_DIR).join(SOURCES_FILE);
-    let sources = match fs::read_to_string(content_dir.join(SOURCES_FILE)) {
-        Ok(text) => sources::parse(&sources_path, &text).unwrap_or_else(|found| {
-            problems.extend(found);
-            Vec::new()
-        }),
+    match fs::read_to_string(site_dir.join(&sources_path)) {
+        Ok(text) => match sources::parse(&sources_path, &text) {
+            Ok(sources) => (sources, Vec::new()),
+            Err(problems) => (Vec::new(), problems),
+        },
         Err(err) => {
-            problems.push(Problem::new(
+            let problem = Problem::new(
                 &sources_path,
                 None,
                 format!("cannot read the sources list: {err}"),
                 "create content/sources.toml with a [[source]] entry for every source pages cite",
-            ));
-            Vec::new()
+            );
+            (Vec::new(), vec![problem])
         }
-    };
+    }
+}
+
+/// Loads and renders every page under `site_dir/content`, checking the source ids each cites
+/// against `sources` (unless that list is empty because it failed to load) and answering figure
+/// tokens from `figures`.
+pub fn load(site_dir: &Path, sources: &[Source], figures: &dyn Figures) -> Content {
+    let content_dir = site_dir.join(CONTENT_DIR);
+    let mut problems = Vec::new();
+    let mut failed_urls = Vec::new();
+    let sources_path = Path::new(CONTENT_DIR).join(SOURCES_FILE);
 
     // First pass: read every page and its front matter, so that links between pages can be resolved.
     let mut files = Vec::new();
@@ -150,11 +156,12 @@ pub fn load(site_dir: &Path) -> Content {
                 ));
             }
         }
-        let ctx = markdown::LinkContext {
+        let ctx = markdown::RenderContext {
             file,
             content_path,
             urls: &urls,
             first_line: split.body_first_line,
+            figures,
         };
         let mut rendered = markdown::render(split.body, &ctx);
         problems.append(&mut rendered.problems);
@@ -168,7 +175,6 @@ pub fn load(site_dir: &Path) -> Content {
 
     Content {
         pages,
-        sources,
         failed_urls,
         problems,
     }

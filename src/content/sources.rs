@@ -13,6 +13,8 @@ use super::problem::{Problem, line_at};
 pub struct Source {
     pub id: String,
     pub title: String,
+    /// A few words to cite it by in tables: `BLS OOH 2023-33`.
+    pub short: String,
     pub kind: SourceKind,
     pub publisher: Option<String>,
     pub author: Option<String>,
@@ -44,6 +46,7 @@ struct SourcesFile {
 struct RawSource {
     id: String,
     title: String,
+    short: String,
     kind: SourceKind,
     publisher: Option<String>,
     author: Option<String>,
@@ -61,8 +64,8 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
             file,
             line,
             format!("sources list: {}", err.message().trim()),
-            "each entry is a [[source]] table with id, title, kind (\"document\" or \"data\"), date \
-             and contributed; publisher, author, url and caveat are optional",
+            "each entry is a [[source]] table with id, title, short, kind (\"document\" or \"data\"), \
+             date and contributed; publisher, author, url and caveat are optional",
         )]
     })?;
 
@@ -94,6 +97,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
         }
         for (key, value) in [
             ("title", &raw.title),
+            ("short", &raw.short),
             ("date", &raw.date),
             ("contributed", &raw.contributed),
         ] {
@@ -109,6 +113,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
         sources.push(Source {
             id: raw.id,
             title: raw.title,
+            short: raw.short,
             kind: raw.kind,
             publisher: raw.publisher,
             author: raw.author,
@@ -129,7 +134,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
 mod tests {
     use super::*;
 
-    const ENTRY: &str = "[[source]]\nid = \"bls\"\ntitle = \"T\"\nkind = \"data\"\ndate = \"May 2023\"\n\
+    const ENTRY: &str = "[[source]]\nid = \"bls\"\ntitle = \"T\"\nshort = \"S\"\nkind = \"data\"\ndate = \"May 2023\"\n\
                          contributed = \"Pay\"\n";
 
     #[test]
@@ -146,7 +151,7 @@ mod tests {
         let text = format!("{ENTRY}\n{ENTRY}");
         let problems = parse(Path::new("content/sources.toml"), &text).unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, Some(8));
+        assert_eq!(problems[0].line, Some(9));
         assert!(problems[0].message.contains("`bls` is listed twice"));
     }
 
@@ -159,7 +164,7 @@ mod tests {
             "{}",
             problems[0].message
         );
-        assert_eq!(problems[0].line, Some(4));
+        assert_eq!(problems[0].line, Some(5));
         let problems =
             parse(Path::new("s.toml"), &format!("{ENTRY}colour = \"red\"\n")).unwrap_err();
         assert!(problems[0].message.contains("unknown field `colour`"));

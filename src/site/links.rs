@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{GUIDE_INDEX, SOURCES_PAGE};
+use super::{GUIDE_INDEX, SALARY_PAGE, SOURCES_PAGE};
 use crate::content::{LoadedPage, Problem, Source};
 
 /// Every broken internal link in `pages`, each naming the file and line it is written on. Links to
@@ -42,6 +42,8 @@ pub fn check(pages: &[LoadedPage], sources: &[Source], failed_urls: &[String]) -
     if has_chapters {
         anchors.entry(GUIDE_INDEX).or_default();
     }
+    // The salary comparison is computed per request; links to it may carry a query.
+    anchors.entry(SALARY_PAGE).or_default();
 
     for page in pages {
         for link in &page.rendered.links {
@@ -124,7 +126,7 @@ mod tests {
     fn source(id: &str) -> Source {
         crate::content::sources::parse(
             std::path::Path::new("s.toml"),
-            &format!("[[source]]\nid=\"{id}\"\ntitle=\"t\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n"),
+            &format!("[[source]]\nid=\"{id}\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n"),
         )
         .unwrap()
         .remove(0)

@@ -5,7 +5,8 @@ mod links;
 
 use std::path::{Path, PathBuf};
 
-use crate::content::{self, Date, Heading, LoadedPage, Problem, Problems, Source};
+use crate::content::{self, Date, Figures, Heading, LoadedPage, Problem, Problems, Source};
+use crate::salary::{self, SalaryData, tokens::GuideFigures};
 
 /// The home page's site path.
 pub const HOME: &str = "/";
@@ -13,6 +14,8 @@ pub const HOME: &str = "/";
 pub const GUIDE_INDEX: &str = "/guide";
 /// The page that lists every source; each source id is an anchor on it.
 pub const SOURCES_PAGE: &str = "/sources";
+/// The salary comparison, computed per request from the salary data.
+pub const SALARY_PAGE: &str = "/salary";
 
 /// What part a page plays in the site's navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,12 +54,13 @@ pub struct Page {
     pub word_count: usize,
 }
 
-/// The whole site: pages in navigation order and the sources they cite.
+/// The whole site: pages in navigation order, the sources they cite, and the salary data.
 #[derive(Debug, Clone)]
 pub struct Site {
     /// Home first, then chapters by weight, then other pages by weight.
     pub pages: Vec<Page>,
     pub sources: Vec<Source>,
+    pub salary: SalaryData,
 }
 
 /// A page's place in the sitemap.
@@ -69,20 +73,31 @@ pub struct SitemapEntry {
 impl Site {
     /// Loads, renders and checks everything under `site_dir`; the error lists every problem found.
     pub fn load(site_dir: &Path) -> Result<Site, Problems> {
-        let content = content::load(site_dir);
-        if content.pages.is_empty() && !content.problems.is_empty() {
-            return Err(Problems(content.problems));
+        if let Some(problem) = content::missing_content_dir(site_dir) {
+            return Err(Problems(vec![problem]));
         }
-        Site::build(content)
-    }
-
-    fn build(content: content::Content) -> Result<Site, Problems> {
+        let (sources, mut problems) = content::load_sources(site_dir);
+        let salary = salary::load(site_dir, &sources);
+        let content = match &salary {
+            Ok(data) => content::load(
+                site_dir,
+                &sources,
+                &GuideFigures {
+                    data,
+                    sources: &sources,
+                },
+            ),
+            Err(found) => {
+                problems.extend(found.iter().cloned());
+                content::load(site_dir, &sources, &Unchecked)
+            }
+        };
         let content::Content {
             pages: loaded,
-            sources,
             failed_urls,
-            mut problems,
+            problems: page_problems,
         } = content;
+        problems.extend(page_problems);
         for (url, file) in [(HOME, "index.md"), (SOURCES_PAGE, "sources.md")] {
             let exists =
                 loaded.iter().any(|page| page.url == url) || failed_urls.iter().any(|u| u == url);
@@ -96,10 +111,13 @@ impl Site {
             }
         }
         problems.extend(links::check(&loaded, &sources, &failed_urls));
-        if !problems.is_empty() {
-            problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-            return Err(Problems(problems));
-        }
+        let salary = match salary {
+            Ok(salary) if problems.is_empty() => salary,
+            _ => {
+                problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+                return Err(Problems(problems));
+            }
+        };
 
         let mut pages: Vec<Page> = loaded.into_iter().map(Page::from_loaded).collect();
         pages.sort_by(|a, b| {
@@ -110,7 +128,11 @@ impl Site {
             };
             (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
         });
-        Ok(Site { pages, sources })
+        Ok(Site {
+            pages,
+            sources,
+            salary,
+        })
     }
 
     pub fn page(&self, url: &str) -> Option<&Page> {
@@ -203,6 +225,20 @@ impl Page {
             html: loaded.rendered.html,
             word_count: loaded.rendered.word_count,
         }
+    }
+}
+
+/// Stands in for the salary data when it failed to load, so that its problems are not repeated for
+/// every token that cites it.
+struct Unchecked;
+
+impl Figures for Unchecked {
+    fn inline(&self, _: &str) -> Result<String, String> {
+        Ok(String::new())
+    }
+
+    fn table(&self, _: &str) -> Result<String, String> {
+        Ok(String::new())
     }
 }
 

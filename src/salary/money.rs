@@ -1,0 +1,296 @@
+//! Money in integer cents, pay periods, and the explicit conversions between them.
+
+use std::fmt;
+
+/// An amount of US money, in cents. Never a float: every conversion below says how it rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cents(pub i64);
+
+/// The most cents an amount may have: far above any pay, far below overflow when multiplied by 2,080.
+const MAX_CENTS: i64 = 1_000_000_000_000_00;
+
+impl Cents {
+    pub const fn from_dollars(dollars: i64) -> Cents {
+        Cents(dollars * 100)
+    }
+
+    /// Reads `110,680`, `$110,680`, `53.21` or `52000.5`: digits with optional thousands commas and
+    /// at most two decimals. Anything else is refused rather than guessed at.
+    pub fn parse(text: &str) -> Result<Cents, MoneyError> {
+        let text = text.trim();
+        let text = text.strip_prefix('$').unwrap_or(text).trim_start();
+        if text.is_empty() {
+            return Err(MoneyError::Empty);
+        }
+        if text.starts_with('-') {
+            return Err(MoneyError::Negative);
+        }
+        let (whole, fraction) = match text.split_once('.') {
+            Some((whole, fraction)) => (whole, fraction),
+            None => (text, ""),
+        };
+        if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(MoneyError::NotANumber);
+        }
+        if !valid_whole_part(whole) || (whole.is_empty() && fraction.is_empty()) {
+            return Err(MoneyError::NotANumber);
+        }
+        let mut cents: i64 = 0;
+        for digit in whole.bytes().filter(u8::is_ascii_digit) {
+            cents = cents
+                .checked_mul(10)
+                .and_then(|c| c.checked_add(i64::from(digit - b'0')))
+                .filter(|&c| c <= MAX_CENTS / 100)
+                .ok_or(MoneyError::TooLarge)?;
+        }
+        let fraction_cents = match fraction.len() {
+            0 => 0,
+            1 => i64::from(fraction.as_bytes()[0] - b'0') * 10,
+            _ => fraction
+                .parse::<i64>()
+                .map_err(|_| MoneyError::NotANumber)?,
+        };
+        Ok(Cents(cents * 100 + fraction_cents))
+    }
+
+    /// Rounded to the nearest whole dollar, halves away from zero.
+    pub fn whole_dollars(self) -> i64 {
+        div_round(self.0, 100)
+    }
+
+    /// This amount divided by `divisor`, rounded to the nearest cent, halves away from zero.
+    pub fn div_round(self, divisor: i64) -> Cents {
+        Cents(div_round(self.0, divisor))
+    }
+
+    /// `$110,680`: rounded to whole dollars, for annual and monthly pay.
+    pub fn dollars_text(self) -> String {
+        let dollars = self.whole_dollars();
+        let sign = if dollars < 0 { "-" } else { "" };
+        format!("{sign}${}", group_thousands(dollars.unsigned_abs()))
+    }
+
+    /// `$53.21`: with cents, for hourly pay.
+    pub fn cents_text(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}${}.{:02}", group_thousands(abs / 100), abs % 100)
+    }
+}
+
+/// Digits, optionally grouped in threes by commas (`52,000`); an empty whole part is allowed (`.50`).
+fn valid_whole_part(whole: &str) -> bool {
+    if !whole.contains(',') {
+        return whole.bytes().all(|b| b.is_ascii_digit());
+    }
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Integer division rounding to nearest, halves away from zero; `divisor` must be positive.
+fn div_round(value: i64, divisor: i64) -> i64 {
+    let half = divisor / 2;
+    if value >= 0 {
+        (value + half) / divisor
+    } else {
+        (value - half) / divisor
+    }
+}
+
+/// `1,234,567`.
+pub fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+impl fmt::Display for Cents {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.cents_text())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("no amount was given")]
+    Empty,
+    #[error("the amount is negative")]
+    Negative,
+    #[error("the amount is not a number of dollars")]
+    NotANumber,
+    #[error("the amount is too large")]
+    TooLarge,
+}
+
+/// How often an amount is paid. The factors are the BLS full-time year: 2,080 hours, 52 weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Hour,
+    Week,
+    Biweek,
+    Month,
+    Year,
+}
+
+impl Period {
+    pub const ALL: [Period; 5] = [
+        Period::Hour,
+        Period::Week,
+        Period::Biweek,
+        Period::Month,
+        Period::Year,
+    ];
+
+    /// How many of this period make a full-time year.
+    pub const fn per_year(self) -> i64 {
+        match self {
+            Period::Hour => 2080,
+            Period::Week => 52,
+            Period::Biweek => 26,
+            Period::Month => 12,
+            Period::Year => 1,
+        }
+    }
+
+    /// The name used in URLs: `hour`, `week`, `biweek`, `month`, `year`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Period::Hour => "hour",
+            Period::Week => "week",
+            Period::Biweek => "biweek",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
+    /// "an hour", "a week", "every two weeks", "a month", "a year".
+    pub const fn phrase(self) -> &'static str {
+        match self {
+            Period::Hour => "an hour",
+            Period::Week => "a week",
+            Period::Biweek => "every two weeks",
+            Period::Month => "a month",
+            Period::Year => "a year",
+        }
+    }
+
+    /// Formats an amount paid per this period: cents for hourly, whole dollars otherwise.
+    pub fn amount_text(self, amount: Cents) -> String {
+        if self == Period::Hour {
+            amount.cents_text()
+        } else {
+            amount.dollars_text()
+        }
+    }
+}
+
+/// The yearly amount of `amount` paid every `period` (exact; `None` only on overflow).
+pub fn to_annual(amount: Cents, period: Period) -> Option<Cents> {
+    amount.0.checked_mul(period.per_year()).map(Cents)
+}
+
+/// The amount per `period` of a yearly `annual`, rounded to the nearest cent.
+pub fn from_annual(annual: Cents, period: Period) -> Cents {
+    annual.div_round(period.per_year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dollar_amounts_as_written_on_bls_pages() {
+        assert_eq!(Cents::parse("$110,680"), Ok(Cents(11_068_000)));
+        assert_eq!(Cents::parse("53.21"), Ok(Cents(5321)));
+        assert_eq!(Cents::parse(" $ 52000.5 "), Ok(Cents(5_200_050)));
+        assert_eq!(Cents::parse("1,234,567.89"), Ok(Cents(123_456_789)));
+        assert_eq!(Cents::parse(".50"), Ok(Cents(50)));
+        assert_eq!(Cents::parse("52000."), Ok(Cents(5_200_000)));
+        assert_eq!(Cents::parse("0"), Ok(Cents(0)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_plainly_an_amount() {
+        for bad in [
+            "abc", "12a", "1.234", "1,23", "12,3456", ",123", "1e5", "$", "..5", "5 000", "½",
+        ] {
+            assert!(Cents::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert_eq!(Cents::parse(""), Err(MoneyError::Empty));
+        assert_eq!(Cents::parse("-5"), Err(MoneyError::Negative));
+        assert_eq!(
+            Cents::parse("99999999999999999999999"),
+            Err(MoneyError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn converts_pay_periods_with_the_bls_full_time_year() {
+        let hourly = Cents(2450);
+        assert_eq!(
+            to_annual(hourly, Period::Hour),
+            Some(Cents::from_dollars(50_960))
+        );
+        assert_eq!(
+            to_annual(Cents::from_dollars(1000), Period::Week),
+            Some(Cents::from_dollars(52_000))
+        );
+        assert_eq!(
+            to_annual(Cents::from_dollars(2000), Period::Biweek),
+            Some(Cents::from_dollars(52_000))
+        );
+        assert_eq!(
+            to_annual(Cents::from_dollars(4000), Period::Month),
+            Some(Cents::from_dollars(48_000))
+        );
+        assert_eq!(
+            from_annual(Cents::from_dollars(58_250), Period::Hour),
+            Cents(2800)
+        );
+        assert_eq!(
+            from_annual(Cents::from_dollars(110_680), Period::Month),
+            Cents(922_333)
+        );
+    }
+
+    #[test]
+    fn rounds_halves_away_from_zero() {
+        assert_eq!(Cents(150).whole_dollars(), 2);
+        assert_eq!(Cents(149).whole_dollars(), 1);
+        assert_eq!(Cents(-150).whole_dollars(), -2);
+        assert_eq!(Cents(5).div_round(2), Cents(3));
+    }
+
+    #[test]
+    fn formats_dollars_and_cents() {
+        assert_eq!(Cents(11_068_000).dollars_text(), "$110,680");
+        assert_eq!(Cents(5321).cents_text(), "$53.21");
+        assert_eq!(Cents(-123_456).dollars_text(), "-$1,235");
+        assert_eq!(Cents(7).cents_text(), "$0.07");
+        assert_eq!(Period::Hour.amount_text(Cents(2801)), "$28.01");
+        assert_eq!(Period::Month.amount_text(Cents(922_333)), "$9,223");
+        assert_eq!(group_thousands(1_000), "1,000");
+        assert_eq!(group_thousands(999), "999");
+    }
+
+    #[test]
+    fn names_periods_as_the_query_contract_does() {
+        for period in Period::ALL {
+            assert_eq!(Period::parse(period.as_str()), Some(period));
+        }
+        assert_eq!(Period::parse("fortnight"), None);
+    }
+}

@@ -1,0 +1,207 @@
+//! Places an annual amount in a published percentile distribution by linear interpolation.
+
+use super::money::Cents;
+
+/// Where an amount falls among the published 10th, 25th, 50th, 75th and 90th percentiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Position {
+    BelowP10,
+    P10P25,
+    P25P50,
+    P50P75,
+    P75P90,
+    AboveP90,
+}
+
+impl Position {
+    /// The name used in the JSON and CSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Position::BelowP10 => "below_p10",
+            Position::P10P25 => "p10_p25",
+            Position::P25P50 => "p25_p50",
+            Position::P50P75 => "p50_p75",
+            Position::P75P90 => "p75_p90",
+            Position::AboveP90 => "above_p90",
+        }
+    }
+
+    const BRACKETS: [Position; 4] = [
+        Position::P10P25,
+        Position::P25P50,
+        Position::P50P75,
+        Position::P75P90,
+    ];
+}
+
+/// An amount's place in a distribution: always a position, and a percentile when it is inside the
+/// published 10th-90th range (outside it, the data says nothing about how far out it is).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub position: Position,
+    pub percentile: Option<f64>,
+}
+
+/// Places `annual` among `points` (percentile, amount), which must rise in both.
+pub fn place(points: &[(u8, Cents); 5], annual: Cents) -> Placement {
+    let (first, last) = (points[0], points[4]);
+    if annual < first.1 {
+        return Placement {
+            position: Position::BelowP10,
+            percentile: None,
+        };
+    }
+    if annual > last.1 {
+        return Placement {
+            position: Position::AboveP90,
+            percentile: None,
+        };
+    }
+    // The first bracket whose upper end reaches the amount; amounts at a published percentile start
+    // the bracket above it, except the 90th, which closes the last one.
+    let bracket = (0..4).find(|&i| annual < points[i + 1].1).unwrap_or(3);
+    let (low_pct, low) = points[bracket];
+    let (high_pct, high) = points[bracket + 1];
+    let fraction = (annual.0 - low.0) as f64 / (high.0 - low.0) as f64;
+    let percentile = f64::from(low_pct) + fraction * f64::from(high_pct - low_pct);
+    Placement {
+        position: Position::BRACKETS[bracket],
+        percentile: Some(percentile),
+    }
+}
+
+/// "43rd", "11th", "90th": an ordinal for a whole percentile.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The OEWS May 2021 distribution for health information technologists and medical registrars.
+    fn technologists() -> [(u8, Cents); 5] {
+        [
+            (10, Cents::from_dollars(29_680)),
+            (25, Cents::from_dollars(37_500)),
+            (50, Cents::from_dollars(55_560)),
+            (75, Cents::from_dollars(76_960)),
+            (90, Cents::from_dollars(98_490)),
+        ]
+    }
+
+    #[test]
+    fn interpolates_between_neighbouring_percentiles() {
+        // Halfway between the 25th ($37,500) and the median ($55,560) is the 37.5th percentile.
+        let placement = place(&technologists(), Cents::from_dollars(46_530));
+        assert_eq!(placement.position, Position::P25P50);
+        assert!((placement.percentile.unwrap() - 37.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn says_below_and_above_the_published_range_without_a_number() {
+        let below = place(&technologists(), Cents::from_dollars(29_679));
+        assert_eq!(
+            below,
+            Placement {
+                position: Position::BelowP10,
+                percentile: None
+            }
+        );
+        let above = place(&technologists(), Cents::from_dollars(98_491));
+        assert_eq!(
+            above,
+            Placement {
+                position: Position::AboveP90,
+                percentile: None
+            }
+        );
+    }
+
+    #[test]
+    fn the_ends_of_the_range_are_inside_it() {
+        assert_eq!(
+            place(&technologists(), Cents::from_dollars(29_680)).position,
+            Position::P10P25
+        );
+        assert_eq!(
+            place(&technologists(), Cents::from_dollars(98_490)).position,
+            Position::P75P90
+        );
+        assert_eq!(
+            place(&technologists(), Cents::from_dollars(55_560)).position,
+            Position::P50P75
+        );
+    }
+
+    #[test]
+    fn writes_ordinals() {
+        let got: Vec<_> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 43, 90].map(ordinal).into();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "43rd", "90th"
+            ]
+        );
+    }
+
+    /// Five strictly rising amounts of at least a dollar.
+    fn distribution() -> impl Strategy<Value = [(u8, Cents); 5]> {
+        (
+            1i64..10_000_000,
+            proptest::collection::vec(1i64..10_000_000, 4),
+        )
+            .prop_map(|(start, steps)| {
+                let mut amount = start;
+                let mut points = [
+                    (10, Cents(0)),
+                    (25, Cents(0)),
+                    (50, Cents(0)),
+                    (75, Cents(0)),
+                    (90, Cents(0)),
+                ];
+                for (i, point) in points.iter_mut().enumerate() {
+                    if i > 0 {
+                        amount += steps[i - 1];
+                    }
+                    point.1 = Cents(amount);
+                }
+                points
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn equals_each_published_percentile_at_its_amount(points in distribution()) {
+            for (pct, amount) in points {
+                let got = place(&points, amount).percentile.unwrap();
+                prop_assert!((got - f64::from(pct)).abs() < 1e-9, "{got} at the {pct}th");
+            }
+        }
+
+        #[test]
+        fn is_monotonic_in_the_offer(points in distribution(), a in 0i64..100_000_000, b in 0i64..100_000_000) {
+            let (low, high) = (Cents(a.min(b)), Cents(a.max(b)));
+            let (p_low, p_high) = (place(&points, low), place(&points, high));
+            prop_assert!(p_low.position <= p_high.position);
+            if let (Some(x), Some(y)) = (p_low.percentile, p_high.percentile) {
+                prop_assert!(x <= y + 1e-9, "{x} > {y}");
+            }
+        }
+
+        #[test]
+        fn stays_within_ten_and_ninety(points in distribution(), offer in any::<i64>()) {
+            if let Some(pct) = place(&points, Cents(offer)).percentile {
+                prop_assert!((10.0..=90.0).contains(&pct));
+            }
+        }
+    }
+}

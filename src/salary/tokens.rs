@@ -1,0 +1,386 @@
+//! Answers the figure tokens in guide pages, `{{fig:ID}}` and `{{table:NAME}}`, from the salary data,
+//! so that the pages and the salary comparison show the same figures and none is typed twice.
+
+use super::data::{Figure, Projection, SalaryData, Statistic};
+use super::money::group_thousands;
+use crate::content::Source;
+use crate::content::markdown::Figures;
+
+/// The salary data and the sources its figures cite, as seen from a guide page.
+pub struct GuideFigures<'a> {
+    pub data: &'a SalaryData,
+    pub sources: &'a [Source],
+}
+
+/// The tables a page can place with `{{table:NAME}}`.
+pub const TABLES: &[&str] = &[
+    "quick-facts",
+    "median-pay",
+    "spread-of-pay",
+    "mean-pay-by-industry",
+    "industry-employment:OCCUPATION",
+    "projections",
+    "claims",
+];
+
+impl Figures for GuideFigures<'_> {
+    fn inline(&self, key: &str) -> Result<String, String> {
+        let (id, field) = match key.split_once(':') {
+            Some((id, field)) => (id, Some(field)),
+            None => (key, None),
+        };
+        if let Some(figure) = self.data.figure(id) {
+            return match field {
+                None => Ok(figure.amount_text()),
+                Some("employment") => figure
+                    .employment
+                    .map(|n| group_thousands(u64::from(n)))
+                    .ok_or_else(|| format!("figure `{id}` has no employment")),
+                Some("release") => Ok(figure.release.clone()),
+                Some(other) => Err(format!(
+                    "figures have no field `{other}`; use employment or release"
+                )),
+            };
+        }
+        if let Some(projection) = self.data.projection(id) {
+            let count = |n: Option<u32>, what: &str| {
+                n.map(|n| group_thousands(u64::from(n)))
+                    .ok_or_else(|| format!("projection `{id}` has no {what}"))
+            };
+            return match field {
+                Some("growth") => Ok(format!("{}%", projection.growth_percent)),
+                Some("new-jobs") => count(projection.new_jobs, "new_jobs"),
+                Some("base-jobs") => count(projection.base_jobs, "base_jobs"),
+                Some("openings") => count(projection.openings_per_year, "openings_per_year"),
+                Some("window") => Ok(projection.window.clone()),
+                _ => Err("cite a projection with a field: growth, new-jobs, base-jobs, openings or window".into()),
+            };
+        }
+        Err(format!("no figure or projection has the id `{id}`"))
+    }
+
+    fn table(&self, name: &str) -> Result<String, String> {
+        match name.split_once(':') {
+            None if name == "quick-facts" => Ok(self.quick_facts()),
+            None if name == "median-pay" => Ok(self.median_pay()),
+            None if name == "spread-of-pay" => Ok(self.spread_of_pay()),
+            None if name == "mean-pay-by-industry" => Ok(self.mean_pay_by_industry()),
+            None if name == "projections" => Ok(self.projections()),
+            None if name == "claims" => Ok(self.claims()),
+            Some(("industry-employment", occupation))
+                if self.data.occupation(occupation).is_some() =>
+            {
+                Ok(self.industry_employment(occupation))
+            }
+            _ => Err(format!(
+                "there is no table `{name}`; the tables are {}",
+                TABLES.join(", ")
+            )),
+        }
+    }
+}
+
+impl GuideFigures<'_> {
+    /// `[BLS OOH 2023-33](/sources#bls-ooh-mhsm-2023)`.
+    fn cite(&self, source_id: &str) -> String {
+        let short = self
+            .sources
+            .iter()
+            .find(|s| s.id == source_id)
+            .map_or(source_id, |s| s.short.as_str());
+        format!("[{}](/sources#{source_id})", cell(short))
+    }
+
+    fn occupation_label(&self, id: &str) -> String {
+        self.data.occupation(id).map_or_else(
+            || id.to_string(),
+            |o| format!("{} ({})", capitalise(&o.short), o.soc),
+        )
+    }
+
+    /// Amount and release, e.g. "$110,680 (OOH May 2023)".
+    fn dated(figure: &Figure) -> String {
+        format!("{} ({})", figure.amount_text(), figure.release)
+    }
+
+    fn latest_projection(&self, occupation: &str) -> Option<&Projection> {
+        self.data
+            .projections
+            .iter()
+            .filter(|p| p.occupation == occupation && p.status.is_none())
+            .max_by(|a, b| a.window.cmp(&b.window))
+    }
+
+    fn quick_facts(&self) -> String {
+        let mut out = table_head(&[
+            "Occupation",
+            "Typical HIM job titles",
+            "Median pay",
+            "Projected growth",
+            "Typical entry education",
+        ]);
+        for occupation in &self.data.occupations {
+            let median = self
+                .data
+                .latest_median(&occupation.id)
+                .map(Self::dated)
+                .unwrap_or_default();
+            let growth = self
+                .latest_projection(&occupation.id)
+                .map(|p| format!("{}% ({})", p.growth_percent, p.window))
+                .unwrap_or_else(|| "not in our data".into());
+            out += &row(&[
+                &self.occupation_label(&occupation.id),
+                &occupation.him_titles.join(", "),
+                &median,
+                &growth,
+                &occupation.entry_education,
+            ]);
+        }
+        out
+    }
+
+    fn median_pay(&self) -> String {
+        let mut out = table_head(&[
+            "SOC",
+            "BLS occupation",
+            "Typical HIM job titles",
+            "Median, annual",
+            "Median, hourly",
+            "Data",
+            "Source",
+        ]);
+        for occupation in &self.data.occupations {
+            let Some(median) = self.data.latest_median(&occupation.id) else {
+                continue;
+            };
+            let hourly = self
+                .data
+                .counterpart(median, super::data::PayBasis::Hourly)
+                .map_or_else(|| "not published".to_string(), Figure::amount_text);
+            out += &row(&[
+                &occupation.soc,
+                &occupation.title,
+                &occupation.him_titles.join(", "),
+                &median.amount_text(),
+                &hourly,
+                &median.release,
+                &self.cite(&median.source),
+            ]);
+        }
+        out
+    }
+
+    fn spread_of_pay(&self) -> String {
+        let mut out = table_head(&[
+            "Occupation and data",
+            "10th",
+            "25th",
+            "Median",
+            "75th",
+            "90th",
+            "Mean",
+            "Source",
+        ]);
+        for occupation in &self.data.occupations {
+            for dist in self.data.distributions(&occupation.id) {
+                let p10 = self.data.figures.iter().find(|f| {
+                    f.occupation == occupation.id
+                        && f.release == dist.release
+                        && f.statistic == Statistic::P10
+                        && !f.is_claim()
+                });
+                let note = p10
+                    .and_then(|f| f.note.as_deref())
+                    .map(|n| format!(" ({})", n.trim_end_matches('.')))
+                    .unwrap_or_default();
+                let old = if u32::from(dist.year) + 10 < u32::from(self.data.reviewed.year) {
+                    "Old: "
+                } else {
+                    ""
+                };
+                let mean = self
+                    .data
+                    .figures
+                    .iter()
+                    .find(|f| {
+                        f.occupation == occupation.id
+                            && f.release == dist.release
+                            && f.statistic == Statistic::Mean
+                            && f.scope == super::data::Scope::National
+                            && f.basis == super::data::PayBasis::Annual
+                    })
+                    .map_or_else(|| "not published".to_string(), Figure::amount_text);
+                let label = format!(
+                    "{old}{}, {}{note}",
+                    self.occupation_label(&occupation.id),
+                    dist.release
+                );
+                let amounts: Vec<String> =
+                    dist.points.iter().map(|(_, a)| a.dollars_text()).collect();
+                out += &row(&[
+                    &label,
+                    &amounts[0],
+                    &amounts[1],
+                    &amounts[2],
+                    &amounts[3],
+                    &amounts[4],
+                    &mean,
+                    &self.cite(dist.source),
+                ]);
+            }
+        }
+        out
+    }
+
+    fn mean_pay_by_industry(&self) -> String {
+        let mut out = table_head(&[
+            "Industry",
+            "Occupation",
+            "Mean, annual",
+            "Jobs",
+            "Data",
+            "Source",
+        ]);
+        for occupation in &self.data.occupations {
+            for figure in self.data.industry_means(&occupation.id) {
+                let jobs = figure
+                    .employment
+                    .map(|n| group_thousands(u64::from(n)))
+                    .unwrap_or_default();
+                out += &row(&[
+                    figure.scope.label(),
+                    &self.occupation_label(&occupation.id),
+                    &figure.amount_text(),
+                    &jobs,
+                    &figure.release,
+                    &self.cite(&figure.source),
+                ]);
+            }
+        }
+        out
+    }
+
+    fn industry_employment(&self, occupation: &str) -> String {
+        let figures = self.data.industry_means(occupation);
+        let release = figures.first().map_or("", |f| f.release.as_str());
+        let mut out = table_head(&["Industry", &format!("Jobs ({release})")]);
+        for figure in figures {
+            let jobs = figure
+                .employment
+                .map(|n| group_thousands(u64::from(n)))
+                .unwrap_or_default();
+            out += &row(&[figure.scope.label(), &jobs]);
+        }
+        out
+    }
+
+    fn projections(&self) -> String {
+        let mut out = table_head(&[
+            "Occupation",
+            "Window",
+            "Growth",
+            "New jobs",
+            "Jobs at start",
+            "Openings a year",
+            "Source",
+        ]);
+        for p in self.data.projections.iter().filter(|p| p.status.is_none()) {
+            let count = |n: Option<u32>| {
+                n.map_or_else(
+                    || "not published".to_string(),
+                    |n| group_thousands(u64::from(n)),
+                )
+            };
+            let growth = match &p.pace {
+                Some(pace) => format!("{}% ({pace})", p.growth_percent),
+                None => format!("{}%", p.growth_percent),
+            };
+            out += &row(&[
+                &self.occupation_label(&p.occupation),
+                &p.window,
+                &growth,
+                &format!("+{}", count(p.new_jobs)),
+                &count(p.base_jobs),
+                &count(p.openings_per_year),
+                &self.cite(&p.source),
+            ]);
+        }
+        out
+    }
+
+    fn claims(&self) -> String {
+        let mut out = table_head(&[
+            "What the article says",
+            "Article",
+            "Our check",
+            "What we found",
+        ]);
+        for figure in self.data.claims() {
+            let what = match figure.statistic {
+                Statistic::Unstated => {
+                    format!("{} ({})", figure.amount_text(), figure.scope.label())
+                }
+                statistic => format!("{} {}", capitalise(statistic.label()), figure.amount_text()),
+            };
+            let dated = if figure.release == "undated" {
+                what
+            } else {
+                format!("{what}, {}", figure.release)
+            };
+            let status = figure.status.map_or("", |s| s.label());
+            out += &row(&[
+                &dated,
+                &self.cite(&figure.source),
+                status,
+                figure.note.as_deref().unwrap_or_default(),
+            ]);
+        }
+        for p in self.data.projections.iter().filter(|p| p.status.is_some()) {
+            out += &row(&[
+                &format!("Growth of {}% over {}", p.growth_percent, p.window),
+                &self.cite(&p.source),
+                p.status.map_or("", |s| s.label()),
+                p.note.as_deref().unwrap_or_default(),
+            ]);
+        }
+        out
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Makes `text` safe inside a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn table_head(headers: &[&str]) -> String {
+    let cells: Vec<String> = headers.iter().map(|h| cell(h)).collect();
+    format!(
+        "| {} |\n|{}\n",
+        cells.join(" | "),
+        "---|".repeat(headers.len())
+    )
+}
+
+/// A table row; cells that are already Markdown links pass through, others are escaped.
+fn row(cells: &[&str]) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c.starts_with('[') {
+                c.to_string()
+            } else {
+                cell(c)
+            }
+        })
+        .collect();
+    format!("| {} |\n", cells.join(" | "))
+}
