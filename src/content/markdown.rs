@@ -69,6 +69,7 @@ pub struct Rendered {
     /// Every id a link may target: headings and footnotes.
     pub anchors: HashSet<String>,
     pub links: Vec<InternalLink>,
+    /// Words written in the page itself, not counting tables generated from the salary data.
     pub word_count: usize,
     pub problems: Vec<Problem>,
 }
@@ -206,14 +207,6 @@ pub fn render(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                 out.anchors.insert(id.to_string());
                 html_events.push(Event::Start(Tag::FootnoteDefinition(id)));
             }
-            Event::Text(text) => {
-                out.word_count += text.split_whitespace().count();
-                html_events.push(Event::Text(text));
-            }
-            Event::Code(code) => {
-                out.word_count += code.split_whitespace().count();
-                html_events.push(Event::Code(code));
-            }
             other => html_events.push(other),
         }
     }
@@ -269,6 +262,10 @@ fn expand_figures<'a>(
         }
         let (event, range) = parsed[index].clone();
         index += 1;
+        // Words are the page's own writing: generated tables do not count towards its length.
+        if let Event::Text(text) | Event::Code(text) = &event {
+            out.word_count += text.split_whitespace().count();
+        }
         match event {
             Event::Text(text) if text.contains("{{") => {
                 let mut replaced = String::with_capacity(text.len());
@@ -526,6 +523,10 @@ mod tests {
         let out = render("Before.\n\n{{table:pay}}\n\nAfter.\n");
         assert!(out.html.contains("<table>"), "{}", out.html);
         assert!(out.html.contains(r#"<a href="/guide/outlook">Tech</a>"#));
+        assert_eq!(
+            out.word_count, 2,
+            "generated tables are not the page's own words"
+        );
         assert_eq!(
             out.links[0].line, 12,
             "links in a table report the token's line"

@@ -3,10 +3,15 @@
 //! - [`data`] reads and checks `content/salary.toml`.
 //! - [`money`] holds amounts in integer cents and converts pay periods explicitly.
 //! - [`percentile`] places an annual amount in a published percentile distribution.
+//! - [`query`] reads the comparison's query string into validated choices.
+//! - [`compare`] computes the comparison a query asks for.
+//! - [`tokens`] answers the figure tokens in guide pages.
 
+pub mod compare;
 pub mod data;
 pub mod money;
 pub mod percentile;
+pub mod query;
 
 pub use data::SalaryData;
 pub mod tokens;

@@ -7,7 +7,7 @@ use std::fmt;
 pub struct Cents(pub i64);
 
 /// The most cents an amount may have: far above any pay, far below overflow when multiplied by 2,080.
-const MAX_CENTS: i64 = 1_000_000_000_000_00;
+const MAX_CENTS: i64 = 100_000_000_000_000;
 
 impl Cents {
     pub const fn from_dollars(dollars: i64) -> Cents {
@@ -105,7 +105,7 @@ pub fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -198,6 +198,10 @@ impl Site {
                 },
             );
         }
+        entries.push(SitemapEntry {
+            url: SALARY_PAGE.to_string(),
+            lastmod: self.salary.reviewed,
+        });
         entries
     }
 }

@@ -3,6 +3,7 @@
 
 mod error;
 mod routes;
+mod salary;
 pub mod views;
 
 use std::collections::HashMap;
@@ -27,6 +28,10 @@ pub const STATIC_DIR: &str = "static";
 
 /// What every request reads: all of it prepared at start-up, none of it changed afterwards.
 pub struct AppState {
+    /// The site model: the salary comparison computes from its data per request.
+    pub site: Site,
+    /// Public base URL without a trailing slash.
+    pub base_url: String,
     /// Every page's HTML, by site path.
     pub pages: HashMap<String, Bytes>,
     pub sitemap: Bytes,
@@ -38,7 +43,7 @@ pub struct AppState {
 
 impl AppState {
     /// Renders every page of `site`; fails if the static folder is missing.
-    pub fn new(site: &Site, settings: &Settings) -> anyhow::Result<AppState> {
+    pub fn new(site: Site, settings: &Settings) -> anyhow::Result<AppState> {
         let static_dir = settings.site_dir.join(STATIC_DIR);
         if !static_dir.is_dir() {
             bail!(
@@ -47,18 +52,27 @@ impl AppState {
             );
         }
         let rendered =
-            views::render_site(site, &settings.base_url).context("rendering the pages")?;
+            views::render_site(&site, &settings.base_url).context("rendering the pages")?;
         let robots = format!(
             "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
             settings.base_url
         );
         Ok(AppState {
+            site,
+            base_url: settings.base_url.clone(),
             pages: rendered.pages,
             sitemap: rendered.sitemap,
             robots: Bytes::from(robots),
             nav: rendered.nav,
             static_dir,
         })
+    }
+}
+
+impl AppState {
+    /// The layout's data for a page at `url` that is not one of the pre-rendered ones.
+    pub fn chrome_for(&self, url: &str, title: &str, description: &str) -> views::Chrome {
+        views::chrome_for(&self.site, &self.base_url, url, title, description)
     }
 }
 
@@ -83,6 +97,9 @@ pub fn app(
         .route("/healthz", read().to(routes::healthz))
         .route("/sitemap.xml", read().to(routes::sitemap))
         .route("/robots.txt", read().to(routes::robots))
+        .route("/salary", read().to(salary::page))
+        .route("/salary.json", read().to(salary::json))
+        .route("/salary.csv", read().to(salary::csv))
         .route(
             "/favicon.ico",
             read().to(move || {
@@ -103,7 +120,7 @@ pub struct Application {
 impl Application {
     /// Renders the site and binds `settings.addr` (port 0 picks a free port). Call inside an actix system.
     pub fn build(settings: &Settings, site: Site) -> anyhow::Result<Application> {
-        let state = web::Data::new(AppState::new(&site, settings)?);
+        let state = web::Data::new(AppState::new(site, settings)?);
         let listener = TcpListener::bind(settings.addr)
             .with_context(|| format!("cannot listen on {}", settings.addr))?;
         let addr = listener.local_addr()?;

@@ -6,7 +6,9 @@ use actix_web::web::Bytes;
 use askama::Template;
 
 use crate::content::{Source, SourceKind};
-use crate::site::{GUIDE_INDEX, HOME, Page, PageKind, SOURCES_PAGE, Site, SitemapEntry};
+use crate::site::{
+    GUIDE_INDEX, HOME, Page, PageKind, SALARY_PAGE, SOURCES_PAGE, Site, SitemapEntry,
+};
 
 /// The site's name, in the header and every `<title>`.
 pub const SITE_NAME: &str = "HIM Career Guide";
@@ -186,7 +188,14 @@ pub fn render_error(nav: &[NavLink], status: u16, heading: &str, message: &str) 
     })
 }
 
-fn chrome_for(site: &Site, base_url: &str, url: &str, title: &str, description: &str) -> Chrome {
+/// The layout's data for the page at `url`.
+pub fn chrome_for(
+    site: &Site,
+    base_url: &str,
+    url: &str,
+    title: &str,
+    description: &str,
+) -> Chrome {
     let mut breadcrumbs = Vec::new();
     if url != HOME {
         breadcrumbs.push((HOME.to_string(), "Home".to_string()));
@@ -203,11 +212,12 @@ fn chrome_for(site: &Site, base_url: &str, url: &str, title: &str, description: 
     }
 }
 
-/// The guide's index, then every page that is neither home nor a chapter, in navigation order.
+/// The guide's index, the salary comparison, then every page that is neither home nor a chapter.
 fn primary_nav(site: &Site, current_url: &str) -> Vec<NavLink> {
     let guide = site.chapters().next().map(|_| (GUIDE_INDEX, "The guide"));
     guide
         .into_iter()
+        .chain([(SALARY_PAGE, "Compare pay")])
         .chain(
             site.other_pages()
                 .map(|page| (page.url.as_str(), page.title.as_str())),

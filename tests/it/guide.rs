@@ -97,3 +97,59 @@ fn glossary_defines_every_term_the_brief_names() {
         );
     }
 }
+
+/// Where a line types a dollar amount (`$1`) or a thousands-grouped count (`125,230`).
+fn typed_figure(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    (0..bytes.len()).find_map(|i| {
+        let dollar = bytes[i] == b'$' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let grouped = bytes[i].is_ascii_digit()
+            && bytes.get(i + 1) == Some(&b',')
+            && bytes
+                .get(i + 2..i + 5)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        (dollar || grouped).then(|| &line[i..line.len().min(i + 12)])
+    })
+}
+
+#[test]
+fn pages_notes_and_caveats_cite_figures_from_the_data_instead_of_typing_them() {
+    let content = repo_dir().join("content");
+    let mut files = vec![content.join("sources.toml"), content.join("salary.toml")];
+    for dir in [content.clone(), content.join("guide")] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let is_data = file.extension().is_some_and(|e| e == "toml");
+        for (number, line) in text.lines().enumerate() {
+            // In the data files only the prose fields must not repeat figures; amounts live there.
+            let prose = !is_data
+                || line.starts_with("note")
+                || line.starts_with("caveat")
+                || line.starts_with("contributed");
+            if let (true, Some(figure)) = (prose, typed_figure(line)) {
+                panic!(
+                    "{}:{}: `{figure}` is typed; cite it with {{{{fig:ID}}}} from content/salary.toml",
+                    file.display(),
+                    number + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn spots_typed_figures() {
+    assert_eq!(typed_figure("paid $58,250 a year"), Some("$58,250 a ye"));
+    assert_eq!(typed_figure("125,230 jobs"), Some("5,230 jobs"));
+    assert_eq!(
+        typed_figure("{{fig:manager-median-2023}} in 2023-33, 10th percentile"),
+        None
+    );
+}

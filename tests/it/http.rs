@@ -47,6 +47,7 @@ fn sitemap_lists_every_page_and_the_guide_index() {
     let listed: BTreeSet<String> = sitemap_paths(&app).into_iter().collect();
     let mut expected: BTreeSet<String> = site.pages.iter().map(|p| p.url.clone()).collect();
     expected.insert("/guide".to_string());
+    expected.insert("/salary".to_string());
     assert_eq!(listed, expected);
 }
 
@@ -65,7 +66,7 @@ fn every_page_is_html_with_navigation_one_h1_and_its_metadata() {
         );
         assert_eq!(
             html.select("nav[aria-label=Primary] a").len(),
-            4,
+            5,
             "{path} lacks the primary navigation"
         );
         assert_eq!(html.attrs("html", "lang"), ["en"], "{path}");
@@ -169,7 +170,7 @@ fn unknown_urls_get_the_html_404_page_with_the_sites_chrome() {
         assert_eq!(answer.content_type, "text/html; charset=utf-8", "{path}");
         let html = Html::parse(&answer.body);
         assert_eq!(html.texts("h1"), ["Page not found"], "{path}");
-        assert_eq!(html.select("nav[aria-label=Primary] a").len(), 4, "{path}");
+        assert_eq!(html.select("nav[aria-label=Primary] a").len(), 5, "{path}");
         assert!(html.attrs("a", "href").contains(&"/".to_string()));
         assert!(!answer.body.contains("<script"), "{path}");
     }

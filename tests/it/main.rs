@@ -4,3 +4,4 @@ mod fixtures;
 mod guide;
 mod helpers;
 mod http;
+mod salary;

@@ -1,0 +1,238 @@
+//! The salary comparison over real HTTP: the page, JSON and CSV, with good and bad input.
+
+use crate::helpers::{Html, TestApp, repo_dir};
+
+fn app() -> TestApp {
+    TestApp::spawn(&repo_dir())
+}
+
+fn json(app: &TestApp, query: &str) -> (u16, serde_json::Value) {
+    let answer = app.get(&format!("/salary.json?{query}"));
+    assert_eq!(answer.content_type, "application/json", "{query}");
+    (
+        answer.status,
+        serde_json::from_str(&answer.body).expect("valid JSON"),
+    )
+}
+
+#[test]
+fn the_default_page_compares_the_three_occupations() {
+    let app = app();
+    let answer = app.get("/salary");
+    assert_eq!(answer.status, 200);
+    let html = Html::parse(&answer.body);
+    assert_eq!(html.texts("h1"), ["Compare HIM pay"]);
+    let rows = html.texts(".comparison tbody th[scope=row]");
+    assert_eq!(
+        rows,
+        [
+            "Medical records specialists (29-2072)",
+            "Health information technologists and medical registrars (29-9021)",
+            "Medical and health services managers (11-9111)"
+        ]
+    );
+    assert_eq!(html.select("figure.chart svg[role=img] title").len(), 1);
+    assert!(
+        !html.texts("figure.chart svg desc")[0].is_empty(),
+        "the chart needs a text alternative"
+    );
+    assert_eq!(
+        html.attrs("#field-occupation option[selected]", "value"),
+        ["technologist"]
+    );
+    assert!(
+        html.texts(".footnotes li")
+            .iter()
+            .any(|t| t.contains("data release OOH May 2023"))
+    );
+}
+
+#[test]
+fn an_offer_is_placed_and_the_result_is_a_link_that_reproduces_it() {
+    let app = app();
+    let query = "occupation=technologist&offer=24.50&period=hour";
+    let page = app.get(&format!("/salary?{query}"));
+    assert_eq!(page.status, 200);
+    let html = Html::parse(&page.body);
+    let summary = html.texts(".offer-result p").join(" ");
+    assert!(summary.contains("about the 44th percentile"), "{summary}");
+    assert!(
+        summary.contains("OEWS May 2021") && summary.contains("estimate"),
+        "{summary}"
+    );
+    assert_eq!(
+        html.attrs("#field-offer", "value"),
+        ["24.50"],
+        "the form shows the current choices"
+    );
+    assert_eq!(
+        html.attrs("#field-period option[selected]", "value"),
+        ["hour"]
+    );
+    let share = html.attrs(".share a", "href")[0].clone();
+    assert_eq!(
+        share,
+        "/salary?compare=ladder&occupation=technologist&baseline=specialist&display=year&offer=24.50&period=hour"
+    );
+    let again = Html::parse(&app.get(&share).body);
+    assert_eq!(
+        again.texts(".offer-result p"),
+        html.texts(".offer-result p")
+    );
+}
+
+#[test]
+fn json_carries_the_offer_rows_and_sources() {
+    let app = app();
+    let (status, body) = json(&app, "occupation=technologist&offer=24.50&period=hour");
+    assert_eq!(status, 200);
+    assert_eq!(body["occupation"]["id"], "technologist");
+    assert_eq!(body["occupation"]["soc"], "29-9021");
+    assert_eq!(body["offer"]["annual"], 50960);
+    assert_eq!(body["offer"]["percentile"], 43.6);
+    assert_eq!(body["offer"]["position"], "p25_p50");
+    assert_eq!(body["offer"]["data_release"], "OEWS May 2021");
+    assert_eq!(body["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(body["rows"][1]["difference"]["amount_cents"], 1416000);
+    assert!(
+        body["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "bls-oews-2021-29-9021")
+    );
+}
+
+#[test]
+fn json_positions_offers_outside_the_range_and_refuses_to_estimate_on_old_data() {
+    let app = app();
+    let (_, low) = json(&app, "occupation=manager&offer=20000");
+    assert_eq!(low["offer"]["position"], "below_p10");
+    assert!(low["offer"]["percentile"].is_null());
+    let (_, high) = json(&app, "occupation=manager&offer=250000");
+    assert_eq!(high["offer"]["position"], "above_p90");
+    let (_, old) = json(&app, "occupation=specialist&offer=40000");
+    assert_eq!(old["offer"]["estimate"], "distribution_too_old");
+    assert!(old["offer"]["percentile"].is_null());
+    assert!(
+        old["offer"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("too old")
+    );
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_figure() {
+    let app = app();
+    let answer = app.get("/salary.csv?compare=settings&occupation=manager&offer=90000");
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.content_type, "text/csv; charset=utf-8");
+    let lines: Vec<&str> = answer.body.lines().collect();
+    assert!(
+        lines[0].starts_with("row,occupation_id,soc,setting,statistic,pay_period,amount_cents")
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("industry_mean,"))
+            .count(),
+        5
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("article_claim,"))
+            .count(),
+        5
+    );
+    assert_eq!(lines.iter().filter(|l| l.starts_with("offer,")).count(), 1);
+    assert!(lines[1].starts_with("industry_mean,manager,11-9111,General medical and surgical hospitals,mean,year,12418000,"), "{}", lines[1]);
+}
+
+#[test]
+fn settings_set_the_articles_figures_apart() {
+    let app = app();
+    let html = Html::parse(&app.get("/salary?compare=settings&occupation=manager").body);
+    let captions = html.texts(".comparison caption");
+    assert_eq!(captions.len(), 2);
+    assert!(
+        captions[0]
+            .starts_with("Mean annual pay of medical and health services managers by industry")
+    );
+    assert!(captions[1].contains("unsourced"));
+}
+
+#[test]
+fn bad_input_answers_400_with_the_form_the_input_and_a_message_by_each_field() {
+    let app = app();
+    let answer = app.get("/salary?occupation=wizard&offer=%3Cb%3Elots%3C%2Fb%3E&period=hour");
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.content_type, "text/html; charset=utf-8");
+    assert!(!answer.body.contains("<b>lots"), "input must be escaped");
+    let html = Html::parse(&answer.body);
+    assert_eq!(
+        html.attrs("#field-offer", "value"),
+        ["<b>lots</b>"],
+        "the input is kept"
+    );
+    assert_eq!(html.attrs("#field-offer", "aria-invalid"), ["true"]);
+    assert_eq!(
+        html.texts("#offer-error"),
+        ["Enter the offer as a number of dollars, like 52,000 or 24.50."]
+    );
+    assert!(html.texts("#occupation-error")[0].starts_with("Choose one of the listed occupations"));
+    assert_eq!(html.select(".error-summary[role=alert] li").len(), 2);
+    assert!(html.select(".comparison").is_empty());
+}
+
+#[test]
+fn every_kind_of_bad_input_is_a_clear_400_in_each_format() {
+    let app = app();
+    for (query, field) in [
+        ("offer=0", "offer"),
+        ("offer=-100", "offer"),
+        ("offer=10000001", "offer"),
+        ("offer=5001&period=hour", "offer"),
+        ("period=fortnight&offer=5", "period"),
+        ("display=decade", "display"),
+        ("compare=everything", "compare"),
+        ("baseline=ceo", "baseline"),
+        ("offer=%E0%A4%A", "query"),
+        ("offer=%FF", "query"),
+        ("offer=1&offer=2", "offer"),
+    ] {
+        let page = app.get(&format!("/salary?{query}"));
+        assert_eq!(page.status, 400, "{query}");
+        assert!(
+            Html::parse(&page.body)
+                .select(&format!("a[href='#field-{field}']"))
+                .len()
+                == 1,
+            "{query}: {}",
+            page.body
+        );
+        let (status, body) = json(&app, query);
+        assert_eq!(status, 400, "{query}");
+        assert_eq!(body["errors"][0]["field"], field, "{query}");
+        let csv = app.get(&format!("/salary.csv?{query}"));
+        assert_eq!(
+            (csv.status, csv.content_type.as_str()),
+            (400, "text/csv; charset=utf-8"),
+            "{query}"
+        );
+        assert!(
+            csv.body.starts_with(&format!("field,message\r\n{field},")),
+            "{query}: {}",
+            csv.body
+        );
+    }
+}
+
+#[test]
+fn empty_fields_and_unknown_parameters_are_ignored() {
+    let app = app();
+    let answer = app.get("/salary?offer=&period=&occupation=&utm_source=school-site");
+    assert_eq!(answer.status, 200);
+    assert!(Html::parse(&answer.body).select(".offer-result").is_empty());
+}
