@@ -679,6 +679,37 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn no_query_makes_parsing_or_computing_panic(raw in "[a-z=&%0-9A-F.,$+-]{0,80}|\\PC{0,60}") {
+            let data = data();
+            if let Ok(query) = Query::parse(&raw, &data) {
+                let report = compute(&data, &query);
+                proptest::prop_assert!(report.is_some());
+            }
+        }
+
+        #[test]
+        fn any_valid_offer_gets_a_summary_with_its_data_year(
+            cents in 1i64..1_000_000_000, period in 0usize..5, occupation in 0usize..3, display in 0usize..3,
+        ) {
+            let data = data();
+            let period = Period::ALL[period];
+            let raw = format!(
+                "occupation={}&offer={}.{:02}&period={}&display={}",
+                data.occupations[occupation].id, cents / 100, cents % 100, period.as_str(), Display::ALL[display].as_str()
+            );
+            match Query::parse(&raw, &data) {
+                Ok(query) => {
+                    let report = compute(&data, &query).unwrap();
+                    let check = report.offer.unwrap();
+                    proptest::prop_assert!(check.summary.contains(&check.median.release));
+                }
+                Err(rejected) => proptest::prop_assert_eq!(rejected.errors[0].field, "offer"),
+            }
+        }
+    }
+
     fn query_for_settings(data: &SalaryData, occupation: &str) -> Vec<String> {
         let query = query(&format!("compare=settings&occupation={occupation}"), data);
         compute(data, &query).unwrap().notes

@@ -286,6 +286,33 @@ mod tests {
         assert_eq!(group_thousands(999), "999");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn converting_to_a_year_and_back_agrees_within_a_dollar(cents in 1i64..100_000_000, period in 0usize..5) {
+            let period = Period::ALL[period];
+            let annual = to_annual(Cents(cents), period).unwrap();
+            proptest::prop_assert_eq!(from_annual(annual, period), Cents(cents), "exact round trip");
+            for shown in Period::ALL {
+                let back = to_annual(from_annual(annual, shown), shown).unwrap();
+                // Rounding to the cent per period loses at most half a cent a period: 2,080
+                // half-cents is $10.40 over a year, so compare per period, where it is under a dollar.
+                proptest::prop_assert!((from_annual(back, shown).0 - from_annual(annual, shown).0).abs() <= 1);
+                proptest::prop_assert!((back.0 - annual.0).abs() <= shown.per_year() / 2 + 1);
+            }
+        }
+
+        #[test]
+        fn parsing_any_text_never_panics(text in "\\PC{0,40}") {
+            let _ = Cents::parse(&text);
+        }
+
+        #[test]
+        fn parsed_amounts_print_back_to_the_same_cents(cents in 0i64..1_000_000_000_000) {
+            let text = Cents(cents).cents_text();
+            proptest::prop_assert_eq!(Cents::parse(&text), Ok(Cents(cents)));
+        }
+    }
+
     #[test]
     fn names_periods_as_the_query_contract_does() {
         for period in Period::ALL {

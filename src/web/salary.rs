@@ -299,9 +299,10 @@ impl SalaryView {
                 if !industries.is_empty() {
                     tables.push(settings_table(
                         format!(
-                            "Mean {} pay of {} by industry (BLS)",
+                            "Mean {} pay of {} by industry (BLS, {})",
                             display.adjective(),
-                            report.occupation.short
+                            report.occupation.short,
+                            industries[0].shown.figure.release
                         ),
                         "Industry",
                         "Mean pay",
