@@ -59,7 +59,11 @@ impl Difference {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LadderRow<'a> {
     pub occupation: &'a Occupation,
+    /// The newest median, per the display period.
     pub median: Shown<'a>,
+    /// The same median per year and per hour, whatever the display period.
+    pub median_annual: Shown<'a>,
+    pub median_hourly: Shown<'a>,
     /// The 10th and 90th percentiles of the newest distribution, if there is one.
     pub p10: Option<Shown<'a>>,
     pub p90: Option<Shown<'a>>,
@@ -213,16 +217,18 @@ fn shown<'a>(data: &'a SalaryData, figure: &'a Figure, display: Display) -> Show
 }
 
 fn ladder<'a>(data: &'a SalaryData, query: &Query, notes: &mut Vec<String>) -> Vec<LadderRow<'a>> {
-    let median_of = |occupation: &str| {
+    let median_of = |occupation: &str, display: Display| {
         data.latest_median(occupation)
-            .map(|f| shown(data, f, query.display))
+            .map(|f| shown(data, f, display))
     };
-    let baseline = median_of(&query.baseline);
+    let baseline = median_of(&query.baseline, query.display);
     let rows: Vec<LadderRow<'a>> = data
         .occupations
         .iter()
         .filter_map(|occupation| {
-            let median = median_of(&occupation.id)?;
+            let median = median_of(&occupation.id, query.display)?;
+            let median_annual = median_of(&occupation.id, Display::Year)?;
+            let median_hourly = median_of(&occupation.id, Display::Hour)?;
             let newest = data.distributions(&occupation.id).into_iter().next();
             let end = |index: usize| {
                 let distribution = newest.as_ref()?;
@@ -251,6 +257,8 @@ fn ladder<'a>(data: &'a SalaryData, query: &Query, notes: &mut Vec<String>) -> V
                 p10: end(0),
                 p90: end(1),
                 median,
+                median_annual,
+                median_hourly,
                 difference,
             })
         })
@@ -510,6 +518,11 @@ mod tests {
         assert_eq!(ids, ["specialist", "technologist", "manager"]);
         assert_eq!(rows[0].difference, None);
         assert_eq!(rows[0].median.text(), "$44,090");
+        assert_eq!(
+            (rows[0].median_hourly.text(), rows[0].median_hourly.computed),
+            ("$21.20".to_string(), false)
+        );
+        assert_eq!(rows[0].median_annual.text(), "$44,090");
         // $58,250 - $44,090 = $14,160, which is 32.1% of $44,090.
         assert_eq!(
             rows[1].difference.unwrap().text(Period::Year),

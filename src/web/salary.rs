@@ -381,50 +381,70 @@ fn ladder_table(
     display: Display,
     notes: &mut Footnotes<'_>,
 ) -> TableView {
+    // Annual and hourly medians always; a monthly view adds its own column first.
+    let monthly = display == Display::Month;
     let rows = rows
         .iter()
         .map(|row| {
             // Cells are built left to right so that footnotes are numbered in reading order.
-            let median = notes.cell(&row.median);
-            let range = match (&row.p10, &row.p90) {
+            let mut cells = vec![Cell::plain(format!(
+                "{} ({})",
+                capitalise(&row.occupation.short),
+                row.occupation.soc
+            ))];
+            if monthly {
+                cells.push(notes.cell(&row.median));
+            }
+            cells.push(notes.cell(&row.median_annual));
+            cells.push(notes.cell(&row.median_hourly));
+            cells.push(match (&row.p10, &row.p90) {
                 (Some(p10), Some(p90)) => Cell {
                     text: format!("{} to {}", p10.text(), p90.text()),
                     notes: vec![notes.number(p10.figure)],
                     computed: p10.computed || p90.computed,
                 },
                 _ => Cell::plain("No distribution in our data"),
-            };
-            let difference = match row.difference {
+            });
+            let range_release = row
+                .p10
+                .as_ref()
+                .map_or(String::new(), |p| format!("; range {}", p.figure.release));
+            cells.push(Cell::plain(format!(
+                "Median {}{range_release}",
+                row.median.figure.release
+            )));
+            cells.push(match row.difference {
                 Some(difference) => Cell {
                     text: difference.text(display.period()),
                     notes: Vec::new(),
                     computed: true,
                 },
                 None => Cell::plain("Baseline"),
-            };
-            vec![
-                Cell::plain(format!(
-                    "{} ({})",
-                    capitalise(&row.occupation.short),
-                    row.occupation.soc
-                )),
-                median,
-                range,
-                difference,
-            ]
+            });
+            cells
         })
         .collect();
-    TableView {
-        caption: format!(
-            "Median {} pay and the 10th to 90th percentile range, by occupation",
+    let mut headers = vec!["Occupation".to_string()];
+    if monthly {
+        headers.push("Median, monthly".into());
+    }
+    headers.extend([
+        "Median, annual".into(),
+        "Median, hourly".into(),
+        format!("10th to 90th percentile, {}", display.adjective()),
+        "Data".into(),
+        format!(
+            "Median difference from {}, {}",
+            baseline.short,
             display.adjective()
         ),
-        headers: vec![
-            "Occupation".into(),
-            "Median".into(),
-            "10th to 90th percentile".into(),
-            format!("Median difference from {}", baseline.short),
-        ],
+    ]);
+    TableView {
+        caption: format!(
+            "Median pay and the 10th to 90th percentile range, by occupation ({} figures in the chart)",
+            display.adjective()
+        ),
+        headers,
         rows,
     }
 }
@@ -737,6 +757,8 @@ enum JsonRow<'a> {
     Occupation {
         occupation: JsonOccupation<'a>,
         median: JsonValue<'a>,
+        median_annual: JsonValue<'a>,
+        median_hourly: JsonValue<'a>,
         p10: Option<JsonValue<'a>>,
         p90: Option<JsonValue<'a>>,
         difference: Option<JsonDifference>,
@@ -816,6 +838,8 @@ impl<'a> JsonReport<'a> {
                 .map(|row| JsonRow::Occupation {
                     occupation: JsonOccupation::new(row.occupation),
                     median: JsonValue::shown(&row.median),
+                    median_annual: JsonValue::shown(&row.median_annual),
+                    median_hourly: JsonValue::shown(&row.median_hourly),
                     p10: row.p10.as_ref().map(JsonValue::shown),
                     p90: row.p90.as_ref().map(JsonValue::shown),
                     difference: row.difference.map(|d| JsonDifference {
@@ -965,6 +989,19 @@ fn csv_report(report: &Report<'_>) -> String {
                     percent,
                     "",
                 );
+                // The median per year and per hour too, where the display period is neither.
+                let others = [&row.median_annual, &row.median_hourly];
+                for other in others.into_iter().filter(|m| m.period != row.median.period) {
+                    value_row(
+                        "occupation",
+                        row.occupation,
+                        "national",
+                        other,
+                        None,
+                        None,
+                        "",
+                    );
+                }
                 for end in row.p10.iter().chain(row.p90.iter()) {
                     value_row(
                         "occupation",

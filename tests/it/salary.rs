@@ -31,6 +31,24 @@ fn the_default_page_compares_the_three_occupations() {
             "Medical and health services managers (11-9111)"
         ]
     );
+    assert_eq!(
+        html.texts(".comparison thead th"),
+        [
+            "Occupation",
+            "Median, annual",
+            "Median, hourly",
+            "10th to 90th percentile, annual",
+            "Data",
+            "Median difference from medical records specialists, annual"
+        ]
+    );
+    let first_row = html.texts(".comparison tbody tr:first-child td");
+    assert!(first_row[0].starts_with("$44,090"), "{first_row:?}");
+    assert!(
+        first_row[1].starts_with("$21.20"),
+        "published hourly median: {first_row:?}"
+    );
+    assert_eq!(first_row[3], "Median OOH May 2020; range OEWS May 2011");
     assert_eq!(html.select("figure.chart svg[role=img] title").len(), 1);
     assert!(
         !html.texts("figure.chart svg desc")[0].is_empty(),
@@ -94,6 +112,8 @@ fn json_carries_the_offer_rows_and_sources() {
     assert_eq!(body["offer"]["data_release"], "OEWS May 2021");
     assert_eq!(body["rows"].as_array().unwrap().len(), 3);
     assert_eq!(body["rows"][1]["difference"]["amount_cents"], 1416000);
+    assert_eq!(body["rows"][1]["median_hourly"]["amount_cents"], 2801);
+    assert_eq!(body["rows"][1]["median_hourly"]["computed"], false);
     assert!(
         body["sources"]
             .as_array()
