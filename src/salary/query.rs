@@ -286,19 +286,31 @@ impl Query {
         };
 
         if rejected.errors.is_empty() {
-            Ok(Query {
+            return Ok(Query {
                 compare,
                 occupation,
                 baseline,
                 display,
                 offer,
                 period,
-            })
-        } else {
-            Err(Box::new(rejected))
+            });
         }
+        // Fields the reader left out show the defaults again, so the form is whole.
+        let input = &mut rejected.input;
+        let shown = Query::default_for(data).to_input();
+        for (field, default) in [
+            (&mut input.compare, shown.compare),
+            (&mut input.occupation, shown.occupation),
+            (&mut input.baseline, shown.baseline),
+            (&mut input.display, shown.display),
+            (&mut input.period, shown.period),
+        ] {
+            if field.is_empty() {
+                *field = default;
+            }
+        }
+        Err(Box::new(rejected))
     }
-
     /// The canonical query string that reproduces this comparison.
     pub fn to_query_string(&self) -> String {
         let mut query = format!(
@@ -479,6 +491,15 @@ mod tests {
             parse("occupation=wizard&offer=lots&period=fortnight&display=week&compare=x")
                 .unwrap_err();
         assert_eq!(rejected.input.offer, "lots");
+        let partial = parse("offer=abc").unwrap_err();
+        assert_eq!(
+            (
+                partial.input.compare.as_str(),
+                partial.input.period.as_str()
+            ),
+            ("ladder", "year"),
+            "defaults fill the gaps"
+        );
         assert_eq!(rejected.input.occupation, "wizard");
         let fields: Vec<_> = rejected.errors.iter().map(|e| e.field).collect();
         assert_eq!(
