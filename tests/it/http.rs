@@ -108,52 +108,73 @@ fn every_page_is_html_with_navigation_one_h1_and_its_metadata() {
 }
 
 #[test]
-fn every_internal_link_and_anchor_resolves() {
+fn a_crawl_from_home_finds_every_page_and_no_broken_link_or_anchor() {
     let app = TestApp::spawn(&repo_dir());
-    let mut pages: HashMap<String, (u16, Vec<String>)> = HashMap::new();
-    let mut fetch = |path: &str| -> (u16, Vec<String>) {
-        pages
-            .entry(path.to_string())
-            .or_insert_with(|| {
-                let answer = app.get(path);
-                let ids = if answer.content_type.starts_with("text/html") {
-                    Html::parse(&answer.body).ids()
-                } else {
-                    vec![]
-                };
-                (answer.status, ids)
-            })
-            .clone()
-    };
-    let mut checked = 0;
-    for page in sitemap_paths(&app) {
-        let body = app.get(&page).body;
-        let html = Html::parse(&body);
-        let hrefs = html.attrs("a[href], link[href]", "href");
-        for href in hrefs
-            .iter()
-            .filter(|h| h.starts_with('/') || h.starts_with('#'))
-        {
-            let (path, fragment) = match href.split_once('#') {
-                Some((path, fragment)) => (path, Some(fragment)),
-                None => (href.as_str(), None),
-            };
-            let path = if path.is_empty() { page.as_str() } else { path };
-            let (status, ids) = fetch(path);
-            assert_eq!(
-                status, 200,
-                "{page} links to {href}, which answers {status}"
-            );
-            if let Some(fragment) = fragment {
-                assert!(
-                    ids.iter().any(|id| id == fragment),
-                    "{page} links to {href}, which has no #{fragment}"
-                );
+    // Every address met, with its status and ids; HTML pages are followed, anything else only fetched.
+    let mut seen: HashMap<String, (u16, Vec<String>)> = HashMap::new();
+    let mut queue = vec!["/".to_string()];
+    let mut broken = Vec::new();
+    let mut links_checked = 0;
+    while let Some(address) = queue.pop() {
+        if seen.contains_key(&address) {
+            continue;
+        }
+        let answer = app.get(&address);
+        let is_html = answer.content_type.starts_with("text/html");
+        let html = Html::parse(if is_html { &answer.body } else { "" });
+        seen.insert(address.clone(), (answer.status, html.ids()));
+        if !is_html || answer.status != 200 {
+            continue;
+        }
+        for href in html.attrs("a[href], link[href]", "href") {
+            if !(href.starts_with('/') || href.starts_with('#')) || href.starts_with("//") {
+                continue;
             }
-            checked += 1;
+            let (target, fragment) = match href.split_once('#') {
+                Some((target, fragment)) => (target.to_string(), Some(fragment.to_string())),
+                None => (href.clone(), None),
+            };
+            let target = if target.is_empty() {
+                address.clone()
+            } else {
+                target
+            };
+            links_checked += 1;
+            if !seen.contains_key(&target) {
+                let answer = app.get(&target);
+                if answer.status != 200 {
+                    broken.push(format!("{address} links to {href}: {}", answer.status));
+                    continue;
+                }
+                queue.push(target.clone());
+                if !answer.content_type.starts_with("text/html") {
+                    seen.insert(target.clone(), (answer.status, Vec::new()));
+                }
+            }
+            if let Some(fragment) = fragment {
+                let ids = match seen.get(&target) {
+                    Some((_, ids)) => ids.clone(),
+                    None => Html::parse(&app.get(&target).body).ids(),
+                };
+                if !ids.contains(&fragment) {
+                    broken.push(format!(
+                        "{address} links to {href}, which has no #{fragment}"
+                    ));
+                }
+            }
         }
     }
-    assert!(checked > 300, "only {checked} links were checked");
+    assert_eq!(broken, Vec::<String>::new());
+    for path in sitemap_paths(&app) {
+        assert!(
+            seen.contains_key(&path),
+            "the crawl from / never reaches {path}"
+        );
+    }
+    assert!(
+        links_checked > 400,
+        "only {links_checked} links were checked"
+    );
 }
 
 #[test]

@@ -1,0 +1,285 @@
+// Proves him-guide in a real browser: reader journeys in Debian's Chromium (playwright-core), axe-core
+// in light and dark schemes, the W3C Nu HTML checker, and Lighthouse, against the release binary.
+// Run from the repository root after `cargo build --release`:  node --test tests/browser/
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const binary = process.env.HIM_GUIDE_BIN ?? join(repo, 'target/release/him-guide');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const shots = join(repo, 'target/screenshots');
+// Flags these machines need (shared/notes/web-checkers.md): no sandbox as root, no outside traffic.
+const FLAGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const run = promisify(execFile);
+
+let server;
+let base;
+let browser;
+/** Every page in the sitemap, the salary page in several states, and a 404. */
+let pages;
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(binary, ['serve', '--addr', `127.0.0.1:${port}`, '--base-url', base], {
+    cwd: repo,
+    env: { ...process.env, RUST_LOG: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`him-guide did not answer on ${base}`);
+}
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  await startServer();
+  const sitemap = await (await fetch(`${base}/sitemap.xml`)).text();
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  assert.ok(listed.length >= 14, `the sitemap lists ${listed.length} pages`);
+  pages = [
+    ...listed,
+    '/salary?occupation=technologist&offer=24.50&period=hour',
+    '/salary?compare=settings&occupation=manager&display=month&offer=90000',
+    '/salary?occupation=specialist&offer=40000&display=hour',
+    '/salary?offer=lots&occupation=wizard',
+    '/no-such-page',
+  ];
+  browser = await chromium.launch({ executablePath: chromiumPath, args: FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+/** A fresh page that records console errors and failed requests (the document's own status aside). */
+async function watchedPage(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    // Chromium logs the document's own 400 or 404 (the invalid-offer and not-found states, which
+    // answer so on purpose) as "Failed to load resource"; anything else is a real error.
+    const ownStatus = msg.text().startsWith('Failed to load resource') && msg.location().url === page.url();
+    if (msg.type() === 'error' && !ownStatus) problems.push(`console: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    // ERR_ABORTED is the browser cancelling a request because the test moved on (the favicon is
+    // fetched after `load`); a request the server fails shows up as an error status below.
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && res.request().resourceType() !== 'document') problems.push(`${res.status()}: ${res.url()}`);
+  });
+  return { context, page, problems };
+}
+
+describe('a student finds their way', () => {
+  test('home, a chapter through the navigation, a table-of-contents jump, then an offer checked', async () => {
+    const { context, page, problems } = await watchedPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'The guide' }).click();
+    await page.waitForURL(`${base}/guide`);
+    await page.getByRole('link', { name: 'Salary', exact: true }).first().click();
+    await page.waitForURL(`${base}/guide/salary`);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await toc.getByRole('link', { name: 'Checking the numbers' }).click();
+    await page.waitForURL(`${base}/guide/salary#checking-the-numbers`);
+    assert.ok(await page.locator('#checking-the-numbers').isVisible());
+    const top = await page.locator('#checking-the-numbers').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < 200, `the heading is scrolled to the top of the view (top ${top})`);
+
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Compare pay' }).click();
+    await page.waitForURL(`${base}/salary`);
+    await page.getByLabel('Occupation', { exact: true }).selectOption('technologist');
+    await page.getByLabel('Amount in dollars').fill('24.50');
+    await page.getByLabel('Paid').selectOption('hour');
+    await page.getByRole('button', { name: 'Show the comparison' }).click();
+    await page.waitForURL(/offer=24\.50/);
+    const url = page.url();
+    assert.match(url, /occupation=technologist/);
+    assert.match(url, /period=hour/);
+    const result = await page.locator('.offer-result').innerText();
+    assert.match(result, /about the 44th percentile/);
+    assert.match(result, /OEWS May 2021/);
+
+    const again = await context.newPage();
+    await again.goto(url);
+    assert.equal(await again.locator('.offer-result').innerText(), result, 'the address alone reproduces the result');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('keyboard only', () => {
+  test('the skip link is the first stop, shows focus, and moves to the main content', async () => {
+    const { context, page } = await watchedPage();
+    await page.goto(`${base}/guide/education`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return { text: el.textContent, top: box.top, visible: box.height > 0, outline: style.outlineStyle };
+    });
+    assert.equal(skip.text, 'Skip to main content');
+    assert.ok(skip.visible && skip.top >= 0, 'the focused skip link is on screen');
+    assert.notEqual(skip.outline, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    assert.equal(new URL(page.url()).hash, '#main');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => ({
+      inMain: document.getElementById('main').contains(document.activeElement),
+      outline: getComputedStyle(document.activeElement).outlineStyle,
+    }));
+    assert.ok(next.inMain, 'the next Tab stop is inside the main content');
+    assert.notEqual(next.outline, 'none');
+    await context.close();
+  });
+
+  test('the salary form can be filled and sent with Tab, typing and Enter', async () => {
+    const { context, page } = await watchedPage();
+    await page.goto(`${base}/salary`);
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement.id === 'field-offer');
+    }
+    assert.ok(reached, 'Tab reaches the offer field');
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
+    await page.keyboard.type('52,000');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/offer=52%2C000/);
+    assert.match(await page.locator('.offer-result').innerText(), /An offer of \$52,000 a year/);
+    await context.close();
+  });
+});
+
+describe('every page', () => {
+  test('fits a phone (375x812) without scrolling sideways, with no console errors or failed requests', async () => {
+    const { context, page, problems } = await watchedPage({ viewport: { width: 375, height: 812 } });
+    const wide = [];
+    for (const path of pages) {
+      await page.goto(`${base}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 375) wide.push(`${path}: ${width}px`);
+    }
+    assert.deepEqual(wide, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const scheme of ['light', 'dark']) {
+    test(`has no axe-core WCAG 2.2 A/AA violations in the ${scheme} scheme`, async () => {
+      const { context, page } = await watchedPage({ colorScheme: scheme });
+      const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+      const found = [];
+      for (const path of pages) {
+        await page.goto(`${base}${path}`);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async (tags) => {
+          const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+          return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+        }, AXE_TAGS);
+        found.push(...violations.map((v) => `${path}: ${v}`));
+      }
+      assert.deepEqual(found, []);
+      await context.close();
+    });
+  }
+
+  test('passes the W3C Nu HTML checker with no errors', async () => {
+    const jar = join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    const urls = pages.map((p) => `${base}${p}`);
+    // The checker exits 1 when it finds errors; its JSON report is what we read either way.
+    const { stdout } = await run('java', [
+      '-Xss16m', '-XX:TieredStopAtLevel=1', '-Dnu.validator.servlet.allow-forbidden-hosts=true',
+      '-jar', jar, '--format', 'json', '--stdout', ...urls,
+    ], { maxBuffer: 64 * 1024 * 1024 }).catch((err) => err);
+    const report = JSON.parse(stdout);
+    const errors = report.messages
+      .filter((m) => m.type === 'error' || m.subType === 'fatal')
+      .map((m) => `${new URL(m.url).pathname}${new URL(m.url).search}:${m.lastLine}: ${m.message}`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('screenshots of the key pages, light and dark, phone and desktop, are saved for people to look at', async () => {
+    const views = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
+    const key = { home: '/', chapter: '/guide/salary', salary: '/salary?occupation=technologist&offer=24.50&period=hour' };
+    let saved = 0;
+    for (const scheme of ['light', 'dark']) {
+      for (const [viewName, viewport] of Object.entries(views)) {
+        const context = await browser.newContext({ viewport, colorScheme: scheme });
+        const page = await context.newPage();
+        for (const [name, path] of Object.entries(key)) {
+          await page.goto(`${base}${path}`);
+          await page.screenshot({ path: join(shots, `${name}-${viewName}-${scheme}.png`), fullPage: true });
+          saved += 1;
+        }
+        await context.close();
+      }
+    }
+    assert.equal(saved, 12);
+  });
+});
+
+describe('Lighthouse (mobile)', () => {
+  const targets = { home: '/', chapter: '/guide/education', salary: '/salary?occupation=technologist&offer=24.50&period=hour' };
+  for (const [name, path] of Object.entries(targets)) {
+    test(`${name}: accessibility, best practices and SEO 100, performance median of 3 runs at least 95`, async () => {
+      const scores = [];
+      for (let i = 0; i < 3; i++) {
+        const { stdout } = await run(join(here, 'node_modules/.bin/lighthouse'), [
+          `${base}${path}`, '--output=json', '--quiet',
+          '--only-categories=performance,accessibility,best-practices,seo',
+          `--chrome-flags=${FLAGS.join(' ')}`,
+        ], { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 });
+        const { categories, audits } = JSON.parse(stdout);
+        const score = (id) => Math.round(categories[id].score * 100);
+        const failing = Object.values(audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+          .map((a) => a.id);
+        scores.push({ performance: score('performance'), accessibility: score('accessibility'),
+          bestPractices: score('best-practices'), seo: score('seo'), failing });
+      }
+      const performance = scores.map((s) => s.performance).sort((a, b) => a - b)[1];
+      console.log(`lighthouse ${name}: ${JSON.stringify(scores)}`);
+      for (const s of scores) {
+        assert.equal(s.accessibility, 100, `accessibility; failing audits: ${s.failing}`);
+        assert.equal(s.bestPractices, 100, `best practices; failing audits: ${s.failing}`);
+        assert.equal(s.seo, 100, `SEO; failing audits: ${s.failing}`);
+      }
+      assert.ok(performance >= 95, `median performance ${performance}`);
+    });
+  }
+});
