@@ -101,6 +101,10 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
             "Address too long",
             "The address is longer than this site accepts.",
         ),
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => (
+            "Request too large",
+            "The request's headers are larger than this site accepts.",
+        ),
         status if status.is_client_error() => (
             "Bad request",
             "The request could not be understood. Check the address and try again.",

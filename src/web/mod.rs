@@ -1,19 +1,20 @@
 //! The web layer, the only part that knows actix-web and askama: state rendered at start-up, the one
 //! app factory used by the binary and the tests, and the server.
 
-mod error;
+pub(crate) mod error;
+pub mod hardening;
 mod routes;
 mod salary;
 pub mod views;
 
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use actix_files::{Files, NamedFile};
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServerHandle, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{ErrorHandlers, Logger};
+use actix_web::middleware::{ErrorHandlers, Logger, from_fn};
 use actix_web::web::{self, Bytes};
 use actix_web::{App, HttpServer, guard};
 use anyhow::{Context, bail};
@@ -89,26 +90,70 @@ pub fn app(
     >,
 > {
     let read = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    // Panics are caught per resource, after routing: the router needs the request to itself.
+    let guarded = |path: &str| web::resource(path).wrap(from_fn(hardening::catch_panics));
     let favicon = state.static_dir.join("favicon.ico");
+    let static_dir = state.static_dir.clone();
+    let https = state.base_url.starts_with("https://");
+    // The last `wrap` is the outermost: log, add headers, render errors, enforce request limits.
     App::new()
         .app_data(state.clone())
+        .wrap(from_fn(hardening::limit_requests))
         .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
+        .wrap(hardening::security_headers(https))
         .wrap(Logger::new(r#"%a "%r" %s %b %Dms"#))
-        .route("/healthz", read().to(routes::healthz))
-        .route("/sitemap.xml", read().to(routes::sitemap))
-        .route("/robots.txt", read().to(routes::robots))
-        .route("/salary", read().to(salary::page))
-        .route("/salary.json", read().to(salary::json))
-        .route("/salary.csv", read().to(salary::csv))
-        .route(
-            "/favicon.ico",
-            read().to(move || {
-                let favicon = NamedFile::open(&favicon);
-                async move { favicon }
-            }),
+        .service(guarded("/healthz").route(read().to(routes::healthz)))
+        .service(guarded("/sitemap.xml").route(read().to(routes::sitemap)))
+        .service(guarded("/robots.txt").route(read().to(routes::robots)))
+        .service(guarded("/salary").route(read().to(salary::page)))
+        .service(guarded("/salary.json").route(read().to(salary::json)))
+        .service(guarded("/salary.csv").route(read().to(salary::csv)))
+        .service(guarded("/favicon.ico").route(read().to(move || {
+            let favicon = NamedFile::open(&favicon);
+            async move { favicon }
+        })))
+        .service(
+            // Hidden files pass actix-files' own parser (which would answer 400) so that the filter
+            // can answer every refused path the same way: 404, as if it did not exist.
+            Files::new("/static", &state.static_dir)
+                .use_hidden_files()
+                .path_filter(move |path, _| servable(&static_dir, path)),
         )
-        .service(Files::new("/static", &state.static_dir))
-        .default_service(web::to(routes::page))
+        // Every other address: a pre-rendered page, a redirect to one, or the 404 page.
+        .service(guarded("/{path:.*}").to(routes::page))
+}
+
+/// Whether `path` (relative to the static folder) may be served: no hidden segment anywhere, and no
+/// symlink on the way, which could lead out of the folder.
+fn servable(static_dir: &Path, path: &Path) -> bool {
+    let mut on_disk = static_dir.to_path_buf();
+    path.components().all(|component| match component {
+        Component::Normal(segment) => {
+            on_disk.push(segment);
+            let hidden = segment.to_string_lossy().starts_with('.');
+            let symlink = on_disk
+                .symlink_metadata()
+                .is_ok_and(|meta| meta.file_type().is_symlink());
+            !hidden && !symlink
+        }
+        _ => false,
+    })
+}
+
+/// Limits set on purpose, so a slow or greedy client cannot hold the server (see README).
+pub mod limits {
+    use std::time::Duration;
+
+    /// Connections each worker holds at once; more wait in the listen backlog.
+    pub const MAX_CONNECTIONS_PER_WORKER: usize = 2_048;
+    /// Time a client has to send the whole request head.
+    pub const REQUEST_HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+    /// Time an idle keep-alive connection stays open.
+    pub const KEEP_ALIVE: Duration = Duration::from_secs(5);
+    /// Time given to a client to acknowledge the close of its connection.
+    pub const DISCONNECT_TIMEOUT: Duration = Duration::from_secs(1);
+    /// Seconds given to requests in flight on Ctrl-C or SIGTERM.
+    pub const SHUTDOWN_TIMEOUT_SECS: u64 = 10;
 }
 
 /// A bound server, ready to run: the binary runs it; tests ask its address first.
@@ -125,8 +170,12 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", settings.addr))?;
         let addr = listener.local_addr()?;
         let server = HttpServer::new(move || app(state.clone()))
+            .max_connections(limits::MAX_CONNECTIONS_PER_WORKER)
+            .client_request_timeout(limits::REQUEST_HEAD_TIMEOUT)
+            .keep_alive(limits::KEEP_ALIVE)
+            .client_disconnect_timeout(limits::DISCONNECT_TIMEOUT)
+            .shutdown_timeout(limits::SHUTDOWN_TIMEOUT_SECS)
             .listen(listener)?
-            .shutdown_timeout(10)
             .run();
         Ok(Application { server, addr })
     }

@@ -198,16 +198,14 @@ fn unknown_urls_get_the_html_404_page_with_the_sites_chrome() {
 }
 
 #[test]
-fn plain_text_errors_from_actix_files_become_html_pages() {
+fn dotfiles_and_missing_static_files_get_the_html_404_page() {
     let app = TestApp::spawn(&fixture("good"));
-    let answer = app.get("/static/.hidden");
-    assert!(
-        answer.status >= 400 && answer.status < 500,
-        "{}",
-        answer.status
-    );
-    assert_eq!(answer.content_type, "text/html; charset=utf-8");
-    assert_eq!(Html::parse(&answer.body).texts("h1"), ["Bad request"]);
+    for path in ["/static/.hidden", "/static/.git/config", "/static/nope.css"] {
+        let answer = app.get(path);
+        assert_eq!(answer.status, 404, "{path}");
+        assert_eq!(answer.content_type, "text/html; charset=utf-8");
+        assert_eq!(Html::parse(&answer.body).texts("h1"), ["Page not found"]);
+    }
 }
 
 #[test]

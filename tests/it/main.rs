@@ -3,5 +3,6 @@
 mod fixtures;
 mod guide;
 mod helpers;
+mod hostile;
 mod http;
 mod salary;
