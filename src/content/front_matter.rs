@@ -20,6 +20,8 @@ pub struct FrontMatter {
     pub sources: Vec<(String, usize)>,
     pub weight: i64,
     pub slug: Option<String>,
+    /// Raw HTML snippets an editor reviewed and allowed on this page, exactly as written.
+    pub reviewed_html: Vec<String>,
 }
 
 /// A calendar date as written in `updated = 2026-11-22`.
@@ -68,6 +70,8 @@ struct RawFrontMatter {
     sources: Spanned<Vec<Spanned<String>>>,
     weight: i64,
     slug: Option<Spanned<String>>,
+    #[serde(default)]
+    reviewed_html: Vec<String>,
 }
 
 /// A page split in two: its front matter and where its Markdown body starts.
@@ -180,6 +184,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
             sources,
             weight: raw.weight,
             slug,
+            reviewed_html: raw.reviewed_html,
         },
         body: &text[body_offset..],
         body_first_line: line_at(text, body_offset),
@@ -223,7 +228,7 @@ fn fences<'a>(file: &Path, text: &'a str) -> Result<(&'a str, usize, usize), Pro
 fn toml_problem(file: &Path, line: Option<usize>, message: &str) -> Problem {
     let fix = if message.contains("unknown field") {
         "remove the key or correct its spelling; the allowed keys are title, description, updated, \
-         sources, weight and slug"
+         sources, weight, slug and reviewed_html"
     } else if message.contains("missing field") {
         "add the missing key; every page needs title, description, updated, sources and weight"
     } else {
@@ -358,5 +363,17 @@ mod tests {
         };
         assert_eq!(date.to_string(), "5 March 2026");
         assert_eq!(date.iso(), "2026-03-05");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_text_makes_splitting_panic(text in "\\PC{0,300}") {
+            let _ = split(Path::new("content/x.md"), &text);
+        }
+
+        #[test]
+        fn no_front_matter_body_makes_splitting_panic(toml in "[a-z_ =\"\\[\\],0-9.:\n+-]{0,200}", body in "\\PC{0,100}") {
+            let _ = split(Path::new("content/x.md"), &format!("+++\n{toml}\n+++\n{body}"));
+        }
     }
 }

@@ -162,6 +162,7 @@ pub fn load(site_dir: &Path, sources: &[Source], figures: &dyn Figures) -> Conte
             urls: &urls,
             first_line: split.body_first_line,
             figures,
+            reviewed_html: &split.front_matter.reviewed_html,
         };
         let mut rendered = markdown::render(split.body, &ctx);
         problems.append(&mut rendered.problems);

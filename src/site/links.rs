@@ -106,6 +106,7 @@ mod tests {
                 sources: vec![],
                 weight: 0,
                 slug: None,
+                reviewed_html: Vec::new(),
             },
             rendered: Rendered {
                 anchors: anchors.iter().map(|a| a.to_string()).collect(),

@@ -8,7 +8,7 @@
 use actix_web::body::{BoxBody, EitherBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpResponse, ResponseError, web};
 
@@ -69,11 +69,17 @@ pub fn render_error_page<B>(
     let (request, original) = response.into_parts();
     let (heading, generic) = describe(status);
     let message = own_message.unwrap_or_else(|| generic.to_string());
-    let nav = request
-        .app_data::<web::Data<AppState>>()
-        .map(|state| state.nav.clone())
-        .unwrap_or_default();
-    let html = views::render_error(&nav, status.as_u16(), heading, &message);
+    let state = request.app_data::<web::Data<AppState>>();
+    let nav = state.map(|state| state.nav.clone()).unwrap_or_default();
+    let assets = state.map_or_else(
+        // Only a test app without state lacks these; the page then goes without styles.
+        || views::AssetUrls {
+            stylesheet: String::new(),
+            icon: None,
+        },
+        |state| state.assets.urls.clone(),
+    );
+    let html = views::render_error(&nav, &assets, status.as_u16(), heading, &message);
 
     let mut page = HttpResponse::build(status);
     page.content_type("text/html; charset=utf-8");
@@ -115,6 +121,3 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
         ),
     }
 }
-
-/// `text/html` for pre-rendered pages; kept here beside the error page's own content type.
-pub const HTML: HeaderValue = HeaderValue::from_static("text/html; charset=utf-8");

@@ -12,8 +12,8 @@ use futures_util::FutureExt;
 
 /// The Content-Security-Policy of every page but the embeddable view: only our own stylesheet and
 /// images load, nothing may frame the site, and forms may only be sent to it.
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-                       base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; \
+                       form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
 /// Headers added to every response that does not set its own (OWASP Secure Headers Project).
 /// `https` adds Strict-Transport-Security: a browser must only ever be told so over HTTPS.
@@ -93,17 +93,21 @@ pub async fn catch_panics(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let http_request = request.request().clone();
-    let path = request.path().to_string();
     match AssertUnwindSafe(next.call(request)).catch_unwind().await {
         Ok(result) => result.map(ServiceResponse::map_into_boxed_body),
-        Err(_) => {
-            log::error!("a handler panicked answering {path}");
-            let response = HttpResponse::InternalServerError()
-                .content_type("text/plain; charset=utf-8")
-                .body("");
-            Ok(ServiceResponse::new(http_request, response))
-        }
+        Err(_) => Ok(ServiceResponse::new(
+            http_request.clone(),
+            panicked(&http_request),
+        )),
     }
+}
+
+/// The plain 500 given for a panic, for the error-page middleware to dress; the panic is logged.
+pub fn panicked(request: &actix_web::HttpRequest) -> HttpResponse {
+    log::error!("a handler panicked answering {}", request.path());
+    HttpResponse::InternalServerError()
+        .content_type("text/plain; charset=utf-8")
+        .body("")
 }
 
 #[cfg(test)]

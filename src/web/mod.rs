@@ -1,8 +1,10 @@
 //! The web layer, the only part that knows actix-web and askama: state rendered at start-up, the one
 //! app factory used by the binary and the tests, and the server.
 
+mod assets;
 pub(crate) mod error;
 pub mod hardening;
+mod prepared;
 mod routes;
 mod salary;
 pub mod views;
@@ -11,18 +13,23 @@ use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 
-use actix_files::{Files, NamedFile};
+use actix_files::Files;
 use actix_web::body::MessageBody;
-use actix_web::dev::{Server, ServerHandle, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{ErrorHandlers, Logger, from_fn};
-use actix_web::web::{self, Bytes};
+use actix_web::dev::{
+    Server, ServerHandle, ServiceFactory, ServiceRequest, ServiceResponse, fn_service,
+};
+use actix_web::middleware::{Condition, ErrorHandlers, Logger, from_fn};
+use actix_web::web;
 use actix_web::{App, HttpServer, guard};
 use anyhow::{Context, bail};
 
 pub use error::AppError;
 
+use assets::Assets;
+use prepared::Prepared;
+
 use crate::config::Settings;
-use crate::site::Site;
+use crate::site::{self, Site};
 
 /// The folder under the site folder whose files are served at `/static/`.
 pub const STATIC_DIR: &str = "static";
@@ -33,17 +40,21 @@ pub struct AppState {
     pub site: Site,
     /// Public base URL without a trailing slash.
     pub base_url: String,
-    /// Every page's HTML, by site path.
-    pub pages: HashMap<String, Bytes>,
-    pub sitemap: Bytes,
-    pub robots: Bytes,
+    /// Every page, by site path, in every encoding.
+    pub pages: HashMap<String, Prepared>,
+    pub sitemap: Prepared,
+    pub robots: Prepared,
+    /// Fingerprinted static files and the addresses the layout uses.
+    pub assets: Assets,
+    /// The salary page's layout and form choices, rendered once.
+    pub salary_layout: salary::Layout,
     /// The primary navigation, for error pages.
     pub nav: Vec<views::NavLink>,
     pub static_dir: PathBuf,
 }
 
 impl AppState {
-    /// Renders every page of `site`; fails if the static folder is missing.
+    /// Renders and compresses every page of `site`; fails if the static folder is missing.
     pub fn new(site: Site, settings: &Settings) -> anyhow::Result<AppState> {
         let static_dir = settings.site_dir.join(STATIC_DIR);
         if !static_dir.is_dir() {
@@ -52,8 +63,30 @@ impl AppState {
                 static_dir.display()
             );
         }
-        let rendered =
-            views::render_site(&site, &settings.base_url).context("rendering the pages")?;
+        let assets = Assets::load(&static_dir)?;
+        let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
+            .context("rendering the pages")?;
+        let html = "text/html; charset=utf-8";
+        let pages = rendered
+            .pages
+            .into_iter()
+            .map(|(url, page)| (url, Prepared::new(html, prepared::CACHE_PAGE, page)))
+            .collect();
+        let salary_layout = salary::Layout::new(
+            |title, description| {
+                views::chrome_for(
+                    &site,
+                    &settings.base_url,
+                    &assets.urls,
+                    site::SALARY_PAGE,
+                    title,
+                    description,
+                )
+            },
+            &settings.base_url,
+            &site.salary,
+        )
+        .context("rendering the salary page's layout")?;
         let robots = format!(
             "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
             settings.base_url
@@ -61,19 +94,30 @@ impl AppState {
         Ok(AppState {
             site,
             base_url: settings.base_url.clone(),
-            pages: rendered.pages,
-            sitemap: rendered.sitemap,
-            robots: Bytes::from(robots),
+            pages,
+            sitemap: Prepared::new(
+                "application/xml; charset=utf-8",
+                prepared::CACHE_PAGE,
+                rendered.sitemap,
+            ),
+            robots: Prepared::new("text/plain; charset=utf-8", prepared::CACHE_DAY, robots),
+            assets,
+            salary_layout,
             nav: rendered.nav,
             static_dir,
         })
     }
-}
 
-impl AppState {
     /// The layout's data for a page at `url` that is not one of the pre-rendered ones.
     pub fn chrome_for(&self, url: &str, title: &str, description: &str) -> views::Chrome {
-        views::chrome_for(&self.site, &self.base_url, url, title, description)
+        views::chrome_for(
+            &self.site,
+            &self.base_url,
+            &self.assets.urls,
+            url,
+            title,
+            description,
+        )
     }
 }
 
@@ -92,7 +136,6 @@ pub fn app(
     let read = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
     // Panics are caught per resource, after routing: the router needs the request to itself.
     let guarded = |path: &str| web::resource(path).wrap(from_fn(hardening::catch_panics));
-    let favicon = state.static_dir.join("favicon.ico");
     let static_dir = state.static_dir.clone();
     let https = state.base_url.starts_with("https://");
     // The last `wrap` is the outermost: log, add headers, render errors, enforce request limits.
@@ -101,17 +144,19 @@ pub fn app(
         .wrap(from_fn(hardening::limit_requests))
         .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
         .wrap(hardening::security_headers(https))
-        .wrap(Logger::new(r#"%a "%r" %s %b %Dms"#))
+        // The logger formats every request before knowing whether the line is wanted: skip it
+        // entirely when info logging is off, as under load tests.
+        .wrap(Condition::new(
+            log::log_enabled!(target: "actix_web::middleware::logger", log::Level::Info),
+            Logger::new(r#"%a "%r" %s %b %Dms"#),
+        ))
         .service(guarded("/healthz").route(read().to(routes::healthz)))
         .service(guarded("/sitemap.xml").route(read().to(routes::sitemap)))
         .service(guarded("/robots.txt").route(read().to(routes::robots)))
         .service(guarded("/salary").route(read().to(salary::page)))
         .service(guarded("/salary.json").route(read().to(salary::json)))
         .service(guarded("/salary.csv").route(read().to(salary::csv)))
-        .service(guarded("/favicon.ico").route(read().to(move || {
-            let favicon = NamedFile::open(&favicon);
-            async move { favicon }
-        })))
+        .service(guarded("/favicon.ico").route(read().to(routes::favicon)))
         .service(
             // Hidden files pass actix-files' own parser (which would answer 400) so that the filter
             // can answer every refused path the same way: 404, as if it did not exist.
@@ -119,8 +164,9 @@ pub fn app(
                 .use_hidden_files()
                 .path_filter(move |path, _| servable(&static_dir, path)),
         )
-        // Every other address: a pre-rendered page, a redirect to one, or the 404 page.
-        .service(guarded("/{path:.*}").to(routes::page))
+        // Every other address: a pre-rendered page or asset, a redirect to a page, or the 404 page.
+        // As the default service it costs no pattern match, unlike a catch-all route.
+        .default_service(fn_service(routes::pages))
 }
 
 /// Whether `path` (relative to the static folder) may be served: no hidden segment anywhere, and no

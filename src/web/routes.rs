@@ -1,24 +1,45 @@
 //! Request handlers: they only look up what was rendered at start-up.
 
+use std::panic::AssertUnwindSafe;
+
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::{HttpRequest, HttpResponse, web};
+use futures_util::FutureExt;
+
+use super::hardening;
 
 use super::AppState;
-use super::error::{AppError, HTML};
+use super::error::AppError;
 
-/// Any guide page, by its path; also the fallback for every unknown URL.
-pub async fn page(
-    request: HttpRequest,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+/// The app's default service: every address no route claims is a page, a redirect or a 404. A
+/// function service rather than a catch-all route, which would cost a pattern match per request;
+/// panics are caught here as resources catch theirs.
+pub async fn pages(request: ServiceRequest) -> Result<ServiceResponse, actix_web::Error> {
+    let (request, _payload) = request.into_parts();
+    let response = match AssertUnwindSafe(page(&request)).catch_unwind().await {
+        Ok(Ok(response)) => response,
+        Ok(Err(error)) => HttpResponse::from_error(error),
+        Err(_) => hardening::panicked(&request),
+    };
+    Ok(ServiceResponse::new(request, response))
+}
+
+/// A guide page or a fingerprinted asset by its path.
+async fn page(request: &HttpRequest) -> Result<HttpResponse, AppError> {
+    let state = request
+        .app_data::<web::Data<AppState>>()
+        .expect("the app factory registers the state");
     let path = request.path();
-    if let Some(body) = state.pages.get(path) {
+    if let Some(page) = state
+        .pages
+        .get(path)
+        .or_else(|| state.assets.by_path.get(path))
+    {
         if !matches!(*request.method(), Method::GET | Method::HEAD) {
             return Err(AppError::MethodNotAllowed);
         }
-        return Ok(HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, HTML))
-            .body(body.clone()));
+        return Ok(page.respond(request));
     }
     // `/guide/salary/` means `/guide/salary`: send readers to the one address each page has.
     let trimmed = path.trim_end_matches('/');
@@ -34,16 +55,24 @@ pub async fn page(
     Err(AppError::NotFound)
 }
 
-pub async fn sitemap(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/xml; charset=utf-8")
-        .body(state.sitemap.clone())
+pub async fn favicon(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let favicon = state
+        .assets
+        .favicon_ico
+        .as_ref()
+        .ok_or(AppError::NotFound)?;
+    Ok(favicon.respond(&request))
 }
 
-pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .body(state.robots.clone())
+pub async fn sitemap(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    state.sitemap.respond(&request)
+}
+
+pub async fn robots(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    state.robots.respond(&request)
 }
 
 pub async fn healthz() -> HttpResponse {

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use actix_web::http::StatusCode;
+use actix_web::http::{StatusCode, header};
+
+use super::prepared::CACHE_PAGE;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Serialize;
@@ -19,30 +21,40 @@ use crate::site::{SALARY_PAGE, Site};
 /// `/salary`: the form, and the comparison it asks for.
 pub async fn page(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let site = &state.site;
+    let layout = &state.salary_layout;
     let (status, view) = match Query::parse(request.query_string(), &site.salary) {
         Ok(query) => match compute(&site.salary, &query) {
             Some(report) => (StatusCode::OK, SalaryView::result(&state, &query, &report)),
             None => (
                 StatusCode::BAD_REQUEST,
-                SalaryView::rejected(&state, &unknown_occupation(&query)),
+                SalaryView::rejected(layout, &unknown_occupation(&query)),
             ),
         },
         Err(rejected) => (
             StatusCode::BAD_REQUEST,
-            SalaryView::rejected(&state, &rejected),
+            SalaryView::rejected(layout, &rejected),
         ),
     };
-    match view.render() {
-        Ok(html) => HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(html),
-        Err(err) => {
-            log::error!("cannot render the salary page: {err}");
-            HttpResponse::InternalServerError()
-                .content_type("text/plain; charset=utf-8")
-                .body("")
-        }
+    let (before, after) = if status == StatusCode::OK {
+        &layout.result
+    } else {
+        &layout.rejected
+    };
+    let mut html = String::with_capacity(before.len() + after.len() + 32 * 1024);
+    html.push_str(before);
+    if let Err(err) = view.render_into(&mut html) {
+        log::error!("cannot render the salary page: {err}");
+        return HttpResponse::InternalServerError()
+            .content_type("text/plain; charset=utf-8")
+            .body("");
     }
+    html.push_str(after);
+    let mut response = HttpResponse::build(status);
+    if status == StatusCode::OK {
+        // The same query always gives the same answer until the data is edited.
+        response.insert_header((header::CACHE_CONTROL, CACHE_PAGE));
+    }
+    response.content_type("text/html; charset=utf-8").body(html)
 }
 
 /// `/salary.json`: the same computation as JSON.
@@ -57,6 +69,7 @@ pub async fn json(request: HttpRequest, state: web::Data<AppState>) -> HttpRespo
     };
     match body {
         Ok(Ok(bytes)) => HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, CACHE_PAGE))
             .content_type("application/json")
             .body(bytes),
         Ok(Err(err)) => {
@@ -93,6 +106,7 @@ pub async fn csv(request: HttpRequest, state: web::Data<AppState>) -> HttpRespon
     let csv_type = "text/csv; charset=utf-8";
     match result {
         Ok(body) => HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, CACHE_PAGE))
             .content_type(csv_type)
             .insert_header(("Content-Disposition", "inline; filename=\"him-salary.csv\""))
             .body(body),
@@ -118,12 +132,12 @@ fn unknown_occupation(query: &Query) -> Box<Rejected> {
 
 // ---- The HTML view ------------------------------------------------------------------------------
 
-/// `templates/salary.html`: the form, and when the query is valid, the comparison.
+/// `templates/salary.html`: the form, and when the query is valid, the comparison; the layout around
+/// it comes from [`Layout`].
 #[derive(Template)]
 #[template(path = "salary.html")]
-pub struct SalaryView {
-    pub chrome: Chrome,
-    pub form: FormView,
+pub struct SalaryView<'a> {
+    pub form: FormView<'a>,
     /// The offer check in words, when an offer was given.
     pub offer_summary: Option<String>,
     /// Whether the offer was placed by estimate (so the page says so beside it).
@@ -138,25 +152,37 @@ pub struct SalaryView {
     pub share_url: Option<String>,
 }
 
-/// The form's choices and what the reader typed.
-pub struct FormView {
+/// What the reader typed and what to correct, with the form's fixed choices.
+pub struct FormView<'a> {
     pub input: Input,
     pub errors: Vec<FieldError>,
+    pub choices: &'a FormChoices,
+}
+
+impl FormView<'_> {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+/// The options of the form's fields, the same for every request.
+pub struct FormChoices {
     pub occupations: Vec<Choice>,
     pub compares: Vec<Choice>,
     pub displays: Vec<Choice>,
     pub periods: Vec<Choice>,
 }
 
-impl FormView {
-    fn new(data: &SalaryData, input: Input, errors: Vec<FieldError>) -> FormView {
+impl FormChoices {
+    fn new(data: &SalaryData) -> FormChoices {
         let choice = |value: &str, label: &str| Choice {
             value: value.into(),
             label: label.into(),
         };
-        FormView {
-            input,
-            errors,
+        FormChoices {
             occupations: data
                 .occupations
                 .iter()
@@ -180,12 +206,46 @@ impl FormView {
                 .collect(),
         }
     }
+}
 
-    pub fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+/// The salary page around the form and comparison, rendered once at start-up: the part before and
+/// the part after, for a result and for a rejected query (whose title asks to check the choices).
+pub struct Layout {
+    pub result: (String, String),
+    pub rejected: (String, String),
+    pub choices: FormChoices,
+}
+
+/// `templates/salary_shell.html`: the site's layout with a marker where the comparison goes.
+#[derive(Template)]
+#[template(path = "salary_shell.html")]
+struct SalaryShell {
+    chrome: Chrome,
+    slot: &'static str,
+}
+
+impl Layout {
+    pub fn new(
+        state_chrome: impl Fn(&str, &str) -> Chrome,
+        base_url: &str,
+        data: &SalaryData,
+    ) -> askama::Result<Layout> {
+        const SLOT: &str = "<!-- the salary comparison -->";
+        let split = |title: &str| -> askama::Result<(String, String)> {
+            let mut chrome = state_chrome(
+                title,
+                "Compare the pay of health information occupations, by work setting, and check a job offer.",
+            );
+            chrome.canonical = Some(format!("{base_url}{SALARY_PAGE}"));
+            let page = SalaryShell { chrome, slot: SLOT }.render()?;
+            let (before, after) = page.split_once(SLOT).expect("the shell holds the slot");
+            Ok((before.to_string(), after.to_string()))
+        };
+        Ok(Layout {
+            result: split("Compare HIM pay")?,
+            rejected: split("Check your choices: Compare HIM pay")?,
+            choices: FormChoices::new(data),
+        })
     }
 }
 
@@ -278,14 +338,8 @@ impl<'a> Footnotes<'a> {
     }
 }
 
-impl SalaryView {
-    fn chrome(state: &AppState, description: &str) -> Chrome {
-        let mut chrome = state.chrome_for(SALARY_PAGE, "Compare HIM pay", description);
-        chrome.canonical = Some(format!("{}{SALARY_PAGE}", state.base_url));
-        chrome
-    }
-
-    fn result(state: &AppState, query: &Query, report: &Report<'_>) -> SalaryView {
+impl<'a> SalaryView<'a> {
+    fn result(state: &'a AppState, query: &Query, report: &Report<'_>) -> SalaryView<'a> {
         let site = &state.site;
         let mut footnotes = Footnotes::new(site);
         let display = query.display;
@@ -330,10 +384,12 @@ impl SalaryView {
             None => (None, false),
         };
         let canonical = query.to_query_string();
-        let description = "Compare the pay of health information occupations, by work setting, and check a job offer.";
         SalaryView {
-            chrome: Self::chrome(state, description),
-            form: FormView::new(&site.salary, query.to_input(), Vec::new()),
+            form: FormView {
+                input: query.to_input(),
+                errors: Vec::new(),
+                choices: &state.salary_layout.choices,
+            },
             offer_summary,
             offer_estimated,
             tables,
@@ -349,20 +405,13 @@ impl SalaryView {
         }
     }
 
-    fn rejected(state: &AppState, rejected: &Rejected) -> SalaryView {
-        let site = &state.site;
-        let mut chrome = Self::chrome(
-            state,
-            "Compare the pay of health information occupations and check a job offer.",
-        );
-        chrome.title = "Check your choices: Compare HIM pay".into();
+    fn rejected(layout: &'a Layout, rejected: &Rejected) -> SalaryView<'a> {
         SalaryView {
-            chrome,
-            form: FormView::new(
-                &site.salary,
-                rejected.input.clone(),
-                rejected.errors.clone(),
-            ),
+            form: FormView {
+                input: rejected.input.clone(),
+                errors: rejected.errors.clone(),
+                choices: &layout.choices,
+            },
             offer_summary: None,
             offer_estimated: false,
             tables: Vec::new(),

@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use actix_web::web::Bytes;
 use askama::Template;
+
+pub use super::assets::AssetUrls;
 
 use crate::content::{Source, SourceKind};
 use crate::site::{
@@ -33,6 +34,8 @@ pub struct Chrome {
     pub nav: Vec<NavLink>,
     /// Links from home down to the current page's parent; the current page ends the trail unlinked.
     pub breadcrumbs: Vec<(String, String)>,
+    /// The fingerprinted stylesheet and icon.
+    pub assets: AssetUrls,
 }
 
 /// A content page: `templates/page.html`.
@@ -97,17 +100,28 @@ pub struct SitemapView {
 
 /// Every page of the site rendered once, keyed by site path, plus what error pages need.
 pub struct Rendered {
-    pub pages: HashMap<String, Bytes>,
-    pub sitemap: Bytes,
+    pub pages: HashMap<String, String>,
+    pub sitemap: String,
     /// The primary navigation with nothing marked current, for error pages.
     pub nav: Vec<NavLink>,
 }
 
 /// Renders every page of `site` into bytes; called once at start-up.
-pub fn render_site(site: &Site, base_url: &str) -> Result<Rendered, askama::Error> {
+pub fn render_site(
+    site: &Site,
+    base_url: &str,
+    assets: &AssetUrls,
+) -> Result<Rendered, askama::Error> {
     let mut pages = HashMap::new();
     for page in &site.pages {
-        let chrome = chrome_for(site, base_url, &page.url, &page.title, &page.description);
+        let chrome = chrome_for(
+            site,
+            base_url,
+            assets,
+            &page.url,
+            &page.title,
+            &page.description,
+        );
         let html = if page.url == SOURCES_PAGE {
             let group = |id, title, kind| SourceGroup {
                 id,
@@ -144,16 +158,23 @@ pub fn render_site(site: &Site, base_url: &str) -> Result<Rendered, askama::Erro
             }
             .render()?
         };
-        pages.insert(page.url.clone(), Bytes::from(html));
+        pages.insert(page.url.clone(), html);
     }
     if site.has_generated_guide_index() {
         let description =
             "Every chapter of the guide to Health Information Management, in reading order.";
         let view = GuideIndexView {
-            chrome: chrome_for(site, base_url, GUIDE_INDEX, "The guide", description),
+            chrome: chrome_for(
+                site,
+                base_url,
+                assets,
+                GUIDE_INDEX,
+                "The guide",
+                description,
+            ),
             chapters: site.chapters().collect(),
         };
-        pages.insert(GUIDE_INDEX.to_string(), Bytes::from(view.render()?));
+        pages.insert(GUIDE_INDEX.to_string(), view.render()?);
     }
     let sitemap = SitemapView {
         base_url: base_url.to_string(),
@@ -162,13 +183,19 @@ pub fn render_site(site: &Site, base_url: &str) -> Result<Rendered, askama::Erro
     .render()?;
     Ok(Rendered {
         pages,
-        sitemap: Bytes::from(sitemap),
+        sitemap,
         nav: primary_nav(site, ""),
     })
 }
 
 /// Renders the error page for `status`.
-pub fn render_error(nav: &[NavLink], status: u16, heading: &str, message: &str) -> String {
+pub fn render_error(
+    nav: &[NavLink],
+    assets: &AssetUrls,
+    status: u16,
+    heading: &str,
+    message: &str,
+) -> String {
     let view = ErrorView {
         chrome: Chrome {
             title: heading.to_string(),
@@ -176,6 +203,7 @@ pub fn render_error(nav: &[NavLink], status: u16, heading: &str, message: &str) 
             canonical: None,
             nav: nav.to_vec(),
             breadcrumbs: vec![(HOME.to_string(), "Home".to_string())],
+            assets: assets.clone(),
         },
         status,
         heading: heading.to_string(),
@@ -192,6 +220,7 @@ pub fn render_error(nav: &[NavLink], status: u16, heading: &str, message: &str) 
 pub fn chrome_for(
     site: &Site,
     base_url: &str,
+    assets: &AssetUrls,
     url: &str,
     title: &str,
     description: &str,
@@ -209,6 +238,7 @@ pub fn chrome_for(
         canonical: Some(format!("{base_url}{url}")),
         nav: primary_nav(site, url),
         breadcrumbs,
+        assets: assets.clone(),
     }
 }
 

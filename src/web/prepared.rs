@@ -1,0 +1,340 @@
+//! Response bodies prepared once at start-up: identity, gzip and brotli variants with a strong ETag
+//! each, and the cache policy; a request only picks the variant its `Accept-Encoding` allows and
+//! answers 304 when its `If-None-Match` already holds it.
+
+use std::io::Write;
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse};
+
+/// Pages change when the guide is edited: caches keep them briefly and revalidate with the ETag.
+pub const CACHE_PAGE: &str = "public, max-age=300";
+/// Fingerprinted assets never change under their name.
+pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Everything else that is static but not fingerprinted.
+pub const CACHE_DAY: &str = "public, max-age=86400";
+
+/// Brotli quality used at start-up: 5 compresses the whole guide in about 15 ms on these machines,
+/// within 15% of quality 11's size, which takes over 200 ms (see BENCHMARKS.md).
+const BROTLI_QUALITY: i32 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl Encoding {
+    fn token(self) -> &'static str {
+        match self {
+            Encoding::Identity => "identity",
+            Encoding::Gzip => "gzip",
+            Encoding::Brotli => "br",
+        }
+    }
+}
+
+struct Variant {
+    encoding: Encoding,
+    body: Bytes,
+    etag: HeaderValue,
+}
+
+/// Bytes that live as long as the process, without a reference count. Every worker thread clones a
+/// body for each answer; a shared count would bounce between cores on each clone and drop. Prepared
+/// bodies are made once at start-up and kept for the life of the process, so nothing is lost.
+fn forever(bytes: Vec<u8>) -> Bytes {
+    Bytes::from_static(Box::leak(bytes.into_boxed_slice()))
+}
+
+/// A header value for the life of the process, cloned without a reference count (see [`forever`]).
+fn forever_header(text: String) -> HeaderValue {
+    HeaderValue::from_static(Box::leak(text.into_boxed_str()))
+}
+
+/// One response body in every encoding worth having, with its headers.
+pub struct Prepared {
+    content_type: HeaderValue,
+    cache_control: HeaderValue,
+    /// Identity first, then the compressed variants that came out smaller.
+    variants: Vec<Variant>,
+    /// A hash of the identity bytes: the ETag's core and an asset's fingerprint.
+    hash: String,
+}
+
+impl Prepared {
+    /// Prepares `body`; text-like content types also get gzip and brotli variants.
+    pub fn new(
+        content_type: &str,
+        cache_control: &'static str,
+        body: impl Into<Bytes>,
+    ) -> Prepared {
+        let body = body.into();
+        let hash = format!("{:016x}", fnv1a(&body));
+        let variant = |encoding: Encoding, body: Bytes| {
+            let etag = match encoding {
+                Encoding::Identity => format!("\"{hash}\""),
+                other => format!("\"{hash}-{}\"", other.token()),
+            };
+            Variant {
+                encoding,
+                body,
+                etag: HeaderValue::from_str(&etag).expect("hex is a valid header"),
+            }
+        };
+        let mut variants = vec![variant(Encoding::Identity, body.clone())];
+        if compressible(content_type) {
+            for (encoding, compressed) in [
+                (Encoding::Brotli, brotli(&body)),
+                (Encoding::Gzip, gzip(&body)),
+            ] {
+                if compressed.len() < body.len() {
+                    variants.push(variant(encoding, forever(compressed)));
+                }
+            }
+        }
+        Prepared {
+            content_type: forever_header(content_type.to_string()),
+            cache_control: HeaderValue::from_static(cache_control),
+            variants,
+            hash,
+        }
+    }
+
+    /// The content hash, for fingerprinted names.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The size of the variant a client accepting `accept_encoding` receives.
+    pub fn size_for(&self, accept_encoding: &str) -> usize {
+        self.variant(Some(accept_encoding)).body.len()
+    }
+
+    fn variant(&self, accept_encoding: Option<&str>) -> &Variant {
+        let available: Vec<Encoding> = self.variants.iter().map(|v| v.encoding).collect();
+        let chosen = negotiate(accept_encoding, &available);
+        self.variants
+            .iter()
+            .find(|v| v.encoding == chosen)
+            .unwrap_or(&self.variants[0])
+    }
+
+    /// The answer to `request`: the best variant, or 304 if the client's copy is current.
+    pub fn respond(&self, request: &HttpRequest) -> HttpResponse {
+        let accept = request
+            .headers()
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok());
+        let variant = self.variant(accept);
+        let unchanged = not_modified(request, &variant.etag);
+        let mut response = if unchanged {
+            HttpResponse::NotModified()
+        } else {
+            HttpResponse::Ok()
+        };
+        response
+            .insert_header((header::ETAG, variant.etag.clone()))
+            .insert_header((header::CACHE_CONTROL, self.cache_control.clone()));
+        if self.variants.len() > 1 {
+            response.insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
+        }
+        if unchanged {
+            return response.finish();
+        }
+        if variant.encoding != Encoding::Identity {
+            response.insert_header((
+                header::CONTENT_ENCODING,
+                HeaderValue::from_static(variant.encoding.token()),
+            ));
+        }
+        response
+            .insert_header((header::CONTENT_TYPE, self.content_type.clone()))
+            .body(variant.body.clone())
+    }
+}
+
+/// Whether `If-None-Match` lists `etag` (weak comparison, as RFC 9110 asks for this header) or `*`.
+fn not_modified(request: &HttpRequest, etag: &HeaderValue) -> bool {
+    let Some(listed) = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let ours = etag.to_str().unwrap_or_default();
+    listed
+        .split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
+}
+
+/// The best of `available` that `accept_encoding` allows: brotli, then gzip, then identity. A
+/// missing header allows identity only; `q=0` refuses an encoding.
+pub fn negotiate(accept_encoding: Option<&str>, available: &[Encoding]) -> Encoding {
+    let Some(header) = accept_encoding else {
+        return Encoding::Identity;
+    };
+    let accepted = |wanted: &str| {
+        header.split(',').any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let token = parts.next().unwrap_or_default();
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (token.eq_ignore_ascii_case(wanted) || token == "*") && !refused
+        })
+    };
+    [Encoding::Brotli, Encoding::Gzip]
+        .into_iter()
+        .find(|e| available.contains(e) && accepted(e.token()))
+        .unwrap_or(Encoding::Identity)
+}
+
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || [
+            "application/xml",
+            "application/json",
+            "image/svg+xml",
+            "image/x-icon",
+        ]
+        .iter()
+        .any(|t| content_type.starts_with(t))
+}
+
+fn gzip(body: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(body).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+fn brotli(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: BROTLI_QUALITY,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &body[..], &mut out, &params).expect("writing to memory");
+    out
+}
+
+/// FNV-1a, 64 bits: a fast, stable content hash for ETags and fingerprints (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+    use std::io::Read;
+
+    const ALL: [Encoding; 3] = [Encoding::Identity, Encoding::Gzip, Encoding::Brotli];
+
+    #[test]
+    fn prefers_brotli_then_gzip_then_identity() {
+        assert_eq!(negotiate(Some("gzip, deflate, br"), &ALL), Encoding::Brotli);
+        assert_eq!(negotiate(Some("gzip"), &ALL), Encoding::Gzip);
+        assert_eq!(negotiate(Some("br;q=0, gzip;q=0.5"), &ALL), Encoding::Gzip);
+        assert_eq!(negotiate(Some("*"), &ALL), Encoding::Brotli);
+        assert_eq!(negotiate(Some("deflate"), &ALL), Encoding::Identity);
+        assert_eq!(negotiate(None, &ALL), Encoding::Identity);
+        assert_eq!(
+            negotiate(Some("br"), &[Encoding::Identity]),
+            Encoding::Identity
+        );
+    }
+
+    fn page() -> Prepared {
+        Prepared::new(
+            "text/html; charset=utf-8",
+            CACHE_PAGE,
+            "<p>health information</p>".repeat(200),
+        )
+    }
+
+    #[test]
+    fn serves_the_variant_asked_for_and_it_decodes_to_the_page() {
+        let page = page();
+        let request = TestRequest::get()
+            .insert_header(("accept-encoding", "gzip"))
+            .to_http_request();
+        let response = page.respond(&request);
+        assert_eq!(response.headers().get("content-encoding").unwrap(), "gzip");
+        assert_eq!(response.headers().get("vary").unwrap(), "Accept-Encoding");
+        assert_eq!(response.headers().get("cache-control").unwrap(), CACHE_PAGE);
+        let body = actix_web::body::to_bytes(response.into_body());
+        let compressed = futures_util::FutureExt::now_or_never(body)
+            .unwrap()
+            .unwrap();
+        let mut decoded = String::new();
+        flate2::read::GzDecoder::new(&compressed[..])
+            .read_to_string(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, "<p>health information</p>".repeat(200));
+        assert!(page.size_for("br") < page.size_for("identity") / 10);
+    }
+
+    #[test]
+    fn answers_304_when_the_client_holds_the_same_variant() {
+        let page = page();
+        let first = page.respond(
+            &TestRequest::get()
+                .insert_header(("accept-encoding", "br"))
+                .to_http_request(),
+        );
+        let etag = first
+            .headers()
+            .get("etag")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(etag.ends_with("-br\""), "{etag}");
+        let again = TestRequest::get()
+            .insert_header(("accept-encoding", "br"))
+            .insert_header(("if-none-match", format!("\"other\", W/{etag}")))
+            .to_http_request();
+        let response = page.respond(&again);
+        assert_eq!(response.status(), 304);
+        assert_eq!(
+            response.headers().get("etag").unwrap().to_str().unwrap(),
+            etag
+        );
+        let other_encoding = TestRequest::get()
+            .insert_header(("if-none-match", etag))
+            .to_http_request();
+        assert_eq!(
+            page.respond(&other_encoding).status(),
+            200,
+            "identity has its own ETag"
+        );
+    }
+
+    #[test]
+    fn leaves_incompressible_bodies_alone() {
+        let png = Prepared::new("image/png", CACHE_DAY, vec![0u8; 10]);
+        assert_eq!(png.variants.len(), 1);
+        let response = png.respond(
+            &TestRequest::get()
+                .insert_header(("accept-encoding", "br"))
+                .to_http_request(),
+        );
+        assert!(response.headers().get("content-encoding").is_none());
+        assert!(response.headers().get("vary").is_none());
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(format!("{:016x}", fnv1a(b"a")), "af63dc4c8601ec8c");
+    }
+}

@@ -1,0 +1,98 @@
+//! Serving prepared bytes: compressed variants by Accept-Encoding, strong ETags and 304s, cache
+//! lifetimes, fingerprinted assets, and HEAD.
+
+use crate::helpers::{Html, TestApp, repo_dir};
+
+#[test]
+fn pages_come_in_the_encoding_asked_for_with_an_etag_per_variant() {
+    let app = TestApp::spawn(&repo_dir());
+    let plain = app.get("/guide/salary");
+    let gzip = app.get_with("/guide/salary", &[("Accept-Encoding", "gzip")]);
+    let brotli = app.get_with("/guide/salary", &[("Accept-Encoding", "gzip, deflate, br")]);
+    assert!(plain.headers.get("content-encoding").is_none());
+    assert_eq!(gzip.headers.get("content-encoding").unwrap(), "gzip");
+    assert_eq!(brotli.headers.get("content-encoding").unwrap(), "br");
+    for answer in [&plain, &gzip, &brotli] {
+        assert_eq!(answer.status, 200);
+        assert_eq!(answer.headers.get("vary").unwrap(), "Accept-Encoding");
+        assert_eq!(
+            answer.headers.get("cache-control").unwrap(),
+            "public, max-age=300"
+        );
+    }
+    let etags: Vec<_> = [&plain, &gzip, &brotli]
+        .iter()
+        .map(|a| a.headers.get("etag").unwrap().clone())
+        .collect();
+    assert!(
+        etags[0] != etags[1] && etags[1] != etags[2],
+        "each variant has its own strong ETag: {etags:?}"
+    );
+    let length = |a: &crate::helpers::Answer| {
+        a.headers
+            .get("content-length")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    assert!(
+        length(&brotli) * 3 < length(&plain),
+        "brotli {} vs {}",
+        length(&brotli),
+        length(&plain)
+    );
+}
+
+#[test]
+fn a_current_copy_gets_304_and_head_gets_the_headers_alone() {
+    let app = TestApp::spawn(&repo_dir());
+    let first = app.get_with("/", &[("Accept-Encoding", "br")]);
+    let etag = first
+        .headers
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let again = app.get_with("/", &[("Accept-Encoding", "br"), ("If-None-Match", &etag)]);
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    assert_eq!(again.headers.get("etag").unwrap().to_str().unwrap(), etag);
+    let stale = app.get_with(
+        "/",
+        &[("Accept-Encoding", "br"), ("If-None-Match", "\"0000\"")],
+    );
+    assert_eq!(stale.status, 200);
+    let head = app.head("/guide/outlook");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert!(head.headers.get("etag").is_some());
+}
+
+#[test]
+fn assets_have_fingerprinted_names_and_are_cached_for_a_year() {
+    let app = TestApp::spawn(&repo_dir());
+    let page = Html::parse(&app.get("/").body);
+    let stylesheet = page.attrs("link[rel=stylesheet]", "href").remove(0);
+    assert!(
+        stylesheet.starts_with("/assets/style.") && stylesheet.ends_with(".css"),
+        "{stylesheet}"
+    );
+    let css = app.get_with(&stylesheet, &[("Accept-Encoding", "gzip")]);
+    assert_eq!(css.status, 200);
+    assert_eq!(
+        css.headers.get("cache-control").unwrap(),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(css.headers.get("content-encoding").unwrap(), "gzip");
+    assert!(css.content_type.starts_with("text/css"));
+    let icon = page
+        .attrs("link[rel=icon][type='image/svg+xml']", "href")
+        .remove(0);
+    assert_eq!(app.get(&icon).status, 200);
+    assert_eq!(app.get("/assets/style.0000000000000000.css").status, 404);
+    let old = app.get("/static/style.css");
+    assert_eq!(old.status, 200, "the unfingerprinted address keeps working");
+}
