@@ -22,6 +22,8 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// Raw HTML snippets an editor reviewed and allowed on this page, exactly as written.
     pub reviewed_html: Vec<String>,
+    /// Former addresses of the page, with the line each was written on; they answer 301 to it.
+    pub aliases: Vec<(String, usize)>,
 }
 
 /// A calendar date as written in `updated = 2026-11-22`.
@@ -39,25 +41,47 @@ impl Date {
     }
 }
 
+impl Date {
+    const MONTHS: [&'static str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
+    fn month_name(&self) -> &'static str {
+        Self::MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
+    }
+
+    /// `2026, November 22`, as an APA citation dates a web page.
+    pub fn apa(&self) -> String {
+        format!("{}, {} {}", self.year, self.month_name(), self.day)
+    }
+
+    /// `22 Nov. 2026`, as an MLA citation does (May, June and July are not shortened).
+    pub fn mla(&self) -> String {
+        let name = self.month_name();
+        let month = match name {
+            "May" | "June" | "July" => name.to_string(),
+            "September" => "Sept.".to_string(),
+            _ => format!("{}.", &name[..3]),
+        };
+        format!("{} {month} {}", self.day, self.year)
+    }
+}
+
 /// `22 November 2026`, as readers see it.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
-        write!(f, "{} {} {}", self.day, month, self.year)
+        write!(f, "{} {} {}", self.day, self.month_name(), self.year)
     }
 }
 
@@ -72,6 +96,8 @@ struct RawFrontMatter {
     slug: Option<Spanned<String>>,
     #[serde(default)]
     reviewed_html: Vec<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
 }
 
 /// A page split in two: its front matter and where its Markdown body starts.
@@ -173,6 +199,33 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
         slug.into_inner()
     });
 
+    let aliases: Vec<(String, usize)> = raw
+        .aliases
+        .into_iter()
+        .map(|alias| (alias.get_ref().clone(), line_of(alias.span().start)))
+        .collect();
+    for (alias, line) in &aliases {
+        let valid = alias.starts_with('/')
+            && alias.len() > 1
+            && !alias.ends_with('/')
+            && alias[1..].split('/').all(|segment| {
+                !segment.is_empty()
+                    && segment
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                    && segment != "."
+                    && segment != ".."
+            });
+        if !valid {
+            problems.push(Problem::new(
+                file,
+                Some(*line),
+                format!("the alias `{alias}` is not a site path"),
+                "write the page's former address as a path, e.g. aliases = [\"/guide/pay\"]",
+            ));
+        }
+    }
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -185,6 +238,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
             weight: raw.weight,
             slug,
             reviewed_html: raw.reviewed_html,
+            aliases,
         },
         body: &text[body_offset..],
         body_first_line: line_at(text, body_offset),
@@ -228,7 +282,7 @@ fn fences<'a>(file: &Path, text: &'a str) -> Result<(&'a str, usize, usize), Pro
 fn toml_problem(file: &Path, line: Option<usize>, message: &str) -> Problem {
     let fix = if message.contains("unknown field") {
         "remove the key or correct its spelling; the allowed keys are title, description, updated, \
-         sources, weight, slug and reviewed_html"
+         sources, weight, slug, aliases and reviewed_html"
     } else if message.contains("missing field") {
         "add the missing key; every page needs title, description, updated, sources and weight"
     } else {
@@ -363,6 +417,26 @@ mod tests {
         };
         assert_eq!(date.to_string(), "5 March 2026");
         assert_eq!(date.iso(), "2026-03-05");
+        assert_eq!(date.apa(), "2026, March 5");
+        assert_eq!(date.mla(), "5 Mar. 2026");
+        assert_eq!(
+            Date {
+                year: 2026,
+                month: 9,
+                day: 1
+            }
+            .mla(),
+            "1 Sept. 2026"
+        );
+        assert_eq!(
+            Date {
+                year: 2026,
+                month: 6,
+                day: 1
+            }
+            .mla(),
+            "1 June 2026"
+        );
     }
 
     proptest::proptest! {

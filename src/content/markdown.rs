@@ -85,6 +85,7 @@ pub const LAYOUT_IDS: &[&str] = &[
     "chapters-title",
     "source-documents",
     "data-pages",
+    "cite-title",
 ];
 
 /// The pulldown-cmark options the whole site uses.
@@ -220,6 +221,13 @@ pub fn render(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                 out.anchors.insert(id.to_string());
                 html_events.push(Event::Start(Tag::FootnoteDefinition(id)));
             }
+            // Every heading ends with a visible link to itself, for readers who want to cite it.
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(heading) = out.headings.last() {
+                    html_events.push(Event::InlineHtml(CowStr::from(heading_anchor(&heading.id))));
+                }
+                html_events.push(Event::End(TagEnd::Heading(level)));
+            }
             other => html_events.push(other),
         }
     }
@@ -316,6 +324,18 @@ fn expand_figures<'a>(
         }
     }
     events
+}
+
+/// The link a heading carries to itself: `#`, named for screen readers.
+fn heading_anchor(id: &str) -> String {
+    let id = id
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        r##" <a class="heading-anchor" href="#{id}"><span class="visually-hidden">Link to this section</span><span aria-hidden="true">#</span></a>"##
+    )
 }
 
 fn footnote_id(label: &str) -> CowStr<'static> {
@@ -572,7 +592,7 @@ mod tests {
         let out = render("## What moves pay?\n\n### Experience & education\n");
         assert!(
             out.html
-                .contains(r#"<h2 id="what-moves-pay">What moves pay?</h2>"#),
+                .contains(r##"<h2 id="what-moves-pay">What moves pay? <a class="heading-anchor" href="#what-moves-pay">"##),
             "{}",
             out.html
         );

@@ -107,6 +107,7 @@ mod tests {
                 weight: 0,
                 slug: None,
                 reviewed_html: Vec::new(),
+                aliases: Vec::new(),
             },
             rendered: Rendered {
                 anchors: anchors.iter().map(|a| a.to_string()).collect(),

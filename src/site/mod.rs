@@ -52,6 +52,8 @@ pub struct Page {
     pub html: String,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
+    /// Former addresses that redirect here.
+    pub aliases: Vec<String>,
 }
 
 /// The whole site: pages in navigation order, the sources they cite, and the salary data.
@@ -111,6 +113,7 @@ impl Site {
             }
         }
         problems.extend(links::check(&loaded, &sources, &failed_urls));
+        problems.extend(check_aliases(&loaded));
         let salary = match salary {
             Ok(salary) if problems.is_empty() => salary,
             _ => {
@@ -168,6 +171,15 @@ impl Site {
             ),
             None => (None, None),
         }
+    }
+
+    /// Every former address with the page it now redirects to.
+    pub fn redirects(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pages.iter().flat_map(|page| {
+            page.aliases
+                .iter()
+                .map(move |alias| (alias.as_str(), page.url.as_str()))
+        })
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -228,8 +240,50 @@ impl Page {
             weight: front.weight,
             html: loaded.rendered.html,
             word_count: loaded.rendered.word_count,
+            aliases: front.aliases.into_iter().map(|(alias, _)| alias).collect(),
         }
     }
+}
+
+/// Every alias must be free: not a page, not a route of the site, not another page's alias.
+fn check_aliases(pages: &[LoadedPage]) -> Vec<Problem> {
+    let taken_by_site = [
+        HOME,
+        GUIDE_INDEX,
+        SOURCES_PAGE,
+        SALARY_PAGE,
+        "/sitemap.xml",
+        "/robots.txt",
+        "/healthz",
+    ];
+    let mut seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for page in pages {
+        for (alias, line) in &page.front_matter.aliases {
+            let clash = if pages.iter().any(|p| &p.url == alias)
+                || taken_by_site.contains(&alias.as_str())
+            {
+                Some("is the address of a page or route that exists".to_string())
+            } else if alias.starts_with("/static/")
+                || alias.starts_with("/assets/")
+                || alias.starts_with("/salary")
+            {
+                Some("is under an address the site serves itself".to_string())
+            } else {
+                seen.insert(alias, &page.file)
+                    .map(|other| format!("is already an alias of {}", other.display()))
+            };
+            if let Some(clash) = clash {
+                problems.push(Problem::new(
+                    &page.file,
+                    Some(*line),
+                    format!("the alias `{alias}` {clash}"),
+                    "an alias must be a former address that nothing else answers now; remove it",
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// Stands in for the salary data when it failed to load, so that its problems are not repeated for

@@ -4,6 +4,7 @@
 mod assets;
 pub(crate) mod error;
 pub mod hardening;
+mod json_ld;
 mod prepared;
 mod routes;
 mod salary;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub base_url: String,
     /// Every page, by site path, in every encoding.
     pub pages: HashMap<String, Prepared>,
+    /// Former addresses of pages, answered with 301 to the page's address.
+    pub redirects: HashMap<String, String>,
     pub sitemap: Prepared,
     pub robots: Prepared,
     /// Fingerprinted static files and the addresses the layout uses.
@@ -91,10 +94,15 @@ impl AppState {
             "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
             settings.base_url
         );
+        let redirects = site
+            .redirects()
+            .map(|(from, to)| (from.to_string(), to.to_string()))
+            .collect();
         Ok(AppState {
             site,
             base_url: settings.base_url.clone(),
             pages,
+            redirects,
             sitemap: Prepared::new(
                 "application/xml; charset=utf-8",
                 prepared::CACHE_PAGE,

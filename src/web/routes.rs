@@ -41,16 +41,22 @@ async fn page(request: &HttpRequest) -> Result<HttpResponse, AppError> {
         }
         return Ok(page.respond(request));
     }
+    // A page's former address: the move is permanent, so links and bookmarks follow it.
+    if let Some(target) = state.redirects.get(path) {
+        return Ok(redirect(
+            HttpResponse::MovedPermanently(),
+            target,
+            request.query_string(),
+        ));
+    }
     // `/guide/salary/` means `/guide/salary`: send readers to the one address each page has.
     let trimmed = path.trim_end_matches('/');
     if trimmed.len() < path.len() && state.pages.contains_key(trimmed) {
-        let location = match request.query_string() {
-            "" => trimmed.to_string(),
-            query => format!("{trimmed}?{query}"),
-        };
-        return Ok(HttpResponse::PermanentRedirect()
-            .insert_header((header::LOCATION, location))
-            .finish());
+        return Ok(redirect(
+            HttpResponse::PermanentRedirect(),
+            trimmed,
+            request.query_string(),
+        ));
     }
     Err(AppError::NotFound)
 }
@@ -79,4 +85,16 @@ pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body("ok\n")
+}
+
+/// A redirect to one of our own addresses, keeping the query.
+fn redirect(mut response: actix_web::HttpResponseBuilder, to: &str, query: &str) -> HttpResponse {
+    let location = if query.is_empty() {
+        to.to_string()
+    } else {
+        format!("{to}?{query}")
+    };
+    response
+        .insert_header((header::LOCATION, location))
+        .finish()
 }

@@ -222,6 +222,7 @@ pub struct Layout {
 struct SalaryShell {
     chrome: Chrome,
     slot: &'static str,
+    json_ld: String,
 }
 
 impl Layout {
@@ -237,7 +238,12 @@ impl Layout {
                 "Compare the pay of health information occupations, by work setting, and check a job offer.",
             );
             chrome.canonical = Some(format!("{base_url}{SALARY_PAGE}"));
-            let page = SalaryShell { chrome, slot: SLOT }.render()?;
+            let page = SalaryShell {
+                chrome,
+                slot: SLOT,
+                json_ld: super::json_ld::occupations(data),
+            }
+            .render()?;
             let (before, after) = page.split_once(SLOT).expect("the shell holds the slot");
             Ok((before.to_string(), after.to_string()))
         };

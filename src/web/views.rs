@@ -36,6 +36,8 @@ pub struct Chrome {
     pub breadcrumbs: Vec<(String, String)>,
     /// The fingerprinted stylesheet and icon.
     pub assets: AssetUrls,
+    /// OpenGraph type: `article` for chapters, `website` otherwise.
+    pub og_type: &'static str,
 }
 
 /// A content page: `templates/page.html`.
@@ -50,6 +52,8 @@ pub struct PageView<'a> {
     pub chapters: Vec<&'a Page>,
     pub previous: Option<&'a Page>,
     pub next: Option<&'a Page>,
+    /// schema.org JSON-LD for chapters, safe inside `<script>`.
+    pub json_ld: Option<String>,
 }
 
 /// The sources page: its Markdown introduction, then every source: `templates/sources.html`.
@@ -155,6 +159,7 @@ pub fn render_site(
                 },
                 previous,
                 next,
+                json_ld: is_chapter.then(|| super::json_ld::chapter(page, base_url)),
             }
             .render()?
         };
@@ -204,6 +209,7 @@ pub fn render_error(
             nav: nav.to_vec(),
             breadcrumbs: vec![(HOME.to_string(), "Home".to_string())],
             assets: assets.clone(),
+            og_type: "website",
         },
         status,
         heading: heading.to_string(),
@@ -239,6 +245,11 @@ pub fn chrome_for(
         nav: primary_nav(site, url),
         breadcrumbs,
         assets: assets.clone(),
+        og_type: if url.starts_with("/guide/") {
+            "article"
+        } else {
+            "website"
+        },
     }
 }
 

@@ -150,3 +150,14 @@ fn serve_refuses_to_start_on_broken_content() {
             .contains("unknown source id `made-up`")
     );
 }
+
+#[test]
+fn reports_aliases_that_clash_or_are_not_paths() {
+    let report = report("alias-clash");
+    assert!(report.contains("content/guide/one.md:7: the alias `/sources` is the address of a page or route that exists"), "{report}");
+    assert!(report.contains("content/guide/two.md:7: the alias `/guide/former` is already an alias of content/guide/one.md"), "{report}");
+    assert!(
+        report.contains("content/guide/three.md:7: the alias `guide/../x` is not a site path"),
+        "{report}"
+    );
+}

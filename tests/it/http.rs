@@ -294,3 +294,50 @@ fn the_sources_page_gives_every_source_an_anchor() {
     let expected: Vec<_> = site.sources.iter().map(|s| s.id.clone()).collect();
     assert_eq!(ids, expected, "every source, in the order of sources.toml");
 }
+
+/// The published addresses, from `content/published-urls.txt`.
+fn published_urls() -> Vec<String> {
+    std::fs::read_to_string(repo_dir().join("content/published-urls.txt"))
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_published_url_still_answers_200() {
+    let app = TestApp::spawn(&repo_dir());
+    let published = published_urls();
+    assert!(published.len() >= 15, "{published:?}");
+    for url in &published {
+        assert_eq!(
+            app.get(url).status,
+            200,
+            "{url} was published and must keep answering"
+        );
+    }
+    for path in sitemap_paths(&app) {
+        assert!(
+            published.contains(&path),
+            "{path} is in the sitemap: add it to content/published-urls.txt"
+        );
+    }
+}
+
+#[test]
+fn a_renamed_page_keeps_its_old_addresses_through_301s() {
+    let app = TestApp::spawn(&fixture("good"));
+    for old in ["/guide/second-file", "/guide/old/second"] {
+        let answer = app.get(old);
+        assert_eq!(answer.status, 301, "{old}");
+        assert_eq!(answer.headers.get("location").unwrap(), "/guide/second");
+    }
+    let with_query = app.get("/guide/second-file?utm_source=school");
+    assert_eq!(
+        with_query.headers.get("location").unwrap(),
+        "/guide/second?utm_source=school"
+    );
+    assert_eq!(app.get("/guide/second").status, 200);
+}

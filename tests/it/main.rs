@@ -7,3 +7,4 @@ mod helpers;
 mod hostile;
 mod http;
 mod salary;
+mod sharing;

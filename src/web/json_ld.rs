@@ -1,0 +1,119 @@
+//! schema.org structured data as JSON-LD: `Article` and `BreadcrumbList` for guide pages, and an
+//! `Occupation` for each occupation on the salary page, built once at start-up.
+
+use serde_json::{Value, json};
+
+use super::views::SITE_NAME;
+use crate::salary::SalaryData;
+use crate::salary::compare::MAX_DISTRIBUTION_AGE;
+use crate::site::{GUIDE_INDEX, Page};
+
+/// The JSON-LD for a guide chapter: the article and the trail from home down to it.
+pub fn chapter(page: &Page, base_url: &str) -> String {
+    let url = format!("{base_url}{}", page.url);
+    let crumb = |position: u32, name: &str, path: &str| json!({ "@type": "ListItem", "position": position, "name": name, "item": format!("{base_url}{path}") });
+    script_body(&json!({
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": page.title,
+                "description": page.description,
+                "url": url,
+                "mainEntityOfPage": url,
+                "dateModified": page.updated.iso(),
+                "inLanguage": "en",
+                "publisher": { "@type": "Organization", "name": SITE_NAME, "url": base_url },
+            },
+            {
+                "@type": "BreadcrumbList",
+                "itemListElement": [crumb(1, "Home", "/"), crumb(2, "The guide", GUIDE_INDEX), crumb(3, &page.title, &page.url)],
+            }
+        ]
+    }))
+}
+
+/// The JSON-LD for the salary page: each occupation with its pay distribution and requirements.
+pub fn occupations(data: &SalaryData) -> String {
+    let occupations: Vec<Value> = data
+        .occupations
+        .iter()
+        .map(|occupation| {
+            let mut salary = Vec::new();
+            // The newest percentile distribution, unless it is too old to stand for today's pay;
+            // then the newest median alone.
+            let recent = data
+                .distributions(&occupation.id)
+                .into_iter()
+                .next()
+                .filter(|d| d.year + MAX_DISTRIBUTION_AGE >= data.reviewed.year);
+            if let Some(distribution) = recent {
+                let dollars = |pct: u8| {
+                    distribution.points.iter().find(|(p, _)| *p == pct).map(|(_, a)| a.whole_dollars())
+                };
+                salary.push(json!({
+                    "@type": "MonetaryAmountDistribution",
+                    "name": format!("Annual wage, {} (U.S. Bureau of Labor Statistics)", distribution.release),
+                    "currency": "USD",
+                    "duration": "P1Y",
+                    "validFrom": format!("{}-05", distribution.year),
+                    "percentile10": dollars(10),
+                    "percentile25": dollars(25),
+                    "median": dollars(50),
+                    "percentile75": dollars(75),
+                    "percentile90": dollars(90),
+                }));
+            } else if let Some(median) = data.latest_median(&occupation.id) {
+                salary.push(json!({
+                    "@type": "MonetaryAmountDistribution",
+                    "name": format!("Annual wage, {} (U.S. Bureau of Labor Statistics)", median.release),
+                    "currency": "USD",
+                    "duration": "P1Y",
+                    "validFrom": median.year.map(|y| format!("{y}-05")),
+                    "median": median.amount.whole_dollars(),
+                }));
+            }
+            let mut value = json!({
+                "@type": "Occupation",
+                "name": occupation.title,
+                "occupationalCategory": occupation.soc,
+                "description": format!("Typical health information management titles: {}.", occupation.him_titles.join(", ")),
+                "educationRequirements": occupation.entry_education,
+                "estimatedSalary": salary,
+                "occupationLocation": { "@type": "Country", "name": "United States" },
+            });
+            if let Some(credential) = credential(&occupation.soc) {
+                value["qualifications"] = json!(credential);
+            }
+            value
+        })
+        .collect();
+    script_body(&json!({ "@context": "https://schema.org", "@graph": occupations }))
+}
+
+/// The AHIMA credential the guide maps to an occupation (see the certification chapter).
+fn credential(soc: &str) -> Option<&'static str> {
+    match soc {
+        "11-9111" => Some("Registered Health Information Administrator (RHIA), from AHIMA"),
+        "29-2072" => Some("Registered Health Information Technician (RHIT), from AHIMA"),
+        _ => None,
+    }
+}
+
+/// JSON safe inside a `<script>` element: `</` cannot close it early.
+fn script_body(value: &Value) -> String {
+    value.to_string().replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_cannot_close_its_script_element() {
+        assert_eq!(
+            script_body(&json!({ "a": "</script><b>" })),
+            r#"{"a":"<\/script><b>"}"#
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! What schools and search engines read: citations, OpenGraph tags and schema.org JSON-LD.
+
+use serde_json::Value;
+
+use crate::helpers::{Html, TestApp, repo_dir};
+
+/// Every JSON-LD block on the page, parsed.
+fn json_ld(html: &Html) -> Vec<Value> {
+    html.select("script[type='application/ld+json']")
+        .iter()
+        .map(|script| serde_json::from_str(&script.inner_html()).expect("JSON-LD parses as JSON"))
+        .collect()
+}
+
+fn graph_item<'a>(blocks: &'a [Value], kind: &str) -> Vec<&'a Value> {
+    blocks
+        .iter()
+        .flat_map(|b| b["@graph"].as_array().unwrap().iter())
+        .filter(|i| i["@type"] == kind)
+        .collect()
+}
+
+#[test]
+fn guide_pages_carry_article_and_breadcrumb_data() {
+    let app = TestApp::spawn(&repo_dir());
+    let html = Html::parse(&app.get("/guide/certification").body);
+    let blocks = json_ld(&html);
+    assert_eq!(blocks.len(), 1);
+    assert_eq!(blocks[0]["@context"], "https://schema.org");
+    let article = graph_item(&blocks, "Article")[0];
+    assert_eq!(article["headline"], "Certifications: RHIA and RHIT");
+    assert_eq!(
+        article["url"],
+        "https://guide.example.org/guide/certification"
+    );
+    assert_eq!(article["dateModified"], "2026-11-22");
+    let crumbs = graph_item(&blocks, "BreadcrumbList")[0]["itemListElement"]
+        .as_array()
+        .unwrap();
+    let names: Vec<_> = crumbs.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["Home", "The guide", "Certifications: RHIA and RHIT"]
+    );
+    assert_eq!(crumbs[2]["position"], 3);
+}
+
+#[test]
+fn the_salary_page_describes_each_occupation_with_its_pay_distribution() {
+    let app = TestApp::spawn(&repo_dir());
+    for query in ["", "?occupation=manager&offer=90000"] {
+        let html = Html::parse(&app.get(&format!("/salary{query}")).body);
+        let blocks = json_ld(&html);
+        let occupations = graph_item(&blocks, "Occupation");
+        let soc: Vec<_> = occupations
+            .iter()
+            .map(|o| o["occupationalCategory"].as_str().unwrap())
+            .collect();
+        assert_eq!(soc, ["29-2072", "29-9021", "11-9111"]);
+        let technologists = occupations[1];
+        let pay = &technologists["estimatedSalary"][0];
+        assert_eq!(pay["@type"], "MonetaryAmountDistribution");
+        assert_eq!(pay["currency"], "USD");
+        assert_eq!(
+            (
+                pay["percentile10"].as_i64(),
+                pay["median"].as_i64(),
+                pay["percentile90"].as_i64()
+            ),
+            (Some(29_680), Some(55_560), Some(98_490))
+        );
+        assert_eq!(pay["validFrom"], "2021-05");
+        assert!(pay["name"].as_str().unwrap().contains("OEWS May 2021"));
+        assert_eq!(technologists["educationRequirements"], "Associate's degree");
+        assert!(
+            occupations[2]["qualifications"]
+                .as_str()
+                .unwrap()
+                .contains("RHIA")
+        );
+        assert!(
+            occupations[0]["qualifications"]
+                .as_str()
+                .unwrap()
+                .contains("RHIT")
+        );
+        // Specialists' only distribution is too old: their newest median stands alone.
+        let specialists = &occupations[0]["estimatedSalary"][0];
+        assert_eq!(
+            (
+                specialists["median"].as_i64(),
+                specialists["percentile10"].is_null()
+            ),
+            (Some(44_090), true)
+        );
+    }
+}
+
+#[test]
+fn guide_pages_offer_a_link_and_apa_and_mla_citations() {
+    let app = TestApp::spawn(&repo_dir());
+    let html = Html::parse(&app.get("/guide/outlook").body);
+    let citations = html.texts(".cite .citation");
+    assert_eq!(citations.len(), 2);
+    assert!(
+        citations[0].starts_with("HIM Career Guide. (2026, November 22). Job outlook"),
+        "{}",
+        citations[0]
+    );
+    assert!(citations[0].ends_with("https://guide.example.org/guide/outlook"));
+    assert!(
+        citations[1].contains("HIM Career Guide, 22 Nov. 2026, guide.example.org/guide/outlook."),
+        "{}",
+        citations[1]
+    );
+    assert_eq!(
+        html.attrs(".cite a", "href"),
+        ["https://guide.example.org/guide/outlook"]
+    );
+    assert!(
+        html.select(".prose h2").len() >= 3,
+        "the outlook chapter has sections to link to"
+    );
+    for heading in html.select(".prose h2, .prose h3") {
+        let id = heading.value().attr("id").unwrap();
+        let anchor = scraper::Selector::parse("a.heading-anchor").unwrap();
+        let link = heading
+            .select(&anchor)
+            .next()
+            .unwrap_or_else(|| panic!("heading #{id} has no anchor link"));
+        assert_eq!(link.value().attr("href"), Some(format!("#{id}").as_str()));
+    }
+}
+
+#[test]
+fn pages_carry_opengraph_and_twitter_tags() {
+    let app = TestApp::spawn(&repo_dir());
+    let chapter = Html::parse(&app.get("/guide/skills").body);
+    assert_eq!(
+        chapter.attrs("meta[property='og:type']", "content"),
+        ["article"]
+    );
+    assert_eq!(
+        chapter.attrs("meta[property='og:url']", "content"),
+        ["https://guide.example.org/guide/skills"]
+    );
+    assert_eq!(
+        chapter.attrs("meta[name='twitter:card']", "content"),
+        ["summary"]
+    );
+    let home = Html::parse(&app.get("/").body);
+    assert_eq!(
+        home.attrs("meta[property='og:type']", "content"),
+        ["website"]
+    );
+    assert!(!home.attrs("meta[property='og:title']", "content")[0].is_empty());
+}
