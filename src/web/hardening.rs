@@ -15,6 +15,10 @@ use futures_util::FutureExt;
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; \
                        form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
+/// The policy of `/embed/salary`, the one view other sites may frame.
+pub const EMBED_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; \
+                             form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors *";
+
 /// Headers added to every response that does not set its own (OWASP Secure Headers Project).
 /// `https` adds Strict-Transport-Security: a browser must only ever be told so over HTTPS.
 pub fn security_headers(https: bool) -> DefaultHeaders {

@@ -164,6 +164,7 @@ pub fn app(
         .service(guarded("/salary").route(read().to(salary::page)))
         .service(guarded("/salary.json").route(read().to(salary::json)))
         .service(guarded("/salary.csv").route(read().to(salary::csv)))
+        .service(guarded("/embed/salary").route(read().to(salary::embed)))
         .service(guarded("/favicon.ico").route(read().to(routes::favicon)))
         .service(
             // Hidden files pass actix-files' own parser (which would answer 400) so that the filter

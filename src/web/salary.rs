@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use actix_web::http::{StatusCode, header};
 
+use super::hardening::EMBED_CSP;
 use super::prepared::CACHE_PAGE;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -55,6 +56,81 @@ pub async fn page(request: HttpRequest, state: web::Data<AppState>) -> HttpRespo
         response.insert_header((header::CACHE_CONTROL, CACHE_PAGE));
     }
     response.content_type("text/html; charset=utf-8").body(html)
+}
+
+/// `/embed/salary`: the same query, answered compactly for other sites to frame.
+pub async fn embed(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let site = &state.site;
+    let full_url = |query: &str| format!("{}{SALARY_PAGE}?{query}", state.base_url);
+    let (status, view) = match Query::parse(request.query_string(), &site.salary) {
+        Ok(query) => match compute(&site.salary, &query) {
+            Some(report) => {
+                let full = SalaryView::result(&state, &query, &report);
+                let view = EmbedView {
+                    stylesheet: &state.assets.urls.stylesheet,
+                    offer_summary: full.offer_summary,
+                    tables: full.tables,
+                    footnotes: full.footnotes,
+                    full_url: full_url(&query.to_query_string()),
+                    errors: Vec::new(),
+                };
+                (StatusCode::OK, view)
+            }
+            None => (
+                StatusCode::BAD_REQUEST,
+                EmbedView::rejected(&state, unknown_occupation(&query).errors, full_url("")),
+            ),
+        },
+        Err(rejected) => (
+            StatusCode::BAD_REQUEST,
+            EmbedView::rejected(&state, rejected.errors, full_url("")),
+        ),
+    };
+    match view.render() {
+        Ok(html) => {
+            let mut response = HttpResponse::build(status);
+            if status == StatusCode::OK {
+                response.insert_header((header::CACHE_CONTROL, CACHE_PAGE));
+            }
+            // The one address other sites may frame.
+            response
+                .insert_header((header::CONTENT_SECURITY_POLICY, EMBED_CSP))
+                .content_type("text/html; charset=utf-8")
+                .body(html)
+        }
+        Err(err) => {
+            log::error!("cannot render the embedded salary view: {err}");
+            HttpResponse::InternalServerError()
+                .content_type("text/plain; charset=utf-8")
+                .body("")
+        }
+    }
+}
+
+/// `templates/embed_salary.html`: a compact result for other sites' iframes.
+#[derive(Template)]
+#[template(path = "embed_salary.html")]
+pub struct EmbedView<'a> {
+    pub stylesheet: &'a str,
+    pub offer_summary: Option<String>,
+    pub tables: Vec<TableView>,
+    pub footnotes: Vec<Footnote>,
+    /// The full comparison on this site, absolute, opened in the top window.
+    pub full_url: String,
+    pub errors: Vec<FieldError>,
+}
+
+impl<'a> EmbedView<'a> {
+    fn rejected(state: &'a AppState, errors: Vec<FieldError>, full_url: String) -> EmbedView<'a> {
+        EmbedView {
+            stylesheet: &state.assets.urls.stylesheet,
+            offer_summary: None,
+            tables: Vec::new(),
+            footnotes: Vec::new(),
+            full_url,
+            errors,
+        }
+    }
 }
 
 /// `/salary.json`: the same computation as JSON.
@@ -264,6 +340,8 @@ pub struct ResultLinks {
     pub page: String,
     pub json: String,
     pub csv: String,
+    /// A copy-ready `<iframe>` for other sites, showing this result compactly.
+    pub iframe: String,
 }
 
 /// An accessible table: a caption, column headers, and rows whose first cell heads the row.
@@ -407,6 +485,11 @@ impl<'a> SalaryView<'a> {
                 page: format!("{SALARY_PAGE}?{canonical}"),
                 json: format!("{SALARY_PAGE}.json?{canonical}"),
                 csv: format!("{SALARY_PAGE}.csv?{canonical}"),
+                iframe: format!(
+                    "<iframe src=\"{}/embed{SALARY_PAGE}?{}\" title=\"HIM pay comparison\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
+                    state.base_url,
+                    canonical.replace('&', "&amp;")
+                ),
             }),
         }
     }

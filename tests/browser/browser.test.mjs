@@ -70,6 +70,8 @@ before(async () => {
     '/salary?compare=settings&occupation=manager&display=month&offer=90000',
     '/salary?occupation=specialist&offer=40000&display=hour',
     '/salary?offer=lots&occupation=wizard',
+    '/embed/salary?occupation=technologist&offer=24.50&period=hour',
+    '/embed/salary?compare=settings&occupation=manager',
     '/no-such-page',
   ];
   browser = await chromium.launch({ executablePath: chromiumPath, args: FLAGS });

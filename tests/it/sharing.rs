@@ -117,9 +117,10 @@ fn guide_pages_offer_a_link_and_apa_and_mla_citations() {
         html.attrs(".cite a", "href"),
         ["https://guide.example.org/guide/outlook"]
     );
-    assert!(
-        html.select(".prose h2").len() >= 3,
-        "the outlook chapter has sections to link to"
+    assert_eq!(
+        html.select(".prose h2, .prose h3").len(),
+        5,
+        "the outlook chapter's five sections"
     );
     for heading in html.select(".prose h2, .prose h3") {
         let id = heading.value().attr("id").unwrap();
@@ -154,4 +155,71 @@ fn pages_carry_opengraph_and_twitter_tags() {
         ["website"]
     );
     assert!(!home.attrs("meta[property='og:title']", "content")[0].is_empty());
+}
+
+#[test]
+fn the_embedded_view_is_compact_frameable_and_links_back() {
+    let app = TestApp::spawn(&repo_dir());
+    let query = "occupation=technologist&offer=24.50&period=hour";
+    let answer = app.get(&format!("/embed/salary?{query}"));
+    assert_eq!(answer.status, 200);
+    let csp = answer
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        csp.contains("frame-ancestors *") && !csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    let html = Html::parse(&answer.body);
+    assert!(
+        html.select("nav").is_empty(),
+        "no site navigation inside a frame"
+    );
+    assert!(html.texts(".offer-result p")[0].contains("about the 44th percentile"));
+    assert_eq!(html.select(".comparison table").len(), 1);
+    assert_eq!(html.attrs("meta[name=robots]", "content"), ["noindex"]);
+    let back = html.attrs(".embed-link a", "href");
+    assert_eq!(
+        back,
+        [
+            "https://guide.example.org/salary?compare=ladder&occupation=technologist&baseline=specialist&display=year&offer=24.50&period=hour"
+        ]
+    );
+    assert_eq!(html.attrs(".embed-link a", "target"), ["_top"]);
+
+    let bad = app.get("/embed/salary?offer=lots");
+    assert_eq!(bad.status, 400);
+    assert!(
+        Html::parse(&bad.body).texts(".error-summary li")[0]
+            .contains("Enter the offer as a number")
+    );
+
+    for other in ["/salary", "/", "/guide/salary"] {
+        let csp = app
+            .get(other)
+            .headers
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            csp.contains("frame-ancestors 'none'"),
+            "{other} must not be frameable: {csp}"
+        );
+    }
+}
+
+#[test]
+fn the_salary_page_offers_the_iframe_for_its_current_query() {
+    let app = TestApp::spawn(&repo_dir());
+    let html = Html::parse(&app.get("/salary?compare=settings&occupation=manager").body);
+    let code = html.texts("#embed-code").remove(0);
+    assert_eq!(
+        code,
+        "<iframe src=\"https://guide.example.org/embed/salary?compare=settings&amp;occupation=manager&amp;baseline=specialist&amp;display=year\" title=\"HIM pay comparison\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>"
+    );
 }
