@@ -21,7 +21,12 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the site (the default).
-    Serve,
+    Serve {
+        /// Reload the site when a file under content/ or static/ changes; a broken edit is reported
+        /// and the last good version stays up. For editors, not for production.
+        #[arg(long, env = "HIM_GUIDE_WATCH")]
+        watch: bool,
+    },
     /// Load and check all content without serving; exit status 0 when it is clean, 1 when not.
     Check,
 }

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         }
     };
 
-    match cli.command.unwrap_or(Command::Serve) {
+    match cli.command.unwrap_or(Command::Serve { watch: false }) {
         Command::Check => {
             println!(
                 "content is clean: {} pages and {} sources loaded and checked in {} ms",
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Serve => match serve(settings, site) {
+        Command::Serve { watch } => match serve(settings, site, watch) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("error: {err:#}");
@@ -49,8 +49,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(settings: Settings, site: Site) -> anyhow::Result<()> {
+fn serve(settings: Settings, site: Site, watch: bool) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
+        if watch {
+            return him_guide::web::serve_watching(&settings, site).await;
+        }
         let app = Application::build(&settings, site)?;
         log::info!(
             "serving {} on http://{} (public address {})",

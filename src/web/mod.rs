@@ -9,6 +9,9 @@ mod prepared;
 mod routes;
 mod salary;
 pub mod views;
+mod watch;
+
+pub use watch::serve_watching;
 
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
@@ -220,10 +223,16 @@ pub struct Application {
 impl Application {
     /// Renders the site and binds `settings.addr` (port 0 picks a free port). Call inside an actix system.
     pub fn build(settings: &Settings, site: Site) -> anyhow::Result<Application> {
-        let state = web::Data::new(AppState::new(site, settings)?);
+        let state = AppState::new(site, settings)?;
         let listener = TcpListener::bind(settings.addr)
             .with_context(|| format!("cannot listen on {}", settings.addr))?;
+        Application::on(listener, state)
+    }
+
+    /// Serves `state` on a listener bound already, with the limits set on purpose.
+    pub fn on(listener: TcpListener, state: AppState) -> anyhow::Result<Application> {
         let addr = listener.local_addr()?;
+        let state = web::Data::new(state);
         let server = HttpServer::new(move || app(state.clone()))
             .max_connections(limits::MAX_CONNECTIONS_PER_WORKER)
             .client_request_timeout(limits::REQUEST_HEAD_TIMEOUT)

@@ -8,3 +8,4 @@ mod hostile;
 mod http;
 mod salary;
 mod sharing;
+mod watch;

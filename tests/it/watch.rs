@@ -1,0 +1,149 @@
+//! `serve --watch` as an editor uses it: the real binary over a copy of a site, edited on disk.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::helpers::{Html, fixture};
+
+struct Watching {
+    child: Child,
+    base: String,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn watch(site: &std::path::Path) -> Watching {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_him-guide"))
+        .args([
+            "serve",
+            "--watch",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--site-dir",
+        ])
+        .arg(site)
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let lines = BufReader::new(child.stderr.take().unwrap());
+    let sink = Arc::clone(&stderr);
+    std::thread::spawn(move || {
+        for line in lines.lines().map_while(Result::ok) {
+            sink.lock().unwrap().push_str(&(line + "\n"));
+        }
+    });
+    let watching = Watching {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+        stderr,
+    };
+    wait_for(|| title(&watching).is_some(), "the server to start");
+    watching
+}
+
+fn title(watching: &Watching) -> Option<String> {
+    let mut response = ureq::get(format!("{}/guide/first", watching.base))
+        .call()
+        .ok()?;
+    let body = response.body_mut().read_to_string().ok()?;
+    Html::parse(&body).texts("h1").into_iter().next()
+}
+
+fn wait_for(mut done: impl FnMut() -> bool, what: &str) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn edits_go_live_and_broken_edits_keep_the_last_good_site() {
+    let site = std::env::temp_dir().join(format!("him-guide-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&fixture("good"), &site);
+    let page = site.join("content/guide/first.md");
+    let original = std::fs::read_to_string(&page).unwrap();
+    let watching = watch(&site);
+    assert_eq!(title(&watching).as_deref(), Some("First chapter"));
+
+    std::fs::write(
+        &page,
+        original.replace(
+            "title = \"First chapter\"",
+            "title = \"First chapter, revised\"",
+        ),
+    )
+    .unwrap();
+    wait_for(
+        || title(&watching).as_deref() == Some("First chapter, revised"),
+        "the edit to go live",
+    );
+
+    std::fs::write(
+        &page,
+        original.replace("weight = 10", "weight = 10\nauthor = \"someone\""),
+    )
+    .unwrap();
+    wait_for(
+        || {
+            watching
+                .stderr
+                .lock()
+                .unwrap()
+                .contains("unknown field `author`")
+        },
+        "the broken edit to be reported",
+    );
+    let log = watching.stderr.lock().unwrap().clone();
+    assert!(
+        log.contains("content/guide/first.md:7: front matter: unknown field `author`"),
+        "{log}"
+    );
+    assert!(log.contains("the last good version of the site is still being served"));
+    assert_eq!(
+        title(&watching).as_deref(),
+        Some("First chapter, revised"),
+        "the last good site stays up"
+    );
+
+    std::fs::write(&page, &original).unwrap();
+    wait_for(
+        || title(&watching).as_deref() == Some("First chapter"),
+        "the fix to go live",
+    );
+    drop(watching);
+    let _ = std::fs::remove_dir_all(&site);
+}
