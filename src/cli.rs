@@ -29,6 +29,15 @@ pub enum Command {
     },
     /// Load and check all content without serving; exit status 0 when it is clean, 1 when not.
     Check,
+    /// Write the whole site as files for a static host or CDN (needs --base-url).
+    Export {
+        /// Folder to write into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// A running him-guide whose salary comparison the static copy points to.
+        #[arg(long)]
+        live_url: Option<String>,
+    },
 }
 
 /// Options every command takes; each may also come from the environment.

@@ -10,7 +10,10 @@ use him_guide::web::Application;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    // An export's requests are its own: logging each one would only bury what matters.
+    let quiet = matches!(cli.command, Some(Command::Export { .. }));
+    let level = if quiet { "warn" } else { "info" };
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(level)).init();
     let settings = match Settings::from_options(&cli.options) {
         Ok(settings) => settings,
         Err(err) => {
@@ -38,6 +41,35 @@ fn main() -> ExitCode {
                 started.elapsed().as_millis()
             );
             ExitCode::SUCCESS
+        }
+        Command::Export { out, live_url } => {
+            if cli.options.base_url.is_none() {
+                eprintln!(
+                    "error: export needs --base-url, the address the files will be served from"
+                );
+                return ExitCode::from(2);
+            }
+            let exported = actix_web::rt::System::new().block_on(him_guide::web::export(
+                &settings,
+                site,
+                &out,
+                live_url.as_deref(),
+            ));
+            match exported {
+                Ok(done) => {
+                    println!(
+                        "exported {} files ({} bytes) to {}",
+                        done.files,
+                        done.bytes,
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("error: {err:#}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Serve { watch } => match serve(settings, site, watch) {
             Ok(()) => ExitCode::SUCCESS,

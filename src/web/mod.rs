@@ -3,6 +3,7 @@
 
 mod assets;
 pub(crate) mod error;
+mod export;
 pub mod hardening;
 mod json_ld;
 mod prepared;
@@ -11,6 +12,7 @@ mod salary;
 pub mod views;
 mod watch;
 
+pub use export::{Exported, export};
 pub use watch::serve_watching;
 
 use std::collections::HashMap;

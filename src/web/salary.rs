@@ -214,6 +214,8 @@ fn unknown_occupation(query: &Query) -> Box<Rejected> {
 #[template(path = "salary.html")]
 pub struct SalaryView<'a> {
     pub form: FormView<'a>,
+    /// In a static export: where the live comparison runs (empty when unknown).
+    pub static_copy: Option<&'a str>,
     /// The offer check in words, when an offer was given.
     pub offer_summary: Option<String>,
     /// Whether the offer was placed by estimate (so the page says so beside it).
@@ -290,6 +292,9 @@ pub struct Layout {
     pub result: (String, String),
     pub rejected: (String, String),
     pub choices: FormChoices,
+    /// Set in a static export: the address of a live him-guide (possibly empty), which the page
+    /// points to and sends its form to, since a static copy cannot compute.
+    pub static_copy: Option<String>,
 }
 
 /// `templates/salary_shell.html`: the site's layout with a marker where the comparison goes.
@@ -327,6 +332,7 @@ impl Layout {
             result: split("Compare HIM pay")?,
             rejected: split("Check your choices: Compare HIM pay")?,
             choices: FormChoices::new(data),
+            static_copy: None,
         })
     }
 }
@@ -474,6 +480,7 @@ impl<'a> SalaryView<'a> {
                 errors: Vec::new(),
                 choices: &state.salary_layout.choices,
             },
+            static_copy: state.salary_layout.static_copy.as_deref(),
             offer_summary,
             offer_estimated,
             tables,
@@ -501,6 +508,7 @@ impl<'a> SalaryView<'a> {
                 errors: rejected.errors.clone(),
                 choices: &layout.choices,
             },
+            static_copy: layout.static_copy.as_deref(),
             offer_summary: None,
             offer_estimated: false,
             tables: Vec::new(),

@@ -1,6 +1,7 @@
 //! The one integration-test binary: fixture sites, the shipped guide, and the server over real HTTP.
 
 mod caching;
+mod export;
 mod fixtures;
 mod guide;
 mod helpers;
