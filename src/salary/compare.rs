@@ -2,6 +2,7 @@
 //! and where an offer falls. Every amount keeps the figure it came from, and says whether it was
 //! published or computed by us.
 
+use super::capitalise;
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData};
 use super::money::{Cents, Period, from_annual};
 use super::percentile::{Placement, Position, ordinal, place};
@@ -472,14 +473,6 @@ fn summarise(
         median.release,
     );
     text
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

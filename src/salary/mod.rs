@@ -21,6 +21,15 @@ use std::path::Path;
 
 use crate::content::{CONTENT_DIR, Problem, Source};
 
+/// `text` with its first letter in upper case: "medical records specialists" starts a sentence.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The salary data file, relative to the content folder.
 pub const SALARY_FILE: &str = "salary.toml";
 

@@ -1,6 +1,7 @@
 //! Answers the figure tokens in guide pages, `{{fig:ID}}` and `{{table:NAME}}`, from the salary data,
 //! so that the pages and the salary comparison show the same figures and none is typed twice.
 
+use super::capitalise;
 use super::data::{Figure, Projection, SalaryData, Statistic};
 use super::money::group_thousands;
 use crate::content::Source;
@@ -346,14 +347,6 @@ impl GuideFigures<'_> {
         }
         out
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Makes `text` safe inside a Markdown table cell.

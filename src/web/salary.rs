@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::AppState;
 use super::views::Chrome;
+use crate::salary::capitalise;
 use crate::salary::compare::{Estimate, LadderRow, Report, Rows, SettingRow, Shown, compute};
 use crate::salary::data::{Figure, Occupation, SalaryData};
 use crate::salary::money::{Cents, Period, from_annual};
@@ -719,20 +720,27 @@ impl ChartView {
         })
     }
 
-    fn ladder(rows: &[LadderRow<'_>], report: &Report<'_>, display: Display) -> ChartView {
+    /// The axis for `amounts` and the offer, if any, with a tenth of headroom: its top and scale.
+    fn axis(
+        amounts: impl Iterator<Item = Cents>,
+        report: &Report<'_>,
+        display: Display,
+    ) -> (Cents, impl Fn(Cents) -> u32) {
         let offer = report
             .offer
             .as_ref()
             .map(|c| from_annual(c.offer.annual, display.period()));
-        let max = rows
+        let max = amounts.chain(offer).max().unwrap_or(Cents(1));
+        let max = Cents(max.0 + max.0 / 10);
+        (max, Self::scale(max))
+    }
+
+    fn ladder(rows: &[LadderRow<'_>], report: &Report<'_>, display: Display) -> ChartView {
+        let amounts = rows
             .iter()
             .flat_map(|r| [Some(r.median.amount), r.p90.as_ref().map(|s| s.amount)])
-            .flatten()
-            .chain(offer)
-            .max()
-            .unwrap_or(Cents(1));
-        let max = Cents(max.0 + max.0 / 10);
-        let x = Self::scale(max);
+            .flatten();
+        let (max, x) = Self::axis(amounts, report, display);
         let mut description = Vec::new();
         let chart_rows = rows
             .iter()
@@ -787,18 +795,7 @@ impl ChartView {
     }
 
     fn settings(rows: &[SettingRow<'_>], report: &Report<'_>, display: Display) -> ChartView {
-        let offer = report
-            .offer
-            .as_ref()
-            .map(|c| from_annual(c.offer.annual, display.period()));
-        let max = rows
-            .iter()
-            .map(|r| r.shown.amount)
-            .chain(offer)
-            .max()
-            .unwrap_or(Cents(1));
-        let max = Cents(max.0 + max.0 / 10);
-        let x = Self::scale(max);
+        let (max, x) = Self::axis(rows.iter().map(|r| r.shown.amount), report, display);
         let description: Vec<String> = rows
             .iter()
             .map(|r| format!("{}: mean {}", r.setting, r.shown.text()))
@@ -1260,14 +1257,6 @@ fn period_label(period: Period) -> &'static str {
         Period::Month => "per month",
         Period::Year => "per year",
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -120,6 +120,20 @@ impl Drop for TestApp {
     }
 }
 
+/// Copies a folder tree, so a test can change a fixture site without touching the original.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// Parsed HTML with the queries the tests need.
 pub struct Html(scraper::Html);
 

@@ -4,10 +4,10 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::helpers::{Html, TestApp, fixture, repo_dir};
+use crate::helpers::{Html, TestApp, copy_dir, fixture, repo_dir};
 
 /// A raw answer: status, headers (lowercased names) and body.
 struct Raw {
@@ -111,19 +111,6 @@ fn site_with_symlinks() -> PathBuf {
     std::os::unix::fs::symlink(repo_dir().join("Cargo.toml"), dir.join("static/leak.txt")).unwrap();
     std::os::unix::fs::symlink(repo_dir().join("src"), dir.join("static/code")).unwrap();
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]
