@@ -14,6 +14,8 @@ pub const HOME: &str = "/";
 pub const GUIDE_INDEX: &str = "/guide";
 /// The page that lists every source; each source id is an anchor on it.
 pub const SOURCES_PAGE: &str = "/sources";
+/// What a chapter's printable fact sheet adds to the chapter's address.
+pub const FACT_SHEET: &str = "/fact-sheet";
 /// The salary comparison, computed per request from the salary data.
 pub const SALARY_PAGE: &str = "/salary";
 
@@ -63,6 +65,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub sources: Vec<Source>,
     pub salary: SalaryData,
+    /// The quick-facts table (every occupation's newest median, growth and entry education) as
+    /// HTML from the one Markdown entry point, for the printable fact sheets.
+    pub quick_facts_html: String,
 }
 
 /// A page's place in the sitemap.
@@ -131,10 +136,25 @@ impl Site {
             };
             (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
         });
+        let quick_facts_html = {
+            let ctx = content::markdown::RenderContext {
+                file: Path::new("content/salary.toml"),
+                content_path: Path::new(""),
+                urls: &std::collections::HashMap::new(),
+                first_line: 1,
+                figures: &GuideFigures {
+                    data: &salary,
+                    sources: &sources,
+                },
+                reviewed_html: &[],
+            };
+            content::markdown::render("{{table:quick-facts}}", &ctx).html
+        };
         Ok(Site {
             pages,
             sources,
             salary,
+            quick_facts_html,
         })
     }
 

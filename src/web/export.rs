@@ -33,19 +33,18 @@ pub async fn export(
             .map(|url| url.trim_end_matches('/').to_string())
             .unwrap_or_default(),
     );
-    let mut addresses: Vec<String> = state
-        .site
-        .sitemap()
-        .into_iter()
-        .map(|entry| entry.url)
-        .collect();
+    // Every prepared page (fact sheets too, which the sitemap leaves out), the salary page and
+    // its data, and the files.
+    let mut addresses: Vec<String> = state.pages.keys().cloned().collect();
+    addresses.sort();
     addresses.extend(
         [
+            "/salary",
+            "/salary.json",
+            "/salary.csv",
             "/sitemap.xml",
             "/robots.txt",
             "/favicon.ico",
-            "/salary.json",
-            "/salary.csv",
         ]
         .map(String::from),
     );

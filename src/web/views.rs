@@ -8,7 +8,7 @@ pub use super::assets::AssetUrls;
 
 use crate::content::{Source, SourceKind};
 use crate::site::{
-    GUIDE_INDEX, HOME, Page, PageKind, SALARY_PAGE, SOURCES_PAGE, Site, SitemapEntry,
+    FACT_SHEET, GUIDE_INDEX, HOME, Page, PageKind, SALARY_PAGE, SOURCES_PAGE, Site, SitemapEntry,
 };
 
 /// The site's name, in the header and every `<title>`.
@@ -71,6 +71,19 @@ pub struct SourceGroup<'a> {
     pub id: &'static str,
     pub title: &'static str,
     pub sources: Vec<&'a Source>,
+}
+
+/// A chapter's one-page fact sheet at `/guide/<slug>/fact-sheet`: `templates/fact_sheet.html`.
+#[derive(Template)]
+#[template(path = "fact_sheet.html")]
+pub struct FactSheetView<'a> {
+    pub chrome: Chrome,
+    pub page: &'a Page,
+    pub sources: Vec<&'a Source>,
+    /// The chapter's address, absolute.
+    pub chapter_url: String,
+    /// The quick-facts table, HTML from the one Markdown entry point.
+    pub quick_facts_html: &'a str,
 }
 
 /// The generated chapter list at `/guide`: `templates/guide_index.html`.
@@ -164,6 +177,32 @@ pub fn render_site(
             .render()?
         };
         pages.insert(page.url.clone(), html);
+    }
+    for page in site.chapters() {
+        let url = format!("{}{FACT_SHEET}", page.url);
+        let mut chrome = chrome_for(
+            site,
+            base_url,
+            assets,
+            &url,
+            &format!("Fact sheet: {}", page.title),
+            &page.description,
+        );
+        chrome
+            .breadcrumbs
+            .push((page.url.clone(), page.title.clone()));
+        let view = FactSheetView {
+            chrome,
+            page,
+            sources: page
+                .source_ids
+                .iter()
+                .filter_map(|id| site.source(id))
+                .collect(),
+            chapter_url: format!("{base_url}{}", page.url),
+            quick_facts_html: &site.quick_facts_html,
+        };
+        pages.insert(url, view.render()?);
     }
     if site.has_generated_guide_index() {
         let description =

@@ -73,6 +73,7 @@ before(async () => {
     '/embed/salary?occupation=technologist&offer=24.50&period=hour',
     '/embed/salary?compare=settings&occupation=manager',
     '/no-such-page',
+    ...listed.filter((p) => p.startsWith('/guide/')).map((p) => `${p}/fact-sheet`),
   ];
   browser = await chromium.launch({ executablePath: chromiumPath, args: FLAGS });
 });
@@ -254,6 +255,27 @@ describe('every page', () => {
       }
     }
     assert.equal(saved, 12);
+  });
+});
+
+describe('printing', () => {
+  test('every chapter\'s fact sheet prints on one page, without the site\'s navigation', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const sheets = pages.filter((p) => p.endsWith('/fact-sheet'));
+    assert.ok(sheets.length >= 9, `only ${sheets.length} fact sheets`);
+    const long = [];
+    for (const path of sheets) {
+      await page.goto(`${base}${path}`);
+      const pdf = (await page.pdf({ format: 'Letter' })).toString('latin1');
+      const count = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+      if (count !== 1) long.push(`${path}: ${count} pages`);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('nav[aria-label=Primary]').isVisible(), false, `${path} prints its navigation`);
+      await page.emulateMedia({ media: null });
+    }
+    assert.deepEqual(long, []);
+    await context.close();
   });
 });
 

@@ -115,7 +115,10 @@ fn guide_pages_offer_a_link_and_apa_and_mla_citations() {
     );
     assert_eq!(
         html.attrs(".cite a", "href"),
-        ["https://guide.example.org/guide/outlook"]
+        [
+            "https://guide.example.org/guide/outlook",
+            "/guide/outlook/fact-sheet"
+        ]
     );
     assert_eq!(
         html.select(".prose h2, .prose h3").len(),
@@ -221,5 +224,35 @@ fn the_salary_page_offers_the_iframe_for_its_current_query() {
     assert_eq!(
         code,
         "<iframe src=\"https://guide.example.org/embed/salary?compare=settings&amp;occupation=manager&amp;baseline=specialist&amp;display=year\" title=\"HIM pay comparison\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>"
+    );
+}
+
+#[test]
+fn each_chapter_has_a_printable_fact_sheet_with_figures_outline_and_sources() {
+    let app = TestApp::spawn(&repo_dir());
+    let answer = app.get("/guide/education/fact-sheet");
+    assert_eq!(answer.status, 200);
+    let html = Html::parse(&answer.body);
+    assert_eq!(
+        html.texts("h1"),
+        ["Education: what to study and how far to go"]
+    );
+    assert_eq!(html.attrs("meta[name=robots]", "content"), ["noindex"]);
+    assert!(
+        html.texts(".outline li")
+            .contains(&"Choosing a program".to_string()),
+        "{:?}",
+        html.texts(".outline li")
+    );
+    let rows = html.texts(".fact-sheet table tbody tr");
+    assert_eq!(rows.len(), 3, "one row per occupation");
+    assert!(rows[1].contains("$58,250 (OOH May 2022)"), "{rows:?}");
+    assert!(
+        !html.texts(".fact-sheet h2 + ul.small li").is_empty(),
+        "sources kept"
+    );
+    assert!(
+        html.texts(".small cite")
+            .contains(&"Education: what to study and how far to go".to_string())
     );
 }
