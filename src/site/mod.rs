@@ -202,6 +202,14 @@ impl Site {
         })
     }
 
+    /// The sources `page` cites, in the order its front matter lists them.
+    pub fn sources_of(&self, page: &Page) -> Vec<&Source> {
+        page.source_ids
+            .iter()
+            .filter_map(|id| self.source(id))
+            .collect()
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
     }

@@ -160,11 +160,7 @@ pub fn render_site(
             PageView {
                 chrome,
                 page,
-                sources: page
-                    .source_ids
-                    .iter()
-                    .filter_map(|id| site.source(id))
-                    .collect(),
+                sources: site.sources_of(page),
                 chapters: if is_chapter {
                     site.chapters().collect()
                 } else {
@@ -194,11 +190,7 @@ pub fn render_site(
         let view = FactSheetView {
             chrome,
             page,
-            sources: page
-                .source_ids
-                .iter()
-                .filter_map(|id| site.source(id))
-                .collect(),
+            sources: site.sources_of(page),
             chapter_url: format!("{base_url}{}", page.url),
             quick_facts_html: &site.quick_facts_html,
         };
