@@ -1,6 +1,8 @@
 //! him-guide: a career guide to Health Information Management, served from Markdown content.
 //!
-//! - [`content`] reads `content/`: front matter, the one Markdown entry point, the sources list.
+//! - [`diagnostics`] and [`sources`] are shared by every loader: problems with file, line and fix,
+//!   dates, and the list of cited sources.
+//! - [`content`] reads `content/`: front matter and the one Markdown entry point.
 //! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
 //! - [`site`] builds the site model from it: pages, navigation, tables of contents, link checks.
 //! - [`web`] is the only part that knows HTTP and templates: the app factory, views and errors.
@@ -9,6 +11,8 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod diagnostics;
 pub mod salary;
 pub mod site;
+pub mod sources;
 pub mod web;

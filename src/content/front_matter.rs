@@ -1,11 +1,9 @@
 //! Splits a page into TOML front matter and Markdown body, and checks the front matter's fields.
 
-use std::fmt;
-
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::problem::{Problem, line_at};
+use crate::diagnostics::{Date, Problem, is_slug, line_at, toml_date};
 use std::path::Path;
 
 const FENCE: &str = "+++";
@@ -24,65 +22,6 @@ pub struct FrontMatter {
     pub reviewed_html: Vec<String>,
     /// Former addresses of the page, with the line each was written on; they answer 301 to it.
     pub aliases: Vec<(String, usize)>,
-}
-
-/// A calendar date as written in `updated = 2026-11-22`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    /// `2026-11-22`, as the sitemap wants it.
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl Date {
-    const MONTHS: [&'static str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-
-    fn month_name(&self) -> &'static str {
-        Self::MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
-    }
-
-    /// `2026, November 22`, as an APA citation dates a web page.
-    pub fn apa(&self) -> String {
-        format!("{}, {} {}", self.year, self.month_name(), self.day)
-    }
-
-    /// `22 Nov. 2026`, as an MLA citation does (May, June and July are not shortened).
-    pub fn mla(&self) -> String {
-        let name = self.month_name();
-        let month = match name {
-            "May" | "June" | "July" => name.to_string(),
-            "September" => "Sept.".to_string(),
-            _ => format!("{}.", &name[..3]),
-        };
-        format!("{} {month} {}", self.day, self.year)
-    }
-}
-
-/// `22 November 2026`, as readers see it.
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}", self.day, self.month_name(), self.year)
-    }
 }
 
 #[derive(Deserialize)]
@@ -142,30 +81,15 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
     );
 
     let updated_line = line_of(raw.updated.span().start);
-    let updated = match raw.updated.get_ref() {
-        toml::value::Datetime {
-            date: Some(date),
-            time: None,
-            offset: None,
-        } => Date {
-            year: date.year,
-            month: date.month,
-            day: date.day,
-        },
-        _ => {
-            problems.push(Problem::new(
-                file,
-                Some(updated_line),
-                "`updated` must be a date without a time",
-                "write the date of the last review as updated = 2026-11-22 (no quotes, no time)",
-            ));
-            Date {
-                year: 1970,
-                month: 1,
-                day: 1,
-            }
-        }
-    };
+    let updated = toml_date(raw.updated.get_ref()).unwrap_or_else(|| {
+        problems.push(Problem::new(
+            file,
+            Some(updated_line),
+            "`updated` must be a date without a time",
+            "write the date of the last review as updated = 2026-11-22 (no quotes, no time)",
+        ));
+        Date::default()
+    });
 
     if raw.sources.get_ref().is_empty() {
         problems.push(Problem::new(
@@ -183,12 +107,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Vec<Problem>> 
         .collect();
 
     let slug = raw.slug.map(|slug| {
-        let valid = !slug.get_ref().is_empty()
-            && slug
-                .get_ref()
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !valid {
+        if !is_slug(slug.get_ref()) {
             problems.push(Problem::new(
                 file,
                 Some(line_of(slug.span().start)),

@@ -7,26 +7,13 @@ use pulldown_cmark::{
     Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset, html,
 };
 
-use super::problem::{Problem, line_at};
+use crate::diagnostics::{Problem, line_at};
 
 /// Figures that pages cite by token instead of typing them: `{{fig:KEY}}` within text, and
 /// `{{table:NAME}}` alone in a paragraph for a whole table (given as Markdown).
 pub trait Figures {
     fn inline(&self, key: &str) -> Result<String, String>;
     fn table(&self, name: &str) -> Result<String, String>;
-}
-
-/// For sites and tests without figures: every token is a problem.
-pub struct NoFigures;
-
-impl Figures for NoFigures {
-    fn inline(&self, _: &str) -> Result<String, String> {
-        Err("this site has no figures to cite".into())
-    }
-
-    fn table(&self, _: &str) -> Result<String, String> {
-        Err("this site has no figures to cite".into())
-    }
 }
 
 /// What the renderer needs to know about the rest of the site to resolve links and figures.

@@ -5,18 +5,16 @@
 
 pub mod front_matter;
 pub mod markdown;
-pub mod problem;
-pub mod sources;
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use front_matter::{Date, FrontMatter};
-pub use markdown::{Figures, Heading, InternalLink, NoFigures, Rendered};
-pub use problem::{Problem, Problems};
+pub use front_matter::FrontMatter;
+pub use markdown::{Figures, Heading, InternalLink, Rendered};
 
-pub use sources::{Source, SourceKind};
+use crate::diagnostics::{Problem, is_slug};
+use crate::sources::{self, Source};
 
 /// The folder under the site folder that holds the pages and the sources list.
 pub const CONTENT_DIR: &str = "content";
@@ -248,12 +246,7 @@ fn page_url(
                 .unwrap_or_else(|| stem.into_owned()),
         );
     }
-    let valid = |s: &String| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
-    if let Some(bad) = segments.iter().find(|s| !valid(s)) {
+    if let Some(bad) = segments.iter().find(|s| !is_slug(s)) {
         problems.push(Problem::new(
             file,
             None,

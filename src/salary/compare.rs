@@ -482,7 +482,7 @@ mod tests {
 
     /// The guide's own data: these tests check the figures readers will see.
     fn data() -> SalaryData {
-        let sources = crate::content::sources::parse(
+        let sources = crate::sources::parse(
             Path::new("sources.toml"),
             include_str!("../../content/sources.toml"),
         )

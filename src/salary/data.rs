@@ -7,7 +7,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::money::Cents;
-use crate::content::{Date, Problem, Source, SourceKind, problem::line_at};
+use crate::diagnostics::{Date, Problem, is_slug, line_at, toml_date};
+use crate::sources::{Source, SourceKind};
 
 /// One of the BLS occupations HIM jobs are counted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -291,29 +292,14 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
     };
 
     let reviewed_line = line_at(text, raw.reviewed.span().start);
-    let reviewed = match raw.reviewed.get_ref() {
-        toml::value::Datetime {
-            date: Some(d),
-            time: None,
-            offset: None,
-        } => Date {
-            year: d.year,
-            month: d.month,
-            day: d.day,
-        },
-        _ => {
-            checker.problem(
-                reviewed_line,
-                "`reviewed` must be a date",
-                "write reviewed = 2026-11-22",
-            );
-            Date {
-                year: 1970,
-                month: 1,
-                day: 1,
-            }
-        }
-    };
+    let reviewed = toml_date(raw.reviewed.get_ref()).unwrap_or_else(|| {
+        checker.problem(
+            reviewed_line,
+            "`reviewed` must be a date",
+            "write reviewed = 2026-11-22",
+        );
+        Date::default()
+    });
 
     let mut occupations = Vec::new();
     for entry in raw.occupation {
@@ -473,11 +459,7 @@ impl Checker<'_> {
     }
 
     fn unique_id(&mut self, id: &str, line: usize) {
-        let valid = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !valid {
+        if !is_slug(id) {
             self.problem(
                 line,
                 format!("the id `{id}` is not usable"),
@@ -722,7 +704,7 @@ mod tests {
     use super::*;
 
     fn sources() -> Vec<Source> {
-        crate::content::sources::parse(
+        crate::sources::parse(
             Path::new("s.toml"),
             "[[source]]\nid=\"bls\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n\
              [[source]]\nid=\"blog\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"document\"\ndate=\"d\"\ncontributed=\"c\"\n",

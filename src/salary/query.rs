@@ -412,11 +412,11 @@ fn percent_decode(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Source;
+    use crate::sources::Source;
     use std::path::Path;
 
     fn data() -> SalaryData {
-        let sources: Vec<Source> = crate::content::sources::parse(
+        let sources: Vec<Source> = crate::sources::parse(
             Path::new("s.toml"),
             "[[source]]\nid=\"bls\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n",
         )

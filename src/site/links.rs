@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{GUIDE_INDEX, SALARY_PAGE, SOURCES_PAGE};
-use crate::content::{LoadedPage, Problem, Source};
+use crate::content::LoadedPage;
+use crate::diagnostics::Problem;
+use crate::sources::Source;
 
 /// Every broken internal link in `pages`, each naming the file and line it is written on. Links to
 /// `failed_urls` (pages that exist but did not load) are not checked.
@@ -88,7 +90,8 @@ pub fn check(pages: &[LoadedPage], sources: &[Source], failed_urls: &[String]) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Date, FrontMatter, InternalLink, Rendered};
+    use crate::content::{FrontMatter, InternalLink, Rendered};
+    use crate::diagnostics::Date;
     use std::path::PathBuf;
 
     fn page(url: &str, anchors: &[&str], links: Vec<InternalLink>) -> LoadedPage {
@@ -126,7 +129,7 @@ mod tests {
     }
 
     fn source(id: &str) -> Source {
-        crate::content::sources::parse(
+        crate::sources::parse(
             std::path::Path::new("s.toml"),
             &format!("[[source]]\nid=\"{id}\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n"),
         )

@@ -1,12 +1,16 @@
 //! The site model built from the loaded content: pages with their URLs, navigation, tables of
 //! contents, sources, and the check that every internal link and anchor resolves.
 
+mod figures;
 mod links;
 
 use std::path::{Path, PathBuf};
 
-use crate::content::{self, Date, Figures, Heading, LoadedPage, Problem, Problems, Source};
-use crate::salary::{self, SalaryData, tokens::GuideFigures};
+use crate::content::{self, Figures, Heading, LoadedPage};
+use crate::diagnostics::{Date, Problem, Problems};
+use crate::salary::{self, SalaryData};
+use crate::sources::Source;
+use figures::GuideFigures;
 
 /// The home page's site path.
 pub const HOME: &str = "/";
@@ -84,7 +88,7 @@ impl Site {
             return Err(Problems(vec![problem]));
         }
         let (sources, mut problems) = content::load_sources(site_dir);
-        let salary = salary::load(site_dir, &sources);
+        let salary = load_salary(site_dir, &sources);
         let content = match &salary {
             Ok(data) => content::load(
                 site_dir,
@@ -271,6 +275,23 @@ impl Page {
             aliases: front.aliases.into_iter().map(|(alias, _)| alias).collect(),
         }
     }
+}
+
+/// The salary data file, relative to the content folder.
+pub const SALARY_FILE: &str = "salary.toml";
+
+/// Reads and checks `content/salary.toml` under `site_dir` against `sources`.
+fn load_salary(site_dir: &Path, sources: &[Source]) -> Result<SalaryData, Vec<Problem>> {
+    let path = Path::new(content::CONTENT_DIR).join(SALARY_FILE);
+    let text = std::fs::read_to_string(site_dir.join(&path)).map_err(|err| {
+        vec![Problem::new(
+            &path,
+            None,
+            format!("cannot read the salary data: {err}"),
+            "create content/salary.toml with the pay figures the guide and the salary comparison show",
+        )]
+    })?;
+    salary::data::parse(&path, &text, sources)
 }
 
 /// Every alias must be free: not a page, not a route of the site, not another page's alias.

@@ -6,10 +6,10 @@ use askama::Template;
 
 pub use super::assets::AssetUrls;
 
-use crate::content::{Source, SourceKind};
 use crate::site::{
     FACT_SHEET, GUIDE_INDEX, HOME, Page, PageKind, SALARY_PAGE, SOURCES_PAGE, Site, SitemapEntry,
 };
+use crate::sources::{Source, SourceKind};
 
 /// The site's name, in the header and every `<title>`.
 pub const SITE_NAME: &str = "HIM Career Guide";

@@ -1,4 +1,5 @@
-//! A problem found in the content, reported with its file, line and a fix, and the list of them.
+//! What every loader shares: a problem reported with its file, line and fix, the list of them, the
+//! line of a byte offset, calendar dates read from TOML, and the one rule for ids and URL segments.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,100 @@ impl fmt::Display for Problems {
         }
         Ok(())
     }
+}
+
+/// A calendar date as written in `updated = 2026-11-22`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// Stands in for a date that failed to parse, once its problem is reported: 1 January 1970.
+impl Default for Date {
+    fn default() -> Date {
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        }
+    }
+}
+
+impl Date {
+    /// `2026-11-22`, as the sitemap wants it.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Date {
+    const MONTHS: [&'static str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
+    fn month_name(&self) -> &'static str {
+        Self::MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
+    }
+
+    /// `2026, November 22`, as an APA citation dates a web page.
+    pub fn apa(&self) -> String {
+        format!("{}, {} {}", self.year, self.month_name(), self.day)
+    }
+
+    /// `22 Nov. 2026`, as an MLA citation does (May, June and July are not shortened).
+    pub fn mla(&self) -> String {
+        let name = self.month_name();
+        let month = match name {
+            "May" | "June" | "July" => name.to_string(),
+            "September" => "Sept.".to_string(),
+            _ => format!("{}.", &name[..3]),
+        };
+        format!("{} {month} {}", self.day, self.year)
+    }
+}
+
+/// `22 November 2026`, as readers see it.
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.day, self.month_name(), self.year)
+    }
+}
+
+/// The date in a TOML date value, or `None` if it carries a time or an offset (or no date).
+pub fn toml_date(value: &toml::value::Datetime) -> Option<Date> {
+    match value {
+        toml::value::Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        } => Some(Date {
+            year: date.year,
+            month: date.month,
+            day: date.day,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether `text` may be an id, an anchor or a URL segment: lowercase letters, digits and hyphens.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The 1-based line on which `offset` (a byte offset into `text`) falls.

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::problem::{Problem, line_at};
+use crate::diagnostics::{Problem, is_slug, line_at};
 
 /// One cited document or public data page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,12 +75,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Source>, Vec<Problem>> {
     for entry in parsed.source {
         let line = Some(line_at(text, entry.span().start));
         let raw = entry.into_inner();
-        let id_ok = !raw.id.is_empty()
-            && raw
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !id_ok {
+        if !is_slug(&raw.id) {
             problems.push(Problem::new(
                 file,
                 line,

@@ -1,11 +1,11 @@
 //! Answers the figure tokens in guide pages, `{{fig:ID}}` and `{{table:NAME}}`, from the salary data,
 //! so that the pages and the salary comparison show the same figures and none is typed twice.
 
-use super::capitalise;
-use super::data::{Figure, Projection, SalaryData, Statistic};
-use super::money::group_thousands;
-use crate::content::Source;
 use crate::content::markdown::Figures;
+use crate::salary::capitalise;
+use crate::salary::data::{Figure, PayBasis, Projection, SalaryData, Scope, Statistic};
+use crate::salary::money::group_thousands;
+use crate::sources::Source;
 
 /// The salary data and the sources its figures cite, as seen from a guide page.
 pub struct GuideFigures<'a> {
@@ -157,7 +157,7 @@ impl GuideFigures<'_> {
             };
             let hourly = self
                 .data
-                .counterpart(median, super::data::PayBasis::Hourly)
+                .counterpart(median, PayBasis::Hourly)
                 .map_or_else(|| "not published".to_string(), Figure::amount_text);
             out += &row(&[
                 &occupation.soc,
@@ -208,8 +208,8 @@ impl GuideFigures<'_> {
                         f.occupation == occupation.id
                             && f.release == dist.release
                             && f.statistic == Statistic::Mean
-                            && f.scope == super::data::Scope::National
-                            && f.basis == super::data::PayBasis::Annual
+                            && f.scope == Scope::National
+                            && f.basis == PayBasis::Annual
                     })
                     .map_or_else(|| "not published".to_string(), Figure::amount_text);
                 let label = format!(
