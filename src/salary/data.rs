@@ -415,6 +415,13 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
         figures,
         projections,
     };
+    if data.occupations.is_empty() {
+        checker.problem(
+            1,
+            "the salary data has no [[occupation]]",
+            "add the occupations the comparison shows, each with its national median",
+        );
+    }
     for occupation in &data.occupations {
         if data.latest_median(&occupation.id).is_none() {
             checker.problem(
@@ -594,6 +601,17 @@ pub struct Distribution<'a> {
 impl SalaryData {
     pub fn occupation(&self, id: &str) -> Option<&Occupation> {
         self.occupations.iter().find(|o| o.id == id)
+    }
+
+    /// The first occupation of the file; the loader refuses a file without one.
+    pub fn first_occupation(&self) -> &Occupation {
+        &self.occupations[0]
+    }
+
+    /// The newest national annual median of `occupation`; the loader refuses an occupation without one.
+    pub fn median_of(&self, occupation: &Occupation) -> &Figure {
+        self.latest_median(&occupation.id)
+            .expect("the loader checks that every occupation has a median")
     }
 
     fn statistics(&self, occupation: &str) -> impl Iterator<Item = &Figure> {

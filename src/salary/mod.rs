@@ -22,3 +22,24 @@ pub fn capitalise(text: &str) -> String {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
 }
+
+/// The salary module's test data: a frozen, trimmed copy of the guide's figures, so that editing
+/// `content/salary.toml` breaks no unit test.
+#[cfg(test)]
+pub(crate) fn fixture() -> &'static SalaryData {
+    use std::path::Path;
+    static DATA: std::sync::LazyLock<SalaryData> = std::sync::LazyLock::new(|| {
+        let sources = crate::sources::parse(
+            Path::new("sources.toml"),
+            include_str!("testdata/sources.toml"),
+        )
+        .expect("the fixture's sources load");
+        data::parse(
+            Path::new("salary.toml"),
+            include_str!("testdata/salary.toml"),
+            &sources,
+        )
+        .expect("the fixture loads")
+    });
+    &DATA
+}

@@ -13,6 +13,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpResponse, ResponseError, web};
 
 use super::AppState;
+use super::prepared::{CACHE_NEVER, respond};
 use super::views;
 
 /// What can go wrong while answering a request; its text is shown to the reader as is.
@@ -24,6 +25,17 @@ pub enum AppError {
     NotFound,
     #[error("This address can only be read (GET or HEAD requests).")]
     MethodNotAllowed,
+    /// Something on our side failed; the cause goes to the log, never to the reader.
+    #[error("The site could not answer this request. Please try again in a moment.")]
+    Internal,
+}
+
+impl AppError {
+    /// Logs `cause` and answers 500: for failures a reader can do nothing about.
+    pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        log::error!("cannot answer a request: {cause}");
+        AppError::Internal
+    }
 }
 
 impl ResponseError for AppError {
@@ -31,18 +43,17 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     /// A plain answer that [`render_error_page`] dresses in the site's HTML.
     fn error_response(&self) -> HttpResponse<BoxBody> {
-        let mut response = HttpResponse::build(self.status_code());
+        let mut response = respond(self.status_code(), "text/plain; charset=utf-8", CACHE_NEVER);
         if let AppError::MethodNotAllowed = self {
             response.insert_header((header::ALLOW, "GET, HEAD"));
         }
-        response
-            .content_type("text/plain; charset=utf-8")
-            .body(self.to_string())
+        response.body(self.to_string())
     }
 }
 

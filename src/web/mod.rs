@@ -166,10 +166,10 @@ pub fn app(
         .service(guarded("/healthz").route(read().to(routes::healthz)))
         .service(guarded("/sitemap.xml").route(read().to(routes::sitemap)))
         .service(guarded("/robots.txt").route(read().to(routes::robots)))
-        .service(guarded("/salary").route(read().to(salary::page)))
-        .service(guarded("/salary.json").route(read().to(salary::json)))
-        .service(guarded("/salary.csv").route(read().to(salary::csv)))
-        .service(guarded("/embed/salary").route(read().to(salary::embed)))
+        .service(guarded("/salary").route(read().to(salary::answer::<salary::Page>)))
+        .service(guarded("/salary.json").route(read().to(salary::answer::<salary::Json>)))
+        .service(guarded("/salary.csv").route(read().to(salary::answer::<salary::Csv>)))
+        .service(guarded("/embed/salary").route(read().to(salary::answer::<salary::Embed>)))
         .service(guarded("/favicon.ico").route(read().to(routes::favicon)))
         .service(
             // Hidden files pass actix-files' own parser (which would answer 400) so that the filter

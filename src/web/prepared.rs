@@ -4,9 +4,10 @@
 
 use std::io::Write;
 
+use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
 /// Pages change when the guide is edited: caches keep them briefly and revalidate with the ETag.
 pub const CACHE_PAGE: &str = "public, max-age=300";
@@ -14,6 +15,28 @@ pub const CACHE_PAGE: &str = "public, max-age=300";
 pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Everything else that is static but not fingerprinted.
 pub const CACHE_DAY: &str = "public, max-age=86400";
+
+/// Starts an answer computed per request: its status and content type, and `cache` as its cache
+/// policy when it succeeded (an error is never stored).
+pub fn respond(
+    status: StatusCode,
+    content_type: &'static str,
+    cache: &'static str,
+) -> HttpResponseBuilder {
+    let mut response = HttpResponse::build(status);
+    let cache = if status.is_success() {
+        cache
+    } else {
+        CACHE_NEVER
+    };
+    response
+        .insert_header((header::CACHE_CONTROL, cache))
+        .content_type(content_type);
+    response
+}
+
+/// Answers that must not be kept: errors, and what changes between requests.
+pub const CACHE_NEVER: &str = "no-store";
 
 /// Brotli quality used at start-up: 5 compresses the whole guide in about 15 ms on these machines,
 /// within 15% of quality 11's size, which takes over 200 ms (see BENCHMARKS.md).

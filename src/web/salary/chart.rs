@@ -1,0 +1,288 @@
+//! The comparison's chart: horizontal bars drawn on the server as inline SVG, with a text alternative.
+//! The geometry (scale, ticks, rows) is computed here; `templates/salary.html` only draws it.
+
+use super::wording;
+use crate::salary::capitalise;
+use crate::salary::compare::{LadderRow, Report, SettingRow};
+use crate::salary::money::{Cents, Period, from_annual};
+use crate::salary::query::Display;
+
+/// A horizontal bar chart drawn on the server as inline SVG; `description` is its text alternative.
+pub struct ChartView {
+    pub title: String,
+    pub description: String,
+    pub height: u32,
+    pub rows: Vec<ChartRow>,
+    pub offer: Option<ChartMark>,
+    pub ticks: Vec<ChartMark>,
+}
+
+pub struct ChartRow {
+    pub label: String,
+    pub label_y: u32,
+    pub bar_y: u32,
+    /// The bar: the 10th-90th range on the ladder, zero to the amount in settings.
+    pub from_x: u32,
+    pub to_x: u32,
+    /// The median on the ladder.
+    pub mark_x: Option<u32>,
+    pub value: String,
+}
+
+pub struct ChartMark {
+    pub x: u32,
+    pub label: String,
+    /// `start`, `middle` or `end`: labels near the right edge end at their mark.
+    pub anchor: &'static str,
+}
+
+impl ChartMark {
+    fn new(x: u32, label: String, anchor: &'static str) -> ChartMark {
+        let anchor = if anchor == "start" && x > CHART_WIDTH * 3 / 5 {
+            "end"
+        } else {
+            anchor
+        };
+        ChartMark { x, label, anchor }
+    }
+}
+
+const CHART_WIDTH: u32 = 640;
+const CHART_LEFT: u32 = 8;
+const CHART_RIGHT: u32 = 24;
+const ROW_HEIGHT: u32 = 52;
+
+impl ChartView {
+    fn scale(max: Cents) -> impl Fn(Cents) -> u32 {
+        let plot = f64::from(CHART_WIDTH - CHART_LEFT - CHART_RIGHT);
+        let max = max.0.max(1) as f64;
+        move |amount: Cents| CHART_LEFT + ((amount.0.max(0) as f64 / max) * plot).round() as u32
+    }
+
+    fn ticks(max: Cents, period: Period, x: &impl Fn(Cents) -> u32) -> Vec<ChartMark> {
+        // Four ticks at round amounts.
+        let step_dollars = {
+            let raw = (max.0 / 100 / 4).max(1);
+            let magnitude = 10_i64.pow(raw.ilog10());
+            [1, 2, 5, 10]
+                .iter()
+                .map(|m| m * magnitude)
+                .find(|s| *s >= raw)
+                .unwrap_or(raw)
+        };
+        (0..=4)
+            .map(|i| Cents::from_dollars(i * step_dollars))
+            .filter(|amount| *amount <= max)
+            .map(|amount| ChartMark::new(x(amount), period.amount_text(amount), "middle"))
+            .collect()
+    }
+
+    fn offer_mark(
+        report: &Report<'_>,
+        display: Display,
+        x: &impl Fn(Cents) -> u32,
+    ) -> Option<ChartMark> {
+        report.offer.as_ref().map(|check| {
+            let amount = from_annual(check.offer.annual, display.period());
+            ChartMark::new(
+                x(amount),
+                format!("Your offer: {}", display.period().amount_text(amount)),
+                "start",
+            )
+        })
+    }
+
+    /// The axis for `amounts` and the offer, if any, with a tenth of headroom: its top and scale.
+    fn axis(
+        amounts: impl Iterator<Item = Cents>,
+        report: &Report<'_>,
+        display: Display,
+    ) -> (Cents, impl Fn(Cents) -> u32) {
+        let offer = report
+            .offer
+            .as_ref()
+            .map(|c| from_annual(c.offer.annual, display.period()));
+        let max = amounts.chain(offer).max().unwrap_or(Cents(1));
+        let max = Cents(max.0 + max.0 / 10);
+        (max, Self::scale(max))
+    }
+
+    pub(crate) fn ladder(
+        rows: &[LadderRow<'_>],
+        report: &Report<'_>,
+        display: Display,
+    ) -> ChartView {
+        let amounts = rows
+            .iter()
+            .flat_map(|r| [Some(r.median.amount), r.p90.as_ref().map(|s| s.amount)])
+            .flatten();
+        let (max, x) = Self::axis(amounts, report, display);
+        let mut description = Vec::new();
+        let chart_rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let top = 28 + i as u32 * ROW_HEIGHT;
+                let (from_x, to_x) = match (&row.p10, &row.p90) {
+                    (Some(p10), Some(p90)) => (x(p10.amount), x(p90.amount)),
+                    _ => (x(row.median.amount), x(row.median.amount)),
+                };
+                let range = match (&row.p10, &row.p90) {
+                    (Some(p10), Some(p90)) => format!(
+                        ", middle 80% from {} to {} ({})",
+                        p10.text(),
+                        p90.text(),
+                        p10.figure.release
+                    ),
+                    _ => String::new(),
+                };
+                description.push(format!(
+                    "{}: median {} ({}){range}",
+                    capitalise(&row.occupation.short),
+                    row.median.text(),
+                    row.median.figure.release
+                ));
+                ChartRow {
+                    label: capitalise(&row.occupation.short),
+                    label_y: top + 12,
+                    bar_y: top + 20,
+                    from_x,
+                    to_x,
+                    mark_x: Some(x(row.median.amount)),
+                    value: format!("median {}", row.median.text()),
+                }
+            })
+            .collect();
+        let offer_mark = Self::offer_mark(report, display, &x);
+        if let Some(mark) = &offer_mark {
+            description.push(mark.label.clone());
+        }
+        ChartView {
+            title: format!(
+                "Median {} pay (dot) and 10th-90th percentile range (bar) by occupation",
+                wording::adjective(display.period())
+            ),
+            description: description.join("; ") + ".",
+            height: 28 + rows.len() as u32 * ROW_HEIGHT + 24,
+            rows: chart_rows,
+            offer: offer_mark,
+            ticks: Self::ticks(max, display.period(), &x),
+        }
+    }
+
+    pub(crate) fn settings(
+        rows: &[SettingRow<'_>],
+        report: &Report<'_>,
+        display: Display,
+    ) -> ChartView {
+        let (max, x) = Self::axis(rows.iter().map(|r| r.shown.amount), report, display);
+        let description: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{}: mean {}", r.setting, r.shown.text()))
+            .collect();
+        let chart_rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let top = 28 + i as u32 * ROW_HEIGHT;
+                ChartRow {
+                    label: row.setting.to_string(),
+                    label_y: top + 12,
+                    bar_y: top + 20,
+                    from_x: CHART_LEFT,
+                    to_x: x(row.shown.amount),
+                    mark_x: None,
+                    value: format!("mean {}", row.shown.text()),
+                }
+            })
+            .collect();
+        let release = rows.first().map_or("", |r| r.shown.figure.release.as_str());
+        ChartView {
+            title: format!(
+                "Mean {} pay of {} by industry ({release})",
+                wording::adjective(display.period()),
+                report.query.occupation.short
+            ),
+            description: description.join("; ") + ".",
+            height: 28 + rows.len() as u32 * ROW_HEIGHT + 24,
+            rows: chart_rows,
+            offer: Self::offer_mark(report, display, &x),
+            ticks: Self::ticks(max, display.period(), &x),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::salary::compare::{Rows, compute};
+    use crate::salary::fixture;
+    use crate::salary::query::Query;
+
+    #[test]
+    fn scales_amounts_onto_the_plot_from_the_left_edge() {
+        let x = ChartView::scale(Cents::from_dollars(1_000));
+        assert_eq!(x(Cents(0)), CHART_LEFT);
+        assert_eq!(x(Cents::from_dollars(1_000)), CHART_WIDTH - CHART_RIGHT);
+        assert_eq!(
+            x(Cents::from_dollars(500)),
+            CHART_LEFT + (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / 2
+        );
+        assert_eq!(
+            x(Cents(-5)),
+            CHART_LEFT,
+            "negative amounts stay on the plot"
+        );
+    }
+
+    #[test]
+    fn puts_ticks_at_round_amounts_within_the_axis() {
+        let max = Cents::from_dollars(209_000);
+        let x = ChartView::scale(max);
+        let ticks = ChartView::ticks(max, Period::Year, &x);
+        let labels: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["$0", "$100,000", "$200,000"]);
+        assert!(ticks.windows(2).all(|pair| pair[0].x < pair[1].x));
+    }
+
+    #[test]
+    fn labels_near_the_right_edge_end_at_their_mark() {
+        assert_eq!(ChartMark::new(100, String::new(), "start").anchor, "start");
+        assert_eq!(
+            ChartMark::new(CHART_WIDTH - 30, String::new(), "start").anchor,
+            "end"
+        );
+        assert_eq!(
+            ChartMark::new(CHART_WIDTH - 30, String::new(), "middle").anchor,
+            "middle"
+        );
+    }
+
+    #[test]
+    fn draws_one_row_per_occupation_with_the_offer_inside_the_plot() {
+        let data = fixture();
+        let report = compute(data, Query::parse("offer=300000", data).unwrap());
+        let Rows::Ladder(rows) = &report.rows else {
+            panic!()
+        };
+        let chart = ChartView::ladder(rows, &report, Display::Year);
+        assert_eq!(chart.rows.len(), rows.len());
+        assert_eq!(chart.height, 28 + rows.len() as u32 * ROW_HEIGHT + 24);
+        for (row, drawn) in rows.iter().zip(&chart.rows) {
+            assert!(
+                drawn.from_x <= drawn.mark_x.unwrap() && drawn.mark_x.unwrap() <= drawn.to_x,
+                "{}",
+                drawn.label
+            );
+            assert!(drawn.value.contains(&row.median.text()));
+        }
+        let offer = chart.offer.expect("an offer mark");
+        // The axis has a tenth of headroom above the largest amount, here the offer.
+        assert!(offer.x < CHART_WIDTH - CHART_RIGHT && offer.x > chart.rows[2].to_x);
+        assert!(
+            chart.description.ends_with("Your offer: $300,000."),
+            "{}",
+            chart.description
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! `/salary.csv`: the comparison as CSV, one figure a row, written by the `csv` crate.
+
+use super::{Format, wording};
+use crate::salary::compare::{Estimate, Report, Rows, Shown};
+use crate::salary::data::Occupation;
+use crate::salary::query::Rejected;
+use crate::web::AppState;
+use crate::web::error::AppError;
+
+/// The CSV answer.
+pub(crate) struct Csv;
+
+impl Format for Csv {
+    const CONTENT_TYPE: &'static str = "text/csv; charset=utf-8";
+
+    fn answer(_: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
+        csv_report(report).map_err(AppError::internal)
+    }
+
+    fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
+        let mut out = Records::new();
+        out.push(&["field", "message"])
+            .map_err(AppError::internal)?;
+        for error in &rejected.errors {
+            let message = wording::field_message(error, &state.site.salary);
+            out.push(&[error.field.as_str(), &message])
+                .map_err(AppError::internal)?;
+        }
+        out.finish().map_err(AppError::internal)
+    }
+
+    fn headers(response: &mut actix_web::HttpResponseBuilder) {
+        response.insert_header(("Content-Disposition", "inline; filename=\"him-salary.csv\""));
+    }
+}
+
+const CSV_HEADER: &[&str] = &[
+    "row",
+    "occupation_id",
+    "soc",
+    "setting",
+    "statistic",
+    "pay_period",
+    "amount_cents",
+    "amount",
+    "data_release",
+    "source",
+    "computed",
+    "difference_cents",
+    "difference_percent",
+    "percentile",
+    "position",
+    "note",
+];
+
+fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
+    let mut out = Records::new();
+    out.push(CSV_HEADER)?;
+    let mut value_row = |row: &str,
+                         occupation: &Occupation,
+                         setting: &str,
+                         shown: &Shown<'_>,
+                         difference: Option<String>,
+                         percent: Option<String>,
+                         note: &str| {
+        out.push(&[
+            row,
+            &occupation.id,
+            &occupation.soc,
+            setting,
+            shown.figure.statistic.as_str(),
+            shown.period.as_str(),
+            &shown.amount.0.to_string(),
+            &shown.text(),
+            &shown.figure.release,
+            &shown.figure.source,
+            if shown.computed { "true" } else { "false" },
+            difference.as_deref().unwrap_or(""),
+            percent.as_deref().unwrap_or(""),
+            "",
+            "",
+            note,
+        ])
+    };
+    match &report.rows {
+        Rows::Ladder(rows) => {
+            for row in rows {
+                let (difference, percent) = match row.difference {
+                    Some(d) => (
+                        Some(d.amount.0.to_string()),
+                        Some(format!("{:.1}", d.percent())),
+                    ),
+                    None => (None, None),
+                };
+                value_row(
+                    "occupation",
+                    row.occupation,
+                    "national",
+                    &row.median,
+                    difference,
+                    percent,
+                    "",
+                )?;
+                // The median per year and per hour too, where the display period is neither.
+                let others = [&row.median_annual, &row.median_hourly];
+                for other in others.into_iter().filter(|m| m.period != row.median.period) {
+                    value_row(
+                        "occupation",
+                        row.occupation,
+                        "national",
+                        other,
+                        None,
+                        None,
+                        "",
+                    )?;
+                }
+                for end in row.p10.iter().chain(row.p90.iter()) {
+                    value_row(
+                        "occupation",
+                        row.occupation,
+                        "national",
+                        end,
+                        None,
+                        None,
+                        "",
+                    )?;
+                }
+            }
+        }
+        Rows::Settings { industries, claims } => {
+            for row in industries {
+                value_row(
+                    "industry_mean",
+                    report.query.occupation,
+                    row.setting,
+                    &row.shown,
+                    None,
+                    None,
+                    "",
+                )?;
+            }
+            for row in claims {
+                let note = row.shown.figure.note.as_deref().unwrap_or_default();
+                value_row(
+                    "article_claim",
+                    report.query.occupation,
+                    row.setting,
+                    &row.shown,
+                    None,
+                    None,
+                    note,
+                )?;
+            }
+        }
+    }
+    if let Some(check) = &report.offer {
+        let (percentile, position, release) = match &check.estimate {
+            Estimate::Placed {
+                distribution,
+                placement,
+            } => (
+                placement
+                    .percentile
+                    .map(|p| format!("{p:.1}"))
+                    .unwrap_or_default(),
+                placement.position.as_str(),
+                distribution.release,
+            ),
+            Estimate::TooOld { distribution } => (String::new(), "", distribution.release),
+            Estimate::NoDistribution => (String::new(), "", ""),
+        };
+        out.push(&[
+            "offer",
+            &report.query.occupation.id,
+            &report.query.occupation.soc,
+            "national",
+            "offer",
+            "year",
+            &check.offer.annual.0.to_string(),
+            &check.offer.annual.dollars_text(),
+            release,
+            "",
+            "true",
+            &check.versus_median.amount.0.to_string(),
+            &format!("{:.1}", check.versus_median.percent()),
+            &percentile,
+            position,
+            &wording::offer_summary(check),
+        ])?;
+    }
+    out.finish()
+}
+
+/// CSV records (RFC 4180, CRLF line ends) in memory. Text a spreadsheet would run as a formula is
+/// prefixed with an apostrophe; negative numbers stay numbers.
+struct Records(csv::Writer<Vec<u8>>);
+
+impl Records {
+    fn new() -> Records {
+        Records(
+            csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new()),
+        )
+    }
+
+    fn push(&mut self, fields: &[&str]) -> Result<(), csv::Error> {
+        self.0
+            .write_record(fields.iter().map(|field| defused(field).into_owned()))
+    }
+
+    fn finish(self) -> Result<Vec<u8>, csv::Error> {
+        self.0.into_inner().map_err(|err| err.into_error().into())
+    }
+}
+
+fn defused(field: &str) -> std::borrow::Cow<'_, str> {
+    let looks_like_formula = field.starts_with(['=', '+', '@', '\t', '\r'])
+        || (field.starts_with('-') && field[1..].parse::<f64>().is_err());
+    if looks_like_formula {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(fields: &[&str]) -> String {
+        let mut records = Records::new();
+        records.push(fields).unwrap();
+        String::from_utf8(records.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn quotes_csv_fields_that_need_it() {
+        assert_eq!(
+            line(&["a", "b,c", "say \"hi\""]),
+            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
+        );
+        assert_eq!(line(&["line\nbreak"]), "\"line\nbreak\"\r\n");
+    }
+
+    #[test]
+    fn defuses_spreadsheet_formulas_but_keeps_negative_numbers() {
+        assert_eq!(
+            line(&["=1+1", "+x", "@cmd", "-729000", "-x"]),
+            "'=1+1,'+x,'@cmd,-729000,'-x\r\n"
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! `/salary.json`: the comparison as JSON, amounts in integer cents with their provenance.
+
+use serde::Serialize;
+
+use super::{Format, wording};
+use crate::salary::compare::{Estimate, Report, Rows, Shown};
+use crate::salary::data::{Figure, Occupation, PayBasis};
+use crate::salary::query::Rejected;
+use crate::site::Site;
+use crate::web::AppState;
+use crate::web::error::AppError;
+
+/// The JSON answer.
+pub(crate) struct Json;
+
+impl Format for Json {
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
+        serde_json::to_vec_pretty(&JsonReport::new(&state.site, report)).map_err(AppError::internal)
+    }
+
+    fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
+        let errors: Vec<JsonError> = rejected
+            .errors
+            .iter()
+            .map(|error| JsonError {
+                field: error.field.as_str(),
+                message: wording::field_message(error, &state.site.salary),
+            })
+            .collect();
+        let body = serde_json::json!({ "error": "bad query", "errors": errors });
+        Ok(body.to_string().into_bytes())
+    }
+}
+
+#[derive(Serialize)]
+struct JsonError {
+    field: &'static str,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    /// The canonical query that reproduces this result.
+    query: String,
+    compare: &'static str,
+    display: &'static str,
+    occupation: JsonOccupation<'a>,
+    baseline: JsonOccupation<'a>,
+    offer: Option<JsonOffer<'a>>,
+    rows: Vec<JsonRow<'a>>,
+    notes: Vec<String>,
+    sources: Vec<JsonSource<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOccupation<'a> {
+    id: &'a str,
+    soc: &'a str,
+    title: &'a str,
+}
+
+impl<'a> JsonOccupation<'a> {
+    fn new(occupation: &'a Occupation) -> Self {
+        JsonOccupation {
+            id: &occupation.id,
+            soc: &occupation.soc,
+            title: &occupation.title,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonOffer<'a> {
+    /// The amount as entered, in cents, and how often it is paid.
+    amount_cents: i64,
+    period: &'static str,
+    /// The yearly equivalent, in whole dollars.
+    annual: i64,
+    /// 10 to 90 when the offer is inside the published range and a recent distribution exists.
+    percentile: Option<f64>,
+    position: Option<&'static str>,
+    /// `placed`, `distribution_too_old` or `no_distribution`.
+    estimate: &'static str,
+    data_release: Option<&'a str>,
+    median: JsonValue<'a>,
+    /// The offer's difference from that median, in whole dollars and percent (computed).
+    versus_median: JsonDifference,
+    summary: String,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per request and serialised at once"
+)]
+enum JsonRow<'a> {
+    Occupation {
+        occupation: JsonOccupation<'a>,
+        median: JsonValue<'a>,
+        median_annual: JsonValue<'a>,
+        median_hourly: JsonValue<'a>,
+        p10: Option<JsonValue<'a>>,
+        p90: Option<JsonValue<'a>>,
+        difference: Option<JsonDifference>,
+    },
+    IndustryMean {
+        setting: &'a str,
+        value: JsonValue<'a>,
+        employment: Option<u32>,
+    },
+    ArticleClaim {
+        setting: &'a str,
+        value: JsonValue<'a>,
+        status: &'static str,
+        note: Option<&'a str>,
+    },
+}
+
+/// A figure as shown: amount in cents per `period`, with its provenance.
+#[derive(Serialize)]
+struct JsonValue<'a> {
+    amount_cents: i64,
+    text: String,
+    period: &'static str,
+    statistic: &'static str,
+    data_release: &'a str,
+    source: &'a str,
+    computed: bool,
+}
+
+impl<'a> JsonValue<'a> {
+    fn shown(shown: &Shown<'a>) -> Self {
+        JsonValue {
+            amount_cents: shown.amount.0,
+            text: shown.text(),
+            period: shown.period.as_str(),
+            statistic: shown.figure.statistic.as_str(),
+            data_release: &shown.figure.release,
+            source: &shown.figure.source,
+            computed: shown.computed,
+        }
+    }
+
+    fn figure(figure: &'a Figure) -> Self {
+        JsonValue {
+            amount_cents: figure.amount.0,
+            text: figure.amount_text(),
+            period: match figure.basis {
+                PayBasis::Annual => "year",
+                PayBasis::Hourly => "hour",
+            },
+            statistic: figure.statistic.as_str(),
+            data_release: &figure.release,
+            source: &figure.source,
+            computed: false,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDifference {
+    amount_cents: i64,
+    percent: f64,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: Option<&'a str>,
+}
+
+impl<'a> JsonReport<'a> {
+    fn new(site: &'a Site, report: &'a Report<'a>) -> Self {
+        let rows = match &report.rows {
+            Rows::Ladder(rows) => rows
+                .iter()
+                .map(|row| JsonRow::Occupation {
+                    occupation: JsonOccupation::new(row.occupation),
+                    median: JsonValue::shown(&row.median),
+                    median_annual: JsonValue::shown(&row.median_annual),
+                    median_hourly: JsonValue::shown(&row.median_hourly),
+                    p10: row.p10.as_ref().map(JsonValue::shown),
+                    p90: row.p90.as_ref().map(JsonValue::shown),
+                    difference: row.difference.map(|d| JsonDifference {
+                        amount_cents: d.amount.0,
+                        percent: d.percent(),
+                    }),
+                })
+                .collect(),
+            Rows::Settings { industries, claims } => industries
+                .iter()
+                .map(|row| JsonRow::IndustryMean {
+                    setting: row.setting,
+                    value: JsonValue::shown(&row.shown),
+                    employment: row.shown.figure.employment,
+                })
+                .chain(claims.iter().map(|row| JsonRow::ArticleClaim {
+                    setting: row.setting,
+                    value: JsonValue::shown(&row.shown),
+                    status: row.shown.figure.status.map_or("", |s| s.label()),
+                    note: row.shown.figure.note.as_deref(),
+                }))
+                .collect(),
+        };
+        let offer = report.offer.as_ref().map(|check| {
+            let (percentile, position, estimate, release) = match &check.estimate {
+                Estimate::Placed {
+                    distribution,
+                    placement,
+                } => (
+                    placement.percentile.map(|p| (p * 10.0).round() / 10.0),
+                    Some(placement.position.as_str()),
+                    "placed",
+                    Some(distribution.release),
+                ),
+                Estimate::TooOld { distribution } => (
+                    None,
+                    None,
+                    "distribution_too_old",
+                    Some(distribution.release),
+                ),
+                Estimate::NoDistribution => (None, None, "no_distribution", None),
+            };
+            JsonOffer {
+                amount_cents: check.offer.amount.0,
+                period: check.offer.period.as_str(),
+                annual: check.offer.annual.whole_dollars(),
+                percentile,
+                position,
+                estimate,
+                data_release: release,
+                median: JsonValue::figure(check.median),
+                versus_median: JsonDifference {
+                    amount_cents: check.versus_median.amount.0,
+                    percent: check.versus_median.percent(),
+                },
+                summary: wording::offer_summary(check),
+            }
+        });
+        JsonReport {
+            query: report.query.to_query_string(),
+            compare: report.query.compare.as_str(),
+            display: report.query.display.as_str(),
+            occupation: JsonOccupation::new(report.query.occupation),
+            baseline: JsonOccupation::new(report.query.baseline),
+            offer,
+            rows,
+            notes: report.notes.iter().map(wording::note).collect(),
+            sources: report
+                .sources
+                .iter()
+                .filter_map(|id| site.source(id))
+                .map(|s| JsonSource {
+                    id: &s.id,
+                    title: &s.title,
+                    url: s.url.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,553 @@
+//! `/salary` and `/embed/salary`: the comparison as HTML, the form around it, and the layout
+//! rendered once at start-up.
+
+use std::collections::HashMap;
+
+use askama::Template;
+
+use super::chart::ChartView;
+use super::{Format, wording};
+use crate::salary::capitalise;
+use crate::salary::compare::{Estimate, LadderRow, Report, Rows, SettingRow, Shown};
+use crate::salary::data::{Figure, Occupation, SalaryData};
+use crate::salary::money::Period;
+use crate::salary::query::{Compare, Display, Input, Rejected};
+use crate::site::{SALARY_PAGE, Site};
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::hardening::EMBED_CSP;
+use crate::web::views::Chrome;
+
+/// The full page: the layout rendered at start-up around the form and the comparison.
+pub(crate) struct Page;
+
+impl Format for Page {
+    const CONTENT_TYPE: &'static str = "text/html; charset=utf-8";
+
+    fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
+        in_layout(
+            &state.salary_layout.result,
+            SalaryView::result(state, report),
+        )
+    }
+
+    fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
+        in_layout(
+            &state.salary_layout.rejected,
+            SalaryView::rejected(state, rejected),
+        )
+    }
+}
+
+/// `view` between the two halves of the layout.
+fn in_layout(
+    (before, after): &(String, String),
+    view: SalaryView<'_>,
+) -> Result<Vec<u8>, AppError> {
+    let mut html = String::with_capacity(before.len() + after.len() + 32 * 1024);
+    html.push_str(before);
+    view.render_into(&mut html).map_err(AppError::internal)?;
+    html.push_str(after);
+    Ok(html.into_bytes())
+}
+
+/// The compact view other sites frame.
+pub(crate) struct Embed;
+
+impl Format for Embed {
+    const CONTENT_TYPE: &'static str = "text/html; charset=utf-8";
+
+    fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
+        let full = SalaryView::result(state, report);
+        let view = EmbedView {
+            stylesheet: &state.assets.urls.stylesheet,
+            offer_summary: full.offer_summary,
+            tables: full.tables,
+            footnotes: full.footnotes,
+            full_url: full_url(state, &report.query.to_query_string()),
+            errors: Vec::new(),
+        };
+        render(&view)
+    }
+
+    fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
+        render(&EmbedView {
+            stylesheet: &state.assets.urls.stylesheet,
+            offer_summary: None,
+            tables: Vec::new(),
+            footnotes: Vec::new(),
+            full_url: full_url(state, ""),
+            errors: FieldMessage::all(state, rejected),
+        })
+    }
+
+    /// The one address other sites may frame.
+    fn headers(response: &mut actix_web::HttpResponseBuilder) {
+        response.insert_header((actix_web::http::header::CONTENT_SECURITY_POLICY, EMBED_CSP));
+    }
+}
+
+fn full_url(state: &AppState, query: &str) -> String {
+    format!("{}{SALARY_PAGE}?{query}", state.base_url)
+}
+
+fn render(view: &impl Template) -> Result<Vec<u8>, AppError> {
+    view.render()
+        .map(String::into_bytes)
+        .map_err(AppError::internal)
+}
+
+/// `templates/embed_salary.html`: a compact result for other sites' iframes.
+#[derive(Template)]
+#[template(path = "embed_salary.html")]
+pub(crate) struct EmbedView<'a> {
+    pub stylesheet: &'a str,
+    pub offer_summary: Option<String>,
+    pub tables: Vec<TableView>,
+    pub footnotes: Vec<Footnote>,
+    /// The full comparison on this site, absolute, opened in the top window.
+    pub full_url: String,
+    pub errors: Vec<FieldMessage>,
+}
+
+/// A rejected field and what the reader should do, in words.
+pub(crate) struct FieldMessage {
+    /// The query parameter's name, or `query` for the address as a whole.
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldMessage {
+    fn all(state: &AppState, rejected: &Rejected) -> Vec<FieldMessage> {
+        rejected
+            .errors
+            .iter()
+            .map(|error| FieldMessage {
+                field: error.field.as_str(),
+                message: wording::field_message(error, &state.site.salary),
+            })
+            .collect()
+    }
+}
+
+/// `templates/salary.html`: the form, and when the query is valid, the comparison; the layout around
+/// it comes from [`Layout`].
+#[derive(Template)]
+#[template(path = "salary.html")]
+pub(crate) struct SalaryView<'a> {
+    pub form: FormView<'a>,
+    /// In a static export: where the live comparison runs (empty when unknown).
+    pub static_copy: Option<&'a str>,
+    /// The offer check in words, when an offer was given.
+    pub offer_summary: Option<String>,
+    /// Whether the offer was placed by estimate (so the page says so beside it).
+    pub offer_estimated: bool,
+    pub tables: Vec<TableView>,
+    pub chart: Option<ChartView>,
+    pub notes: Vec<String>,
+    pub footnotes: Vec<Footnote>,
+    /// The canonical link to this result, and its JSON and CSV twins (site paths with query).
+    pub links: Option<ResultLinks>,
+    /// Absolute address of this result, for copying.
+    pub share_url: Option<String>,
+}
+
+/// What the reader typed and what to correct, with the form's fixed choices.
+pub(crate) struct FormView<'a> {
+    pub input: Input,
+    pub errors: Vec<FieldMessage>,
+    pub choices: &'a FormChoices,
+}
+
+impl FormView<'_> {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+/// The options of the form's fields, the same for every request.
+pub struct FormChoices {
+    pub occupations: Vec<Choice>,
+    pub compares: Vec<Choice>,
+    pub displays: Vec<Choice>,
+    pub periods: Vec<Choice>,
+}
+
+impl FormChoices {
+    fn new(data: &SalaryData) -> FormChoices {
+        let choice = |value: &str, label: &str| Choice {
+            value: value.into(),
+            label: label.into(),
+        };
+        FormChoices {
+            occupations: data
+                .occupations
+                .iter()
+                .map(|o| choice(&o.id, &format!("{} ({})", capitalise(&o.short), o.soc)))
+                .collect(),
+            compares: Compare::ALL
+                .map(|c| choice(c.as_str(), wording::compare_label(c)))
+                .into(),
+            displays: Display::ALL
+                .map(|d| choice(d.as_str(), wording::display_label(d)))
+                .into(),
+            periods: Period::ALL
+                .map(|p| choice(p.as_str(), wording::period_label(p)))
+                .into(),
+        }
+    }
+}
+
+/// The salary page around the form and comparison, rendered once at start-up: the part before and
+/// the part after, for a result and for a rejected query (whose title asks to check the choices).
+pub struct Layout {
+    pub result: (String, String),
+    pub rejected: (String, String),
+    pub choices: FormChoices,
+    /// Set in a static export: the address of a live him-guide (possibly empty), which the page
+    /// points to and sends its form to, since a static copy cannot compute.
+    pub static_copy: Option<String>,
+}
+
+/// `templates/salary_shell.html`: the site's layout with a marker where the comparison goes.
+#[derive(Template)]
+#[template(path = "salary_shell.html")]
+struct SalaryShell {
+    chrome: Chrome,
+    slot: &'static str,
+    json_ld: String,
+}
+
+impl Layout {
+    pub fn new(
+        state_chrome: impl Fn(&str, &str) -> Chrome,
+        base_url: &str,
+        data: &SalaryData,
+    ) -> askama::Result<Layout> {
+        const SLOT: &str = "<!-- the salary comparison -->";
+        let split = |title: &str| -> askama::Result<(String, String)> {
+            let mut chrome = state_chrome(
+                title,
+                "Compare the pay of health information occupations, by work setting, and check a job offer.",
+            );
+            chrome.canonical = Some(format!("{base_url}{SALARY_PAGE}"));
+            let page = SalaryShell {
+                chrome,
+                slot: SLOT,
+                json_ld: crate::web::json_ld::occupations(data),
+            }
+            .render()?;
+            let (before, after) = page.split_once(SLOT).expect("the shell holds the slot");
+            Ok((before.to_string(), after.to_string()))
+        };
+        Ok(Layout {
+            result: split("Compare HIM pay")?,
+            rejected: split("Check your choices: Compare HIM pay")?,
+            choices: FormChoices::new(data),
+            static_copy: None,
+        })
+    }
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+pub(crate) struct ResultLinks {
+    pub page: String,
+    pub json: String,
+    pub csv: String,
+    /// A copy-ready `<iframe>` for other sites, showing this result compactly.
+    pub iframe: String,
+}
+
+/// An accessible table: a caption, column headers, and rows whose first cell heads the row.
+pub(crate) struct TableView {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+pub(crate) struct Cell {
+    pub text: String,
+    /// Footnote numbers: the figure's source and release.
+    pub notes: Vec<usize>,
+    /// Computed by us, not published.
+    pub computed: bool,
+}
+
+impl Cell {
+    fn plain(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            notes: Vec::new(),
+            computed: false,
+        }
+    }
+}
+
+pub(crate) struct Footnote {
+    pub number: usize,
+    pub source_id: String,
+    pub text: String,
+}
+
+/// The footnotes of one page: one per source and release, numbered in order of first use.
+struct Footnotes<'a> {
+    site: &'a Site,
+    numbers: HashMap<(String, String), usize>,
+    list: Vec<Footnote>,
+}
+
+impl<'a> Footnotes<'a> {
+    fn new(site: &'a Site) -> Self {
+        Footnotes {
+            site,
+            numbers: HashMap::new(),
+            list: Vec::new(),
+        }
+    }
+
+    fn number(&mut self, figure: &Figure) -> usize {
+        let key = (figure.source.clone(), figure.release.clone());
+        if let Some(number) = self.numbers.get(&key) {
+            return *number;
+        }
+        let number = self.list.len() + 1;
+        let source = self.site.source(&figure.source);
+        let title = source.map_or(figure.source.as_str(), |s| s.title.as_str());
+        let text = if figure.is_claim() {
+            format!("{title}, as the article states it ({}).", figure.release)
+        } else {
+            format!("{title}; data release {}.", figure.release)
+        };
+        self.list.push(Footnote {
+            number,
+            source_id: figure.source.clone(),
+            text,
+        });
+        self.numbers.insert(key, number);
+        number
+    }
+
+    fn cell(&mut self, shown: &Shown<'_>) -> Cell {
+        Cell {
+            text: shown.text(),
+            notes: vec![self.number(shown.figure)],
+            computed: shown.computed,
+        }
+    }
+}
+
+impl<'a> SalaryView<'a> {
+    fn result(state: &'a AppState, report: &Report<'_>) -> SalaryView<'a> {
+        let site = &state.site;
+        let query = &report.query;
+        let mut footnotes = Footnotes::new(site);
+        let display = query.display;
+        let mut tables = Vec::new();
+        let chart = match &report.rows {
+            Rows::Ladder(rows) => {
+                tables.push(ladder_table(rows, query.baseline, display, &mut footnotes));
+                Some(ChartView::ladder(rows, report, display))
+            }
+            Rows::Settings { industries, claims } => {
+                if !industries.is_empty() {
+                    tables.push(settings_table(
+                        format!(
+                            "Mean {} pay of {} by industry (BLS, {})",
+                            wording::adjective(display.period()),
+                            report.query.occupation.short,
+                            industries[0].shown.figure.release
+                        ),
+                        "Industry",
+                        "Mean pay",
+                        industries,
+                        &mut footnotes,
+                    ));
+                }
+                if !claims.is_empty() {
+                    tables.push(settings_table(
+                        "What one article says about pay by workplace (unsourced; see the note below)".into(),
+                        "Workplace",
+                        "Article's figure",
+                        claims,
+                        &mut footnotes,
+                    ));
+                }
+                (!industries.is_empty()).then(|| ChartView::settings(industries, report, display))
+            }
+        };
+        let (offer_summary, offer_estimated) = match &report.offer {
+            Some(check) => (
+                Some(wording::offer_summary(check)),
+                matches!(check.estimate, Estimate::Placed { .. }),
+            ),
+            None => (None, false),
+        };
+        let canonical = query.to_query_string();
+        SalaryView {
+            form: FormView {
+                input: query.to_input(),
+                errors: Vec::new(),
+                choices: &state.salary_layout.choices,
+            },
+            static_copy: state.salary_layout.static_copy.as_deref(),
+            offer_summary,
+            offer_estimated,
+            tables,
+            chart,
+            notes: report.notes.iter().map(wording::note).collect(),
+            footnotes: footnotes.list,
+            share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
+            links: Some(ResultLinks {
+                page: format!("{SALARY_PAGE}?{canonical}"),
+                json: format!("{SALARY_PAGE}.json?{canonical}"),
+                csv: format!("{SALARY_PAGE}.csv?{canonical}"),
+                iframe: format!(
+                    "<iframe src=\"{}/embed{SALARY_PAGE}?{}\" title=\"HIM pay comparison\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
+                    state.base_url,
+                    canonical.replace('&', "&amp;")
+                ),
+            }),
+        }
+    }
+
+    fn rejected(state: &'a AppState, rejected: &Rejected) -> SalaryView<'a> {
+        let layout = &state.salary_layout;
+        SalaryView {
+            form: FormView {
+                input: rejected.input.clone(),
+                errors: FieldMessage::all(state, rejected),
+                choices: &layout.choices,
+            },
+            static_copy: layout.static_copy.as_deref(),
+            offer_summary: None,
+            offer_estimated: false,
+            tables: Vec::new(),
+            chart: None,
+            notes: Vec::new(),
+            footnotes: Vec::new(),
+            links: None,
+            share_url: None,
+        }
+    }
+}
+
+fn ladder_table(
+    rows: &[LadderRow<'_>],
+    baseline: &Occupation,
+    display: Display,
+    notes: &mut Footnotes<'_>,
+) -> TableView {
+    // Annual and hourly medians always; a monthly view adds its own column first.
+    let monthly = display == Display::Month;
+    let rows = rows
+        .iter()
+        .map(|row| {
+            // Cells are built left to right so that footnotes are numbered in reading order.
+            let mut cells = vec![Cell::plain(format!(
+                "{} ({})",
+                capitalise(&row.occupation.short),
+                row.occupation.soc
+            ))];
+            if monthly {
+                cells.push(notes.cell(&row.median));
+            }
+            cells.push(notes.cell(&row.median_annual));
+            cells.push(notes.cell(&row.median_hourly));
+            cells.push(match (&row.p10, &row.p90) {
+                (Some(p10), Some(p90)) => Cell {
+                    text: format!("{} to {}", p10.text(), p90.text()),
+                    notes: vec![notes.number(p10.figure)],
+                    computed: p10.computed || p90.computed,
+                },
+                _ => Cell::plain("No distribution in our data"),
+            });
+            let range_release = row
+                .p10
+                .as_ref()
+                .map_or(String::new(), |p| format!("; range {}", p.figure.release));
+            cells.push(Cell::plain(format!(
+                "Median {}{range_release}",
+                row.median.figure.release
+            )));
+            cells.push(match row.difference {
+                Some(difference) => Cell {
+                    text: wording::difference(difference, display.period()),
+                    notes: Vec::new(),
+                    computed: true,
+                },
+                None => Cell::plain("Baseline"),
+            });
+            cells
+        })
+        .collect();
+    let mut headers = vec!["Occupation".to_string()];
+    if monthly {
+        headers.push("Median, monthly".into());
+    }
+    headers.extend([
+        "Median, annual".into(),
+        "Median, hourly".into(),
+        format!(
+            "10th to 90th percentile, {}",
+            wording::adjective(display.period())
+        ),
+        "Data".into(),
+        format!(
+            "Median difference from {}, {}",
+            baseline.short,
+            wording::adjective(display.period())
+        ),
+    ]);
+    TableView {
+        caption: format!(
+            "Median pay and the 10th to 90th percentile range, by occupation ({} figures in the chart)",
+            wording::adjective(display.period())
+        ),
+        headers,
+        rows,
+    }
+}
+
+fn settings_table(
+    caption: String,
+    first: &str,
+    second: &str,
+    rows: &[SettingRow<'_>],
+    notes: &mut Footnotes<'_>,
+) -> TableView {
+    let claims = rows.iter().any(|r| r.shown.figure.is_claim());
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let last = if claims {
+                Cell::plain(row.shown.figure.note.clone().unwrap_or_default())
+            } else {
+                Cell::plain(row.shown.figure.employment.map_or_else(
+                    || "not published".into(),
+                    |n| crate::salary::money::group_thousands(n.into()),
+                ))
+            };
+            vec![Cell::plain(row.setting), notes.cell(&row.shown), last]
+        })
+        .collect();
+    TableView {
+        caption,
+        headers: vec![
+            first.into(),
+            second.into(),
+            if claims {
+                "Our check".into()
+            } else {
+                "Jobs".into()
+            },
+        ],
+        rows,
+    }
+}

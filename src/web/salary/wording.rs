@@ -1,0 +1,341 @@
+//! Every sentence the salary comparison says to readers, written from the facts the domain returns.
+//! A translation would hook in here: nothing else in the comparison writes words for readers.
+
+use crate::salary::capitalise;
+use crate::salary::compare::{Difference, Estimate, Note, OfferCheck};
+use crate::salary::data::SalaryData;
+use crate::salary::money::{Cents, Period, group_thousands};
+use crate::salary::percentile::{Position, ordinal};
+use crate::salary::query::{Compare, Display, Field, FieldError, Problem};
+
+/// What the reader should do about a rejected field.
+pub fn field_message(error: &FieldError, data: &SalaryData) -> String {
+    match (error.problem, error.field) {
+        (Problem::Malformed, _) => "The address could not be read: it contains a malformed %-escape or text that is not UTF-8.".into(),
+        (Problem::TooManyParameters { max }, _) => {
+            format!("The address has more than {max} parameters; use the form to make a new one.")
+        }
+        (Problem::Repeated, field) => format!(
+            "`{}` is given more than once with different values; keep one.",
+            field.as_str()
+        ),
+        (Problem::UnknownChoice, Field::Compare) => {
+            "Choose what to compare: the occupations (ladder) or work settings (settings).".into()
+        }
+        (Problem::UnknownChoice, Field::Occupation | Field::Baseline) => {
+            let ids: Vec<&str> = data.occupations.iter().map(|o| o.id.as_str()).collect();
+            format!("Choose one of the listed occupations ({}).", ids.join(", "))
+        }
+        (Problem::UnknownChoice, Field::Display) => "Show pay per year, month or hour.".into(),
+        (Problem::UnknownChoice, _) => {
+            "Choose how often the offer is paid: hour, week, two weeks, month or year.".into()
+        }
+        (Problem::Zero, _) => "Enter an offer above $0.".into(),
+        (Problem::Negative, _) => "An offer cannot be negative.".into(),
+        (Problem::TooLarge, _) => "That amount is far too large; check it.".into(),
+        (Problem::NotANumber, _) => {
+            "Enter the offer as a number of dollars, like 52,000 or 24.50.".into()
+        }
+        (Problem::AboveMaximum { max }, _) => format!(
+            "That comes to more than {} a year; check the amount and how often it is paid.",
+            max.dollars_text()
+        ),
+    }
+}
+
+/// A caveat beside the comparison.
+pub fn note(note: &Note<'_>) -> String {
+    match note {
+        Note::MixedReleases(releases) => format!(
+            "The medians come from different releases ({}), because BLS updates each occupation's page on its own \
+             schedule. Differences between them mix years.",
+            releases.join(", ")
+        ),
+        Note::RangeFromNewestDistribution => {
+            "The 10th to 90th percentile range comes from each occupation's newest full distribution, which can be \
+             older than its median; each is labelled with its release."
+                .into()
+        }
+        Note::ComputedFromAnnual(period) => format!(
+            "BLS publishes annual pay and, for some figures, hourly pay. {} amounts marked as computed are ours: \
+             annual pay divided by {}.",
+            capitalise(adjective(*period)),
+            period.per_year()
+        ),
+        Note::NoIndustryPay(occupation) => format!(
+            "Our data holds no BLS pay by industry for {}.",
+            occupation.short
+        ),
+        Note::IndustryMeansNotMedians => {
+            "BLS pay by industry is the mean (average), not the median: a few high earners pull a mean up, so \
+             it is not directly comparable with the medians elsewhere on this page."
+                .into()
+        }
+        Note::ArticleWorkplaceFigures => {
+            "The workplace figures from an article are shown apart: the article gives no source, occupation, \
+             statistic or year for them, and we could not find them in BLS tables."
+                .into()
+        }
+    }
+}
+
+/// The offer check in words, with its numbers and data years.
+pub fn offer_summary(check: &OfferCheck<'_>) -> String {
+    let offer = check.offer;
+    let occupation = check.occupation;
+    let mut text = if offer.period == Period::Year {
+        format!("An offer of {} a year. ", offer.annual.dollars_text())
+    } else {
+        format!(
+            "An offer of {} {} comes to {} a year (at {} {}s a year). ",
+            offer.period.amount_text(offer.amount),
+            offer.period.phrase(),
+            offer.annual.dollars_text(),
+            group_thousands(offer.period.per_year().unsigned_abs()),
+            if offer.period == Period::Biweek {
+                "pay period"
+            } else {
+                offer.period.as_str()
+            },
+        )
+    };
+    match &check.estimate {
+        Estimate::Placed {
+            distribution,
+            placement,
+        } => {
+            let amount_of = |pct: u8| {
+                distribution
+                    .points
+                    .iter()
+                    .find(|(p, _)| *p == pct)
+                    .map(|(_, a)| a.dollars_text())
+                    .unwrap_or_default()
+            };
+            let name = |pct: u8| {
+                if pct == 50 {
+                    "the median".to_string()
+                } else {
+                    format!("the {} percentile", ordinal(pct.into()))
+                }
+            };
+            text += &format!(
+                "Among {} nationally ({}), ",
+                occupation.short, distribution.release
+            );
+            text += &match (placement.position, placement.percentile) {
+                (Position::BelowP10, _) => format!(
+                    "that is below the 10th percentile ({}): fewer than one in ten of them earned less.",
+                    amount_of(10)
+                ),
+                (Position::AboveP90, _) => format!(
+                    "that is above the 90th percentile ({}): more than nine in ten of them earned less.",
+                    amount_of(90)
+                ),
+                (position, Some(percentile)) => {
+                    let (low, high) = match position {
+                        Position::P10P25 => (10, 25),
+                        Position::P25P50 => (25, 50),
+                        Position::P50P75 => (50, 75),
+                        _ => (75, 90),
+                    };
+                    format!(
+                        "that is about the {} percentile: between {} ({}) and {} ({}).",
+                        ordinal(percentile.round() as u32),
+                        name(low),
+                        amount_of(low),
+                        name(high),
+                        amount_of(high)
+                    )
+                }
+                (_, None) => String::new(),
+            };
+            text += " This is an estimate: we draw a straight line between the published percentiles, and real pay \
+                     also depends on place, setting and experience.";
+        }
+        Estimate::TooOld { distribution } => {
+            text += &format!(
+                "We do not place this offer in a percentile: the newest distribution we hold for {} is from {}, \
+                 {} years before these figures were reviewed, which is too old to be fair to you.",
+                occupation.short,
+                distribution.release,
+                check.reviewed_year - distribution.year
+            );
+        }
+        Estimate::NoDistribution => {
+            text += &format!(
+                "We do not place this offer in a percentile: our data holds no percentile distribution for {}.",
+                occupation.short
+            );
+        }
+    }
+    let direction = if check.versus_median.amount.0 >= 0 {
+        "above"
+    } else {
+        "below"
+    };
+    text += &format!(
+        " It is {} ({}) {direction} their newest median, {} ({}); that difference is our arithmetic.",
+        Cents(check.versus_median.amount.0.abs()).dollars_text(),
+        unsigned_percent(check.versus_median),
+        check.median.amount_text(),
+        check.median.release,
+    );
+    text
+}
+
+/// "12.5%": the size of a difference, without its sign.
+fn unsigned_percent(difference: Difference) -> String {
+    let tenths = difference.tenths_of_percent.abs();
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// "+$14,090 (+32.0%)": a difference from the baseline, per `period`.
+pub fn difference(difference: Difference, period: Period) -> String {
+    let sign = if difference.amount.0 >= 0 { "+" } else { "-" };
+    let amount = period.amount_text(Cents(difference.amount.0.abs()));
+    format!("{sign}{amount} ({sign}{})", unsigned_percent(difference))
+}
+
+/// "annual", "monthly", "hourly", "weekly".
+pub fn adjective(period: Period) -> &'static str {
+    match period {
+        Period::Year => "annual",
+        Period::Month => "monthly",
+        Period::Hour => "hourly",
+        Period::Week => "weekly",
+        Period::Biweek => "biweekly",
+    }
+}
+
+/// How often an offer is paid, as the form lists it.
+pub fn period_label(period: Period) -> &'static str {
+    match period {
+        Period::Hour => "per hour",
+        Period::Week => "per week",
+        Period::Biweek => "every two weeks",
+        Period::Month => "per month",
+        Period::Year => "per year",
+    }
+}
+
+/// What a comparison shows, as the form lists it.
+pub fn compare_label(compare: Compare) -> &'static str {
+    match compare {
+        Compare::Ladder => "The three HIM occupations",
+        Compare::Settings => "Work settings for one occupation",
+    }
+}
+
+/// How pay is shown, as the form lists it.
+pub fn display_label(display: Display) -> &'static str {
+    period_label(display.period())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::salary::compare::compute;
+    use crate::salary::fixture;
+    use crate::salary::query::Query;
+
+    fn summary(raw: &str) -> String {
+        let data = fixture();
+        let report = compute(data, Query::parse(raw, data).unwrap());
+        offer_summary(&report.offer.unwrap())
+    }
+
+    #[test]
+    fn places_an_hourly_offer_in_words() {
+        let text = summary("occupation=technologist&offer=24.50&period=hour");
+        assert!(
+            text.starts_with(
+                "An offer of $24.50 an hour comes to $50,960 a year (at 2,080 hours a year). "
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Among health information technologists and medical registrars nationally (OEWS May 2021), that is about the 44th percentile: between the 25th percentile ($37,500) and the median ($55,560)."), "{text}");
+        assert!(text.contains("This is an estimate"));
+        assert!(
+            text.ends_with("It is $7,290 (12.5%) below their newest median, $58,250 (OOH May 2022); that difference is our arithmetic."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn says_plainly_when_the_only_distribution_is_too_old() {
+        let text = summary("occupation=specialist&offer=40000");
+        assert!(
+            text.starts_with(
+                "An offer of $40,000 a year. We do not place this offer in a percentile"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("from OEWS May 2011, 15 years before"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("about the"),
+            "no estimate may slip in: {text}"
+        );
+    }
+
+    #[test]
+    fn names_offers_outside_the_published_range() {
+        assert!(
+            summary("occupation=manager&offer=50000")
+                .contains("below the 10th percentile ($58,820)")
+        );
+        assert!(
+            summary("occupation=manager&offer=200000")
+                .contains("above the 90th percentile ($189,000)")
+        );
+    }
+
+    #[test]
+    fn writes_differences_with_their_sign() {
+        let up = Difference {
+            amount: Cents::from_dollars(14_090),
+            tenths_of_percent: 320,
+        };
+        assert_eq!(difference(up, Period::Year), "+$14,090 (+32.0%)");
+        let down = Difference {
+            amount: Cents(-250),
+            tenths_of_percent: -5,
+        };
+        assert_eq!(difference(down, Period::Hour), "-$2.50 (-0.5%)");
+    }
+
+    #[test]
+    fn every_field_problem_has_a_message() {
+        let data = fixture();
+        let all = [
+            Problem::Malformed,
+            Problem::TooManyParameters { max: 32 },
+            Problem::Repeated,
+            Problem::UnknownChoice,
+            Problem::Zero,
+            Problem::Negative,
+            Problem::NotANumber,
+            Problem::TooLarge,
+            Problem::AboveMaximum {
+                max: Cents::from_dollars(10),
+            },
+        ];
+        for field in Field::INPUTS {
+            for problem in all {
+                let message = field_message(&FieldError { field, problem }, data);
+                assert!(message.ends_with('.'), "{field:?} {problem:?}: {message}");
+            }
+        }
+        let occupation = FieldError {
+            field: Field::Occupation,
+            problem: Problem::UnknownChoice,
+        };
+        assert_eq!(
+            field_message(&occupation, data),
+            "Choose one of the listed occupations (specialist, technologist, manager)."
+        );
+    }
+}
