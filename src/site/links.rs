@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{GUIDE_INDEX, SALARY_PAGE, SOURCES_PAGE};
+use super::{GUIDE_INDEX, PageKind, SALARY_PAGE, SOURCES_PAGE};
 use crate::content::LoadedPage;
 use crate::diagnostics::Problem;
 use crate::sources::Source;
@@ -40,7 +40,9 @@ pub fn check(pages: &[LoadedPage], sources: &[Source], failed_urls: &[String]) -
             }
         }
     }
-    let has_chapters = pages.iter().any(|page| page.url.starts_with("/guide/"));
+    let has_chapters = pages
+        .iter()
+        .any(|page| PageKind::of(&page.url) == PageKind::Chapter);
     if has_chapters {
         anchors.entry(GUIDE_INDEX).or_default();
     }

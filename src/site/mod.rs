@@ -3,6 +3,7 @@
 
 mod figures;
 mod links;
+pub mod routes;
 
 use std::path::{Path, PathBuf};
 
@@ -250,15 +251,22 @@ impl Site {
     }
 }
 
-impl Page {
-    fn from_loaded(loaded: LoadedPage) -> Page {
-        let kind = if loaded.url == HOME {
+impl PageKind {
+    /// The part a page at site path `url` plays: chapters are the pages under `/guide/`.
+    pub fn of(url: &str) -> PageKind {
+        if url == HOME {
             PageKind::Home
-        } else if loaded.url.starts_with("/guide/") {
+        } else if url.starts_with("/guide/") {
             PageKind::Chapter
         } else {
             PageKind::Other
-        };
+        }
+    }
+}
+
+impl Page {
+    fn from_loaded(loaded: LoadedPage) -> Page {
+        let kind = PageKind::of(&loaded.url);
         let front = loaded.front_matter;
         Page {
             toc: table_of_contents(&loaded.rendered.headings),
@@ -294,30 +302,25 @@ fn load_salary(site_dir: &Path, sources: &[Source]) -> Result<SalaryData, Vec<Pr
     salary::data::parse(&path, &text, sources)
 }
 
-/// Every alias must be free: not a page, not a route of the site, not another page's alias.
+/// Every alias must be free: not a page or a chapter's fact sheet, not an address the site answers
+/// itself, not another page's alias.
 fn check_aliases(pages: &[LoadedPage]) -> Vec<Problem> {
-    let taken_by_site = [
-        HOME,
-        GUIDE_INDEX,
-        SOURCES_PAGE,
-        SALARY_PAGE,
-        "/sitemap.xml",
-        "/robots.txt",
-        "/healthz",
-    ];
+    let is_page = |alias: &str| {
+        alias == GUIDE_INDEX
+            || pages.iter().any(|p| {
+                p.url == alias
+                    || (PageKind::of(&p.url) == PageKind::Chapter
+                        && alias.strip_prefix(p.url.as_str()) == Some(FACT_SHEET))
+            })
+    };
     let mut seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
     let mut problems = Vec::new();
     for page in pages {
         for (alias, line) in &page.front_matter.aliases {
-            let clash = if pages.iter().any(|p| &p.url == alias)
-                || taken_by_site.contains(&alias.as_str())
-            {
-                Some("is the address of a page or route that exists".to_string())
-            } else if alias.starts_with("/static/")
-                || alias.starts_with("/assets/")
-                || alias.starts_with("/salary")
-            {
-                Some("is under an address the site serves itself".to_string())
+            let clash = if is_page(alias) {
+                Some("is the address of a page that exists".to_string())
+            } else if routes::is_reserved(alias) {
+                Some("is an address the site answers itself".to_string())
             } else {
                 seen.insert(alias, &page.file)
                     .map(|other| format!("is already an alias of {}", other.display()))

@@ -11,6 +11,7 @@ use anyhow::{Context, bail};
 use super::{AppState, app};
 use crate::config::Settings;
 use crate::site::Site;
+use crate::site::routes::ROUTES;
 
 /// What an export wrote.
 #[derive(Debug, Default)]
@@ -38,15 +39,10 @@ pub async fn export(
     let mut addresses: Vec<String> = state.pages.keys().cloned().collect();
     addresses.sort();
     addresses.extend(
-        [
-            "/salary",
-            "/salary.json",
-            "/salary.csv",
-            "/sitemap.xml",
-            "/robots.txt",
-            "/favicon.ico",
-        ]
-        .map(String::from),
+        ROUTES
+            .iter()
+            .filter(|reserved| reserved.exported)
+            .map(|reserved| reserved.path.to_string()),
     );
     addresses.extend(state.assets.by_path.keys().cloned());
     let redirects: Vec<(String, String)> = state

@@ -35,6 +35,7 @@ use assets::Assets;
 use prepared::Prepared;
 
 use crate::config::Settings;
+use crate::site::routes::{ROUTES, Route};
 use crate::site::{self, Site};
 
 /// The folder under the site folder whose files are served at `/static/`.
@@ -146,13 +147,10 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let read = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
-    // Panics are caught per resource, after routing: the router needs the request to itself.
-    let guarded = |path: &str| web::resource(path).wrap(from_fn(hardening::catch_panics));
     let static_dir = state.static_dir.clone();
     let https = state.base_url.starts_with("https://");
     // The last `wrap` is the outermost: log, add headers, render errors, enforce request limits.
-    App::new()
+    let app = App::new()
         .app_data(state.clone())
         .wrap(from_fn(hardening::limit_requests))
         .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
@@ -162,15 +160,17 @@ pub fn app(
         .wrap(Condition::new(
             log::log_enabled!(target: "actix_web::middleware::logger", log::Level::Info),
             Logger::new(r#"%a "%r" %s %b %Dms"#),
-        ))
-        .service(guarded("/healthz").route(read().to(routes::healthz)))
-        .service(guarded("/sitemap.xml").route(read().to(routes::sitemap)))
-        .service(guarded("/robots.txt").route(read().to(routes::robots)))
-        .service(guarded("/salary").route(read().to(salary::answer::<salary::Page>)))
-        .service(guarded("/salary.json").route(read().to(salary::answer::<salary::Json>)))
-        .service(guarded("/salary.csv").route(read().to(salary::answer::<salary::Csv>)))
-        .service(guarded("/embed/salary").route(read().to(salary::answer::<salary::Embed>)))
-        .service(guarded("/favicon.ico").route(read().to(routes::favicon)))
+        ));
+    ROUTES
+        .iter()
+        .fold(app, |app, reserved| {
+            // Panics are caught per resource, after routing: the router needs the request to itself.
+            app.service(
+                web::resource(reserved.path)
+                    .wrap(from_fn(hardening::catch_panics))
+                    .route(handler(reserved.route)),
+            )
+        })
         .service(
             // Hidden files pass actix-files' own parser (which would answer 400) so that the filter
             // can answer every refused path the same way: 404, as if it did not exist.
@@ -181,6 +181,21 @@ pub fn app(
         // Every other address: a pre-rendered page or asset, a redirect to a page, or the 404 page.
         // As the default service it costs no pattern match, unlike a catch-all route.
         .default_service(fn_service(routes::pages))
+}
+
+/// What answers at a reserved address: reads only (GET and HEAD).
+fn handler(route: Route) -> actix_web::Route {
+    let read = web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    match route {
+        Route::Healthz => read.to(routes::healthz),
+        Route::Sitemap => read.to(routes::sitemap),
+        Route::Robots => read.to(routes::robots),
+        Route::Favicon => read.to(routes::favicon),
+        Route::Salary => read.to(salary::answer::<salary::Page>),
+        Route::SalaryJson => read.to(salary::answer::<salary::Json>),
+        Route::SalaryCsv => read.to(salary::answer::<salary::Csv>),
+        Route::SalaryEmbed => read.to(salary::answer::<salary::Embed>),
+    }
 }
 
 /// Whether `path` (relative to the static folder) may be served: no hidden segment anywhere, and no

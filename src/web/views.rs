@@ -265,7 +265,7 @@ pub fn chrome_for(
     let mut breadcrumbs = Vec::new();
     if url != HOME {
         breadcrumbs.push((HOME.to_string(), "Home".to_string()));
-        if url.starts_with("/guide/") {
+        if PageKind::of(url) == PageKind::Chapter {
             breadcrumbs.push((GUIDE_INDEX.to_string(), "The guide".to_string()));
         }
     }
@@ -276,7 +276,7 @@ pub fn chrome_for(
         nav: primary_nav(site, url),
         breadcrumbs,
         assets: assets.clone(),
-        og_type: if url.starts_with("/guide/") {
+        og_type: if PageKind::of(url) == PageKind::Chapter {
             "article"
         } else {
             "website"
@@ -297,7 +297,7 @@ fn primary_nav(site: &Site, current_url: &str) -> Vec<NavLink> {
         .map(|(href, label)| NavLink {
             current: if href == current_url {
                 Some("page")
-            } else if href == GUIDE_INDEX && current_url.starts_with("/guide/") {
+            } else if href == GUIDE_INDEX && PageKind::of(current_url) == PageKind::Chapter {
                 Some("true")
             } else {
                 None

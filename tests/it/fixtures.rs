@@ -154,10 +154,29 @@ fn serve_refuses_to_start_on_broken_content() {
 #[test]
 fn reports_aliases_that_clash_or_are_not_paths() {
     let report = report("alias-clash");
-    assert!(report.contains("content/guide/one.md:7: the alias `/sources` is the address of a page or route that exists"), "{report}");
+    assert!(
+        report.contains(
+            "content/guide/one.md:7: the alias `/sources` is the address of a page that exists"
+        ),
+        "{report}"
+    );
     assert!(report.contains("content/guide/two.md:7: the alias `/guide/former` is already an alias of content/guide/one.md"), "{report}");
     assert!(
         report.contains("content/guide/three.md:7: the alias `guide/../x` is not a site path"),
+        "{report}"
+    );
+    // Addresses the site answers itself: before the one route table, these passed the check and
+    // then never redirected.
+    for alias in ["/embed/salary", "/favicon.ico", "/assets/x.css"] {
+        let line = format!(
+            "content/guide/four.md:7: the alias `{alias}` is an address the site answers itself"
+        );
+        assert!(report.contains(&line), "{line}\n{report}");
+    }
+    assert!(
+        report.contains(
+            "content/guide/four.md:7: the alias `/guide/one/fact-sheet` is the address of a page that exists"
+        ),
         "{report}"
     );
 }

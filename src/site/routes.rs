@@ -1,0 +1,85 @@
+//! The one table of addresses the site answers itself, apart from its pages: the app factory mounts
+//! them, the alias check keeps pages' former addresses off them, and the export writes the ones a
+//! static host can serve.
+
+/// What answers at a reserved address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Healthz,
+    Sitemap,
+    Robots,
+    Favicon,
+    /// The salary comparison as a page.
+    Salary,
+    SalaryJson,
+    SalaryCsv,
+    /// The compact comparison other sites frame.
+    SalaryEmbed,
+}
+
+/// A reserved address and what answers there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reserved {
+    pub path: &'static str,
+    pub route: Route,
+    /// Whether a static export writes it as a file (a health check or a framed view has no use there).
+    pub exported: bool,
+}
+
+const fn reserved(path: &'static str, route: Route, exported: bool) -> Reserved {
+    Reserved {
+        path,
+        route,
+        exported,
+    }
+}
+
+/// Every address answered by a route rather than a page.
+pub const ROUTES: &[Reserved] = &[
+    reserved("/healthz", Route::Healthz, false),
+    reserved("/sitemap.xml", Route::Sitemap, true),
+    reserved("/robots.txt", Route::Robots, true),
+    reserved("/favicon.ico", Route::Favicon, true),
+    reserved(super::SALARY_PAGE, Route::Salary, true),
+    reserved("/salary.json", Route::SalaryJson, true),
+    reserved("/salary.csv", Route::SalaryCsv, true),
+    reserved("/embed/salary", Route::SalaryEmbed, false),
+];
+
+/// Folders whose every address the site serves itself: static files and fingerprinted assets.
+pub const RESERVED_FOLDERS: &[&str] = &["/static/", "/assets/"];
+
+/// Whether `path` is answered by a route or lies in a reserved folder.
+pub fn is_reserved(path: &str) -> bool {
+    ROUTES.iter().any(|r| r.path == path)
+        || RESERVED_FOLDERS
+            .iter()
+            .any(|folder| path.starts_with(folder) || path == folder.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_and_reserved_folders_are_reserved_and_pages_are_not() {
+        for route in ROUTES {
+            assert!(is_reserved(route.path), "{}", route.path);
+        }
+        assert!(is_reserved("/static/style.css"));
+        assert!(is_reserved("/assets"));
+        assert!(!is_reserved("/salary-guide"));
+        assert!(!is_reserved("/guide/salary"));
+    }
+
+    #[test]
+    fn every_route_has_one_address() {
+        for (i, a) in ROUTES.iter().enumerate() {
+            assert!(
+                ROUTES[i + 1..]
+                    .iter()
+                    .all(|b| b.path != a.path && b.route != a.route)
+            );
+        }
+    }
+}
