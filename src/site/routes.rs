@@ -15,6 +15,9 @@ pub enum Route {
     SalaryCsv,
     /// The compact comparison other sites frame.
     SalaryEmbed,
+    /// Under `serve --watch`: the version of the site, and the script that reloads on a new one.
+    LiveReload,
+    LiveReloadScript,
 }
 
 /// A reserved address and what answers there.
@@ -44,6 +47,8 @@ pub const ROUTES: &[Reserved] = &[
     reserved("/salary.json", Route::SalaryJson, true),
     reserved("/salary.csv", Route::SalaryCsv, true),
     reserved("/embed/salary", Route::SalaryEmbed, false),
+    reserved("/__livereload", Route::LiveReload, false),
+    reserved("/__livereload.js", Route::LiveReloadScript, false),
 ];
 
 /// Folders whose every address the site serves itself: static files and fingerprinted assets.

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use super::prepared::{CACHE_DAY, CACHE_IMMUTABLE, Prepared};
+use super::prepared::{CACHE_DAY, CACHE_IMMUTABLE, Keep, Prepared};
 
 /// Where fingerprinted assets are served.
 pub const ASSETS_PATH: &str = "/assets";
@@ -18,6 +18,8 @@ pub struct AssetUrls {
     pub stylesheet: String,
     /// The SVG icon, if `static/favicon.svg` exists.
     pub icon: Option<String>,
+    /// Under `serve --watch` only: the script that reloads the page when the site changes.
+    pub live_reload: Option<&'static str>,
 }
 
 /// Every top-level file of the static folder, prepared and keyed by its fingerprinted path.
@@ -30,7 +32,7 @@ pub struct Assets {
 
 impl Assets {
     /// Reads `static_dir`; hidden files, folders and symlinks are left to actix-files' rules.
-    pub fn load(static_dir: &Path) -> anyhow::Result<Assets> {
+    pub fn load(static_dir: &Path, keep: Keep) -> anyhow::Result<Assets> {
         let mut by_path = HashMap::new();
         let mut by_name = HashMap::new();
         let mut favicon_ico = None;
@@ -52,9 +54,9 @@ impl Assets {
                 content_type.to_string()
             };
             if name == "favicon.ico" {
-                favicon_ico = Some(Prepared::new(&content_type, CACHE_DAY, bytes.clone()));
+                favicon_ico = Some(Prepared::new(&content_type, CACHE_DAY, bytes.clone(), keep));
             }
-            let prepared = Prepared::new(&content_type, CACHE_IMMUTABLE, bytes);
+            let prepared = Prepared::new(&content_type, CACHE_IMMUTABLE, bytes, keep);
             let path = format!(
                 "{ASSETS_PATH}/{}",
                 fingerprinted(&name, &prepared.hash()[..16])
@@ -71,6 +73,7 @@ impl Assets {
         let urls = AssetUrls {
             stylesheet,
             icon: by_name.get("favicon.svg").cloned(),
+            live_reload: None,
         };
         Ok(Assets {
             by_path,
@@ -100,7 +103,11 @@ mod tests {
 
     #[test]
     fn loads_the_shipped_static_folder() {
-        let assets = Assets::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("static")).unwrap();
+        let assets = Assets::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("static"),
+            Keep::UntilReload,
+        )
+        .unwrap();
         assert!(
             assets.urls.stylesheet.starts_with("/assets/style.")
                 && assets.urls.stylesheet.ends_with(".css")

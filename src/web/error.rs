@@ -87,6 +87,7 @@ pub fn render_error_page<B>(
         || views::AssetUrls {
             stylesheet: String::new(),
             icon: None,
+            live_reload: None,
         },
         |state| state.assets.urls.clone(),
     );

@@ -8,7 +8,7 @@ use actix_web::http::header;
 use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use anyhow::{Context, bail};
 
-use super::{AppState, app};
+use super::{AppState, app, hardening};
 use crate::config::Settings;
 use crate::site::Site;
 use crate::site::routes::ROUTES;
@@ -82,6 +82,10 @@ pub async fn export(
             }
         }
     }
+    write(
+        out.join("_headers"),
+        hardening::headers_file(settings.base_url.starts_with("https://")).as_bytes(),
+    )?;
     let missing = call_service(
         &service,
         TestRequest::get().uri("/no-such-page").to_request(),

@@ -15,31 +15,60 @@ use futures_util::FutureExt;
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; \
                        form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
+/// The policy under `serve --watch`: the same, plus our own live-reload script.
+pub const WATCH_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+                             connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; \
+                             frame-ancestors 'none'";
+
 /// The policy of `/embed/salary`, the one view other sites may frame.
 pub const EMBED_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; \
                              form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors *";
 
-/// Headers added to every response that does not set its own (OWASP Secure Headers Project).
-/// `https` adds Strict-Transport-Security: a browser must only ever be told so over HTTPS.
-pub fn security_headers(https: bool) -> DefaultHeaders {
-    let mut headers = DefaultHeaders::new()
-        .add((header::CONTENT_SECURITY_POLICY, CSP))
-        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
-        .add((HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
-        .add((HeaderName::from_static("cross-origin-resource-policy"), "same-origin"))
-        .add((
-            HeaderName::from_static("permissions-policy"),
+/// The security headers every answer carries (OWASP Secure Headers Project), in the one list the
+/// server, the export's `_headers` file and `deploy/nginx-security-headers.conf` all send. `https`
+/// adds Strict-Transport-Security: a browser must only ever be told so over HTTPS. `watching` allows
+/// the live-reload script of `serve --watch`; served normally, the site runs no script at all.
+pub fn security_header_list(https: bool, watching: bool) -> Vec<(&'static str, &'static str)> {
+    let mut headers = vec![
+        (
+            "content-security-policy",
+            if watching { WATCH_CSP } else { CSP },
+        ),
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "strict-origin-when-cross-origin"),
+        ("cross-origin-opener-policy", "same-origin"),
+        ("cross-origin-resource-policy", "same-origin"),
+        (
+            "permissions-policy",
             "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), \
              payment=(), usb=()",
-        ));
+        ),
+    ];
     if https {
-        headers = headers.add((
-            header::STRICT_TRANSPORT_SECURITY,
+        headers.push((
+            "strict-transport-security",
             "max-age=63072000; includeSubDomains",
         ));
     }
     headers
+}
+
+/// Adds [`security_header_list`] to every response that does not set a header of its own.
+pub fn security_headers(https: bool, watching: bool) -> DefaultHeaders {
+    security_header_list(https, watching)
+        .into_iter()
+        .fold(DefaultHeaders::new(), |headers, (name, value)| {
+            headers.add((HeaderName::from_static(name), value))
+        })
+}
+
+/// The security headers as a `_headers` file, the format Netlify and Cloudflare Pages read.
+pub fn headers_file(https: bool) -> String {
+    let mut file = String::from("/*\n");
+    for (name, value) in security_header_list(https, false) {
+        file.push_str(&format!("  {name}: {value}\n"));
+    }
+    file
 }
 
 /// The longest request target (path and query) the site answers; its own links are far shorter.

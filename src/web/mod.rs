@@ -32,7 +32,7 @@ use anyhow::{Context, bail};
 pub use error::AppError;
 
 use assets::Assets;
-use prepared::Prepared;
+use prepared::{Keep, Prepared};
 
 use crate::config::Settings;
 use crate::site::routes::{ROUTES, Route};
@@ -60,11 +60,32 @@ pub struct AppState {
     /// The primary navigation, for error pages.
     pub nav: Vec<views::NavLink>,
     pub static_dir: PathBuf,
+    /// Under `serve --watch`: which version of the site this is, counted from 1 at start.
+    pub generation: Option<u64>,
 }
 
 impl AppState {
-    /// Renders and compresses every page of `site`; fails if the static folder is missing.
+    /// Renders and compresses every page of `site` once, for the life of the process; fails if the
+    /// static folder is missing.
     pub fn new(site: Site, settings: &Settings) -> anyhow::Result<AppState> {
+        AppState::prepare(site, settings, None)
+    }
+
+    /// The state of `serve --watch`: version `generation` of the site, whose pages load the
+    /// live-reload script, prepared to be replaced at the next edit.
+    pub fn watching(site: Site, settings: &Settings, generation: u64) -> anyhow::Result<AppState> {
+        AppState::prepare(site, settings, Some(generation))
+    }
+
+    fn prepare(
+        site: Site,
+        settings: &Settings,
+        generation: Option<u64>,
+    ) -> anyhow::Result<AppState> {
+        let keep = match generation {
+            Some(_) => Keep::UntilReload,
+            None => Keep::Forever,
+        };
         let static_dir = settings.site_dir.join(STATIC_DIR);
         if !static_dir.is_dir() {
             bail!(
@@ -72,14 +93,17 @@ impl AppState {
                 static_dir.display()
             );
         }
-        let assets = Assets::load(&static_dir)?;
+        let mut assets = Assets::load(&static_dir, keep)?;
+        if generation.is_some() {
+            assets.urls.live_reload = Some(watch::SCRIPT_PATH);
+        }
         let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
             .context("rendering the pages")?;
         let html = "text/html; charset=utf-8";
         let pages = rendered
             .pages
             .into_iter()
-            .map(|(url, page)| (url, Prepared::new(html, prepared::CACHE_PAGE, page)))
+            .map(|(url, page)| (url, Prepared::new(html, prepared::CACHE_PAGE, page, keep)))
             .collect();
         let salary_layout = salary::Layout::new(
             |title, description| {
@@ -113,25 +137,20 @@ impl AppState {
                 "application/xml; charset=utf-8",
                 prepared::CACHE_PAGE,
                 rendered.sitemap,
+                keep,
             ),
-            robots: Prepared::new("text/plain; charset=utf-8", prepared::CACHE_DAY, robots),
+            robots: Prepared::new(
+                "text/plain; charset=utf-8",
+                prepared::CACHE_DAY,
+                robots,
+                keep,
+            ),
             assets,
             salary_layout,
             nav: rendered.nav,
             static_dir,
+            generation,
         })
-    }
-
-    /// The layout's data for a page at `url` that is not one of the pre-rendered ones.
-    pub fn chrome_for(&self, url: &str, title: &str, description: &str) -> views::Chrome {
-        views::chrome_for(
-            &self.site,
-            &self.base_url,
-            &self.assets.urls,
-            url,
-            title,
-            description,
-        )
     }
 }
 
@@ -154,7 +173,10 @@ pub fn app(
         .app_data(state.clone())
         .wrap(from_fn(hardening::limit_requests))
         .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
-        .wrap(hardening::security_headers(https))
+        .wrap(hardening::security_headers(
+            https,
+            state.generation.is_some(),
+        ))
         // The logger formats every request before knowing whether the line is wanted: skip it
         // entirely when info logging is off, as under load tests.
         .wrap(Condition::new(
@@ -195,6 +217,8 @@ fn handler(route: Route) -> actix_web::Route {
         Route::SalaryJson => read.to(salary::answer::<salary::Json>),
         Route::SalaryCsv => read.to(salary::answer::<salary::Csv>),
         Route::SalaryEmbed => read.to(salary::answer::<salary::Embed>),
+        Route::LiveReload => read.to(watch::generation),
+        Route::LiveReloadScript => read.to(watch::script),
     }
 }
 

@@ -65,16 +65,34 @@ struct Variant {
     etag: HeaderValue,
 }
 
-/// Bytes that live as long as the process, without a reference count. Every worker thread clones a
-/// body for each answer; a shared count would bounce between cores on each clone and drop. Prepared
-/// bodies are made once at start-up and kept for the life of the process, so nothing is lost.
-fn forever(bytes: Vec<u8>) -> Bytes {
-    Bytes::from_static(Box::leak(bytes.into_boxed_slice()))
+/// How long prepared bodies live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// For the life of the process, as `serve` and `export` prepare them once: the compressed
+    /// bodies are then served without a reference count. Every worker thread clones a body for each
+    /// answer; a shared count would bounce between cores on each clone and drop.
+    Forever,
+    /// Until the site is replaced, as under `serve --watch`, which prepares the site again at every
+    /// edit: reference-counted, and freed with the site it belongs to.
+    UntilReload,
 }
 
-/// A header value for the life of the process, cloned without a reference count (see [`forever`]).
-fn forever_header(text: String) -> HeaderValue {
-    HeaderValue::from_static(Box::leak(text.into_boxed_str()))
+impl Keep {
+    fn bytes(self, bytes: Vec<u8>) -> Bytes {
+        match self {
+            Keep::Forever => Bytes::from_static(Box::leak(bytes.into_boxed_slice())),
+            Keep::UntilReload => Bytes::from(bytes),
+        }
+    }
+
+    fn header(self, text: &str) -> HeaderValue {
+        match self {
+            Keep::Forever => HeaderValue::from_static(Box::leak(text.into())),
+            Keep::UntilReload => {
+                HeaderValue::from_str(text).expect("a content type is a valid header")
+            }
+        }
+    }
 }
 
 /// One response body in every encoding worth having, with its headers.
@@ -93,6 +111,7 @@ impl Prepared {
         content_type: &str,
         cache_control: &'static str,
         body: impl Into<Bytes>,
+        keep: Keep,
     ) -> Prepared {
         let body = body.into();
         let hash = format!("{:016x}", fnv1a(&body));
@@ -114,12 +133,12 @@ impl Prepared {
                 (Encoding::Gzip, gzip(&body)),
             ] {
                 if compressed.len() < body.len() {
-                    variants.push(variant(encoding, forever(compressed)));
+                    variants.push(variant(encoding, keep.bytes(compressed)));
                 }
             }
         }
         Prepared {
-            content_type: forever_header(content_type.to_string()),
+            content_type: keep.header(content_type),
             cache_control: HeaderValue::from_static(cache_control),
             variants,
             hash,
@@ -281,6 +300,7 @@ mod tests {
             "text/html; charset=utf-8",
             CACHE_PAGE,
             "<p>health information</p>".repeat(200),
+            Keep::UntilReload,
         )
     }
 
@@ -344,7 +364,7 @@ mod tests {
 
     #[test]
     fn leaves_incompressible_bodies_alone() {
-        let png = Prepared::new("image/png", CACHE_DAY, vec![0u8; 10]);
+        let png = Prepared::new("image/png", CACHE_DAY, vec![0u8; 10], Keep::Forever);
         assert_eq!(png.variants.len(), 1);
         let response = png.respond(
             &TestRequest::get()
@@ -353,6 +373,13 @@ mod tests {
         );
         assert!(response.headers().get("content-encoding").is_none());
         assert!(response.headers().get("vary").is_none());
+    }
+
+    #[test]
+    fn bodies_kept_until_reload_are_freed_with_their_site() {
+        // A reference-counted body is freed when its last owner drops it; a static one never is.
+        assert!(Keep::UntilReload.bytes(vec![1, 2, 3]).is_unique());
+        assert!(!Keep::Forever.bytes(vec![1, 2, 3]).is_unique());
     }
 
     #[test]

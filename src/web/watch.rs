@@ -1,30 +1,50 @@
-//! `serve --watch`, for editors: content and static files are polled, and a change that loads cleanly
-//! replaces the running site, while a broken one is reported and the last good site stays up.
+//! `serve --watch`, for editors: the operating system reports every change under `content/` and
+//! `static/` (through the `notify` crate, as Zola and mdBook do); a change that loads cleanly replaces
+//! the running site and reloads the editor's open pages, while a broken one is reported and the last
+//! good site stays up.
 //!
 //! The swap restarts the server on the same listening socket, which stays open meanwhile: waiting
-//! connections queue in its backlog, and requests never pay for a lock on the site.
+//! connections queue in its backlog, and requests never pay for a lock on the site. Each version of
+//! the site is prepared to be dropped with it (see [`super::prepared::Keep`]).
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
 use anyhow::Context;
+use notify::{EventKind, RecursiveMode, Watcher};
 
+use super::error::AppError;
+use super::prepared::{CACHE_NEVER, respond};
 use super::{AppState, Application};
 use crate::config::Settings;
 use crate::content::CONTENT_DIR;
 use crate::site::Site;
 
-/// How often the folders are looked at.
-const POLL: Duration = Duration::from_millis(500);
+/// Where pages under `serve --watch` load the live-reload script from.
+pub const SCRIPT_PATH: &str = "/__livereload.js";
+
+/// Editors write a file in several steps; changes this close together are loaded once.
+const SETTLE: Duration = Duration::from_millis(100);
 
 /// Serves `site` and reloads it whenever a file under `content/` or `static/` changes.
 pub async fn serve_watching(settings: &Settings, site: Site) -> anyhow::Result<()> {
     let listener = TcpListener::bind(settings.addr)
         .with_context(|| format!("cannot listen on {}", settings.addr))?;
+    let (changes, changed) = mpsc::channel();
+    let mut watcher =
+        notify::recommended_watcher(changes).context("cannot watch the site folder")?;
+    for folder in [CONTENT_DIR, super::STATIC_DIR] {
+        let path = settings.site_dir.join(folder);
+        watcher
+            .watch(&path, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", path.display()))?;
+    }
     log::info!(
         "serving {} on http://{} and watching it for edits",
         settings.site_dir.display(),
@@ -35,31 +55,38 @@ pub async fn serve_watching(settings: &Settings, site: Site) -> anyhow::Result<(
     {
         let running = Arc::clone(&running);
         let site_dir = settings.site_dir.clone();
-        std::thread::spawn(move || watch(&site_dir, &reloads, &running));
+        std::thread::spawn(move || reload_on_change(&site_dir, &changed, &reloads, &running));
     }
     let mut site = site;
-    loop {
-        let server = Application::on(listener.try_clone()?, AppState::new(site, settings)?)?;
+    for generation in 1.. {
+        let state = AppState::watching(site, settings, generation)?;
+        let server = Application::on(listener.try_clone()?, state)?;
         *running.lock().expect("not poisoned") = Some(server.handle());
         server.run().await?;
         // The server stops for a reload, or for Ctrl-C / SIGTERM, when there is no new site.
         match reloaded.try_recv() {
             Ok(new_site) => site = new_site,
-            Err(_) => return Ok(()),
+            Err(_) => break,
         }
     }
+    drop(watcher);
+    Ok(())
 }
 
-/// Polls the site folder; hands every cleanly loading change to the server loop.
-fn watch(site_dir: &Path, reloads: &mpsc::Sender<Site>, running: &Mutex<Option<ServerHandle>>) {
-    let mut seen = fingerprint(site_dir);
-    loop {
-        std::thread::sleep(POLL);
-        let now = fingerprint(site_dir);
-        if now == seen {
+/// Loads the site again after each settled change; hands every clean load to the server loop.
+fn reload_on_change(
+    site_dir: &Path,
+    changed: &mpsc::Receiver<notify::Result<notify::Event>>,
+    reloads: &mpsc::Sender<Site>,
+    running: &Mutex<Option<ServerHandle>>,
+) {
+    while let Ok(event) = changed.recv() {
+        if !is_edit(&event) {
             continue;
         }
-        seen = now;
+        // Let the editor finish writing, and take the rest of its burst with this change.
+        std::thread::sleep(SETTLE);
+        while changed.try_recv().is_ok() {}
         match Site::load(site_dir) {
             Ok(site) => {
                 log::info!("content changed: reloaded {} pages", site.pages.len());
@@ -81,26 +108,36 @@ fn watch(site_dir: &Path, reloads: &mpsc::Sender<Site>, running: &Mutex<Option<S
     }
 }
 
-/// Every file under `content/` and `static/` with its size and modification time, in order.
-fn fingerprint(site_dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
-    let mut files = Vec::new();
-    for folder in [CONTENT_DIR, super::STATIC_DIR] {
-        walk(&site_dir.join(folder), &mut files);
-    }
-    files.sort();
-    files
-}
-
-fn walk(dir: &Path, files: &mut Vec<(PathBuf, u64, Option<SystemTime>)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let Ok(meta) = entry.metadata() else { continue };
-        if meta.is_dir() {
-            walk(&entry.path(), files);
-        } else {
-            files.push((entry.path(), meta.len(), meta.modified().ok()));
+/// Whether `event` changed a file; reading one (as the reload itself does) is no edit.
+fn is_edit(event: &notify::Result<notify::Event>) -> bool {
+    match event {
+        Ok(event) => matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+        ),
+        Err(err) => {
+            log::warn!("watching the site folder: {err}");
+            false
         }
     }
+}
+
+/// `/__livereload`: the version of the site being served, under `serve --watch` only.
+pub async fn generation(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let generation = state.generation.ok_or(AppError::NotFound)?;
+    Ok(
+        respond(StatusCode::OK, "text/plain; charset=utf-8", CACHE_NEVER)
+            .body(generation.to_string()),
+    )
+}
+
+/// `/__livereload.js`: the script that asks for that version, under `serve --watch` only.
+pub async fn script(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    state.generation.ok_or(AppError::NotFound)?;
+    Ok(respond(
+        StatusCode::OK,
+        "text/javascript; charset=utf-8",
+        CACHE_NEVER,
+    )
+    .body(include_str!("livereload.js")))
 }

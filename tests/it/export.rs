@@ -126,3 +126,57 @@ fn the_export_holds_every_page_with_compressed_variants_and_no_broken_link() {
     );
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// Header name (lower case) and value, as sent by the live server to a page request.
+fn served_security_headers() -> Vec<(String, String)> {
+    let app = crate::helpers::TestApp::spawn(&crate::helpers::fixture("good"));
+    let answer = app.get("/");
+    him_guide::web::hardening::security_header_list(true, false)
+        .into_iter()
+        .map(|(name, _)| {
+            let value = answer.headers[name].to_str().unwrap().to_string();
+            (name.to_string(), value)
+        })
+        .collect()
+}
+
+#[test]
+fn static_hosts_send_the_security_headers_the_server_sends() {
+    let served = served_security_headers();
+    assert!(
+        served
+            .iter()
+            .any(|(name, _)| name == "content-security-policy")
+    );
+
+    let out = std::env::temp_dir().join(format!("him-guide-headers-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    export_to(&out);
+    let headers_file = std::fs::read_to_string(out.join("_headers")).unwrap();
+    let _ = std::fs::remove_dir_all(&out);
+    let mut lines = headers_file.lines();
+    assert_eq!(lines.next(), Some("/*"), "one rule for every address");
+    let from_file: Vec<(String, String)> = lines
+        .map(|line| {
+            let (name, value) = line.trim().split_once(": ").unwrap();
+            (name.to_string(), value.to_string())
+        })
+        .collect();
+    assert_eq!(from_file, served, "the export's _headers file");
+
+    let nginx =
+        std::fs::read_to_string(repo_dir().join("deploy/nginx-security-headers.conf")).unwrap();
+    let from_nginx: Vec<(String, String)> = nginx
+        .lines()
+        .filter_map(|line| line.strip_prefix("add_header "))
+        .map(|rest| {
+            let (name, value) = rest.split_once(' ').unwrap();
+            let value = value.trim_end_matches(" always;");
+            (
+                name.to_ascii_lowercase(),
+                value.trim_matches('"').to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(from_nginx, served, "deploy/nginx-security-headers.conf");
+}

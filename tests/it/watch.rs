@@ -134,3 +134,61 @@ fn edits_go_live_and_broken_edits_keep_the_last_good_site() {
     drop(watching);
     let _ = std::fs::remove_dir_all(&site);
 }
+
+/// Status, Content-Security-Policy and body; `None` while the server restarts.
+fn try_get(watching: &Watching, path: &str) -> Option<(u16, String, String)> {
+    let mut response = ureq::get(format!("{}{path}", watching.base))
+        .config()
+        .http_status_as_error(false)
+        .build()
+        .call()
+        .ok()?;
+    let csp = response
+        .headers()
+        .get("content-security-policy")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let status = response.status().as_u16();
+    Some((status, csp, response.body_mut().read_to_string().ok()?))
+}
+
+fn get(watching: &Watching, path: &str) -> (u16, String, String) {
+    try_get(watching, path).expect("an answer")
+}
+
+#[test]
+fn open_pages_reload_when_the_site_changes_and_only_under_watch() {
+    let site = std::env::temp_dir().join(format!("him-guide-reload-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&fixture("good"), &site);
+    let watching = watch(&site);
+    let (status, csp, page) = get(&watching, "/guide/first");
+    assert_eq!(status, 200);
+    let scripts = Html::parse(&page).attrs("script[src]", "src");
+    assert_eq!(scripts, ["/__livereload.js"]);
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    let (status, _, script) = get(&watching, "/__livereload.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("/__livereload"));
+    let (_, _, first) = get(&watching, "/__livereload");
+    assert_eq!(first, "1");
+
+    let about = site.join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, text + "\nOne more line.\n").unwrap();
+    wait_for(
+        || try_get(&watching, "/__livereload").is_some_and(|(_, _, version)| version == "2"),
+        "the version to change after an edit",
+    );
+    drop(watching);
+    let _ = std::fs::remove_dir_all(&site);
+
+    // Served normally, the site sends no script and its policy allows none.
+    let app = crate::helpers::TestApp::spawn(&fixture("good"));
+    let page = app.get("/guide/first");
+    assert!(Html::parse(&page.body).select("script[src]").is_empty());
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(!csp.contains("script-src"), "{csp}");
+    assert_eq!(app.get("/__livereload").status, 404);
+    assert_eq!(app.get("/__livereload.js").status, 404);
+}
