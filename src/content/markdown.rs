@@ -86,6 +86,10 @@ fn options() -> Options {
 
 /// Renders `body` to HTML: headings get stable unique ids, `.md` links become site paths, internal
 /// links are collected for checking, and raw HTML is refused.
+#[allow(
+    clippy::too_many_lines,
+    reason = "the one pass over pulldown-cmark's events: splitting it would split the state it keeps"
+)]
 pub fn render(body: &str, ctx: &RenderContext<'_>) -> Rendered {
     let mut out = Rendered::default();
     let line_of = |offset: usize| ctx.first_line + line_at(body, offset) - 1;

@@ -273,6 +273,10 @@ struct RawProjection {
 }
 
 /// Parses and checks the salary data at `file` (a path for messages) against the sources list.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one check per entry kind, gathered so every problem is reported at once"
+)]
 pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, Vec<Problem>> {
     let raw: RawFile = toml::from_str(text).map_err(|err| {
         let line = err.span().map(|span| line_at(text, span.start));

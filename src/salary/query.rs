@@ -208,6 +208,10 @@ impl<'a> Query<'a> {
 
     /// Reads a raw query string (without the `?`). Empty fields count as absent; unknown
     /// parameters are ignored, so a link with tracking parameters still works.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one short step per field, in the form's order"
+    )]
     pub fn parse(raw: &str, data: &'a SalaryData) -> Result<Query<'a>, Box<Rejected>> {
         let mut rejected = Rejected {
             input: Input::default(),

@@ -8,13 +8,13 @@ use crate::salary::money::group_thousands;
 use crate::sources::Source;
 
 /// The salary data and the sources its figures cite, as seen from a guide page.
-pub struct GuideFigures<'a> {
+pub(super) struct GuideFigures<'a> {
     pub data: &'a SalaryData,
     pub sources: &'a [Source],
 }
 
 /// The tables a page can place with `{{table:NAME}}`.
-pub const TABLES: &[&str] = &[
+pub(super) const TABLES: &[&str] = &[
     "quick-facts",
     "median-pay",
     "spread-of-pay",

@@ -9,7 +9,11 @@ use crate::sources::Source;
 
 /// Every broken internal link in `pages`, each naming the file and line it is written on. Links to
 /// `failed_urls` (pages that exist but did not load) are not checked.
-pub fn check(pages: &[LoadedPage], sources: &[Source], failed_urls: &[String]) -> Vec<Problem> {
+pub(super) fn check(
+    pages: &[LoadedPage],
+    sources: &[Source],
+    failed_urls: &[String],
+) -> Vec<Problem> {
     let mut anchors: HashMap<&str, HashSet<&str>> = pages
         .iter()
         .map(|page| {

@@ -10,7 +10,7 @@ use anyhow::{Context, bail};
 use super::prepared::{CACHE_DAY, CACHE_IMMUTABLE, Keep, Prepared};
 
 /// Where fingerprinted assets are served.
-pub const ASSETS_PATH: &str = "/assets";
+pub(super) const ASSETS_PATH: &str = "/assets";
 
 /// The addresses the layout links to, fixed at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -59,7 +59,7 @@ impl ResponseError for AppError {
 
 /// Replaces a plain error answer (ours or one of actix's) with the HTML error page; answers that
 /// already carry their own HTML or another format are left alone.
-pub fn render_error_page<B>(
+pub(crate) fn render_error_page<B>(
     response: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let is_plain = response

@@ -106,7 +106,7 @@ pub async fn export(
 
 /// The file a static host serves for `address`: clean page addresses (slugs never hold a dot)
 /// become `.html` files; files keep their names.
-pub fn file_for(address: &str) -> PathBuf {
+pub(super) fn file_for(address: &str) -> PathBuf {
     match address.trim_start_matches('/') {
         "" => PathBuf::from("index.html"),
         file if file.contains('.') => PathBuf::from(file),

@@ -9,7 +9,7 @@ use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::site::{GUIDE_INDEX, Page};
 
 /// The JSON-LD for a guide chapter: the article and the trail from home down to it.
-pub fn chapter(page: &Page, base_url: &str) -> String {
+pub(super) fn chapter(page: &Page, base_url: &str) -> String {
     let url = format!("{base_url}{}", page.url);
     let crumb = |position: u32, name: &str, path: &str| json!({ "@type": "ListItem", "position": position, "name": name, "item": format!("{base_url}{path}") });
     script_body(&json!({
@@ -34,7 +34,7 @@ pub fn chapter(page: &Page, base_url: &str) -> String {
 }
 
 /// The JSON-LD for the salary page: each occupation with its pay distribution and requirements.
-pub fn occupations(data: &SalaryData) -> String {
+pub(super) fn occupations(data: &SalaryData) -> String {
     let occupations: Vec<Value> = data
         .occupations
         .iter()

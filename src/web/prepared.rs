@@ -10,15 +10,15 @@ use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
 /// Pages change when the guide is edited: caches keep them briefly and revalidate with the ETag.
-pub const CACHE_PAGE: &str = "public, max-age=300";
+pub(super) const CACHE_PAGE: &str = "public, max-age=300";
 /// Fingerprinted assets never change under their name.
-pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub(super) const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Everything else that is static but not fingerprinted.
-pub const CACHE_DAY: &str = "public, max-age=86400";
+pub(super) const CACHE_DAY: &str = "public, max-age=86400";
 
 /// Starts an answer computed per request: its status and content type, and `cache` as its cache
 /// policy when it succeeded (an error is never stored).
-pub fn respond(
+pub(super) fn respond(
     status: StatusCode,
     content_type: &'static str,
     cache: &'static str,
@@ -36,14 +36,14 @@ pub fn respond(
 }
 
 /// Answers that must not be kept: errors, and what changes between requests.
-pub const CACHE_NEVER: &str = "no-store";
+pub(super) const CACHE_NEVER: &str = "no-store";
 
 /// Brotli quality used at start-up: 5 compresses the whole guide in about 15 ms on these machines,
 /// within 15% of quality 11's size, which takes over 200 ms (see BENCHMARKS.md).
 const BROTLI_QUALITY: i32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
+pub(super) enum Encoding {
     Identity,
     Gzip,
     Brotli,
@@ -216,7 +216,7 @@ fn not_modified(request: &HttpRequest, etag: &HeaderValue) -> bool {
 
 /// The best of `available` that `accept_encoding` allows: brotli, then gzip, then identity. A
 /// missing header allows identity only; `q=0` refuses an encoding.
-pub fn negotiate(accept_encoding: Option<&str>, available: &[Encoding]) -> Encoding {
+pub(super) fn negotiate(accept_encoding: Option<&str>, available: &[Encoding]) -> Encoding {
     let Some(header) = accept_encoding else {
         return Encoding::Identity;
     };

@@ -15,7 +15,7 @@ use super::error::AppError;
 /// The app's default service: every address no route claims is a page, a redirect or a 404. A
 /// function service rather than a catch-all route, which would cost a pattern match per request;
 /// panics are caught here as resources catch theirs.
-pub async fn pages(request: ServiceRequest) -> Result<ServiceResponse, actix_web::Error> {
+pub(super) async fn pages(request: ServiceRequest) -> Result<ServiceResponse, actix_web::Error> {
     let (request, _payload) = request.into_parts();
     let response = match AssertUnwindSafe(page(&request)).catch_unwind().await {
         Ok(Ok(response)) => response,
@@ -61,7 +61,7 @@ async fn page(request: &HttpRequest) -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
-pub async fn favicon(
+pub(super) async fn favicon(
     request: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
@@ -73,15 +73,15 @@ pub async fn favicon(
     Ok(favicon.respond(&request))
 }
 
-pub async fn sitemap(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+pub(super) async fn sitemap(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     state.sitemap.respond(&request)
 }
 
-pub async fn robots(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+pub(super) async fn robots(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     state.robots.respond(&request)
 }
 
-pub async fn healthz() -> HttpResponse {
+pub(super) async fn healthz() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body("ok\n")

@@ -27,7 +27,7 @@ use crate::content::CONTENT_DIR;
 use crate::site::Site;
 
 /// Where pages under `serve --watch` load the live-reload script from.
-pub const SCRIPT_PATH: &str = "/__livereload.js";
+pub(super) const SCRIPT_PATH: &str = "/__livereload.js";
 
 /// Editors write a file in several steps; changes this close together are loaded once.
 const SETTLE: Duration = Duration::from_millis(100);
@@ -123,7 +123,7 @@ fn is_edit(event: &notify::Result<notify::Event>) -> bool {
 }
 
 /// `/__livereload`: the version of the site being served, under `serve --watch` only.
-pub async fn generation(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub(super) async fn generation(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let generation = state.generation.ok_or(AppError::NotFound)?;
     Ok(
         respond(StatusCode::OK, "text/plain; charset=utf-8", CACHE_NEVER)
@@ -132,7 +132,7 @@ pub async fn generation(state: web::Data<AppState>) -> Result<HttpResponse, AppE
 }
 
 /// `/__livereload.js`: the script that asks for that version, under `serve --watch` only.
-pub async fn script(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub(super) async fn script(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     state.generation.ok_or(AppError::NotFound)?;
     Ok(respond(
         StatusCode::OK,

@@ -11,16 +11,16 @@ use him_guide::site::Site;
 use him_guide::web::Application;
 
 /// The repository's own site folder: the content the guide ships with.
-pub fn repo_dir() -> PathBuf {
+pub(crate) fn repo_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     repo_dir().join("tests/fixtures").join(name)
 }
 
 /// A running server and a client that does not follow redirects or treat 4xx/5xx as errors.
-pub struct TestApp {
+pub(crate) struct TestApp {
     pub addr: SocketAddr,
     pub base_url: String,
     handle: ServerHandle,
@@ -28,7 +28,7 @@ pub struct TestApp {
 }
 
 /// An answer, read in full.
-pub struct Answer {
+pub(crate) struct Answer {
     pub status: u16,
     pub content_type: String,
     pub headers: ureq::http::HeaderMap,
@@ -36,7 +36,7 @@ pub struct Answer {
 }
 
 impl TestApp {
-    pub fn spawn(site_dir: &Path) -> TestApp {
+    pub(crate) fn spawn(site_dir: &Path) -> TestApp {
         let base_url = "https://guide.example.org".to_string();
         let settings = Settings {
             addr: "127.0.0.1:0".parse().unwrap(),
@@ -66,16 +66,16 @@ impl TestApp {
         }
     }
 
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
 
-    pub fn get(&self, path: &str) -> Answer {
+    pub(crate) fn get(&self, path: &str) -> Answer {
         read(self.agent.get(self.url(path)).call())
     }
 
     /// A GET with extra request headers, such as `Accept-Encoding` or `If-None-Match`.
-    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+    pub(crate) fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
         let mut request = self.agent.get(self.url(path));
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -83,11 +83,11 @@ impl TestApp {
         read(request.call())
     }
 
-    pub fn head(&self, path: &str) -> Answer {
+    pub(crate) fn head(&self, path: &str) -> Answer {
         read(self.agent.head(self.url(path)).call())
     }
 
-    pub fn post(&self, path: &str) -> Answer {
+    pub(crate) fn post(&self, path: &str) -> Answer {
         read(self.agent.post(self.url(path)).send_empty())
     }
 }
@@ -121,7 +121,7 @@ impl Drop for TestApp {
 }
 
 /// Copies a folder tree, so a test can change a fixture site without touching the original.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -135,26 +135,26 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Parsed HTML with the queries the tests need.
-pub struct Html(scraper::Html);
+pub(crate) struct Html(scraper::Html);
 
 impl Html {
-    pub fn parse(text: &str) -> Html {
+    pub(crate) fn parse(text: &str) -> Html {
         Html(scraper::Html::parse_document(text))
     }
 
-    pub fn select<'a>(&'a self, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    pub(crate) fn select<'a>(&'a self, css: &str) -> Vec<scraper::ElementRef<'a>> {
         let selector = scraper::Selector::parse(css).expect("valid selector");
         self.0.select(&selector).collect()
     }
 
-    pub fn texts(&self, css: &str) -> Vec<String> {
+    pub(crate) fn texts(&self, css: &str) -> Vec<String> {
         self.select(css)
             .iter()
             .map(|e| e.text().collect::<String>().trim().to_string())
             .collect()
     }
 
-    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+    pub(crate) fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
         self.select(css)
             .iter()
             .filter_map(|e| e.value().attr(attr))
@@ -162,7 +162,7 @@ impl Html {
             .collect()
     }
 
-    pub fn ids(&self) -> Vec<String> {
+    pub(crate) fn ids(&self) -> Vec<String> {
         self.attrs("[id]", "id")
     }
 }

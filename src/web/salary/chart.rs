@@ -8,7 +8,7 @@ use crate::salary::money::{Cents, Period, from_annual};
 use crate::salary::query::Display;
 
 /// A horizontal bar chart drawn on the server as inline SVG; `description` is its text alternative.
-pub struct ChartView {
+pub(super) struct ChartView {
     pub title: String,
     pub description: String,
     pub height: u32,
@@ -17,7 +17,7 @@ pub struct ChartView {
     pub ticks: Vec<ChartMark>,
 }
 
-pub struct ChartRow {
+pub(super) struct ChartRow {
     pub label: String,
     pub label_y: u32,
     pub bar_y: u32,
@@ -29,7 +29,7 @@ pub struct ChartRow {
     pub value: String,
 }
 
-pub struct ChartMark {
+pub(super) struct ChartMark {
     pub x: u32,
     pub label: String,
     /// `start`, `middle` or `end`: labels near the right edge end at their mark.

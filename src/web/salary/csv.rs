@@ -1,7 +1,7 @@
 //! `/salary.csv`: the comparison as CSV, one figure a row, written by the `csv` crate.
 
 use super::{Format, wording};
-use crate::salary::compare::{Estimate, Report, Rows, Shown};
+use crate::salary::compare::{Difference, Estimate, LadderRow, OfferCheck, Report, Rows, Shown};
 use crate::salary::data::Occupation;
 use crate::salary::query::Rejected;
 use crate::web::AppState;
@@ -56,97 +56,31 @@ const CSV_HEADER: &[&str] = &[
 fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
     let mut out = Records::new();
     out.push(CSV_HEADER)?;
-    let mut value_row = |row: &str,
-                         occupation: &Occupation,
-                         setting: &str,
-                         shown: &Shown<'_>,
-                         difference: Option<String>,
-                         percent: Option<String>,
-                         note: &str| {
-        out.push(&[
-            row,
-            &occupation.id,
-            &occupation.soc,
-            setting,
-            shown.figure.statistic.as_str(),
-            shown.period.as_str(),
-            &shown.amount.0.to_string(),
-            &shown.text(),
-            &shown.figure.release,
-            &shown.figure.source,
-            if shown.computed { "true" } else { "false" },
-            difference.as_deref().unwrap_or(""),
-            percent.as_deref().unwrap_or(""),
-            "",
-            "",
-            note,
-        ])
-    };
+    let occupation = report.query.occupation;
     match &report.rows {
         Rows::Ladder(rows) => {
             for row in rows {
-                let (difference, percent) = match row.difference {
-                    Some(d) => (
-                        Some(d.amount.0.to_string()),
-                        Some(format!("{:.1}", d.percent())),
-                    ),
-                    None => (None, None),
-                };
-                value_row(
-                    "occupation",
-                    row.occupation,
-                    "national",
-                    &row.median,
-                    difference,
-                    percent,
-                    "",
-                )?;
-                // The median per year and per hour too, where the display period is neither.
-                let others = [&row.median_annual, &row.median_hourly];
-                for other in others.into_iter().filter(|m| m.period != row.median.period) {
-                    value_row(
-                        "occupation",
-                        row.occupation,
-                        "national",
-                        other,
-                        None,
-                        None,
-                        "",
-                    )?;
-                }
-                for end in row.p10.iter().chain(row.p90.iter()) {
-                    value_row(
-                        "occupation",
-                        row.occupation,
-                        "national",
-                        end,
-                        None,
-                        None,
-                        "",
-                    )?;
-                }
+                ladder_rows(&mut out, row)?;
             }
         }
         Rows::Settings { industries, claims } => {
             for row in industries {
-                value_row(
+                out.figure(
                     "industry_mean",
-                    report.query.occupation,
+                    occupation,
                     row.setting,
                     &row.shown,
-                    None,
                     None,
                     "",
                 )?;
             }
             for row in claims {
                 let note = row.shown.figure.note.as_deref().unwrap_or_default();
-                value_row(
+                out.figure(
                     "article_claim",
-                    report.query.occupation,
+                    occupation,
                     row.setting,
                     &row.shown,
-                    None,
                     None,
                     note,
                 )?;
@@ -154,41 +88,69 @@ fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
         }
     }
     if let Some(check) = &report.offer {
-        let (percentile, position, release) = match &check.estimate {
-            Estimate::Placed {
-                distribution,
-                placement,
-            } => (
-                placement
-                    .percentile
-                    .map(|p| format!("{p:.1}"))
-                    .unwrap_or_default(),
-                placement.position.as_str(),
-                distribution.release,
-            ),
-            Estimate::TooOld { distribution } => (String::new(), "", distribution.release),
-            Estimate::NoDistribution => (String::new(), "", ""),
-        };
-        out.push(&[
-            "offer",
-            &report.query.occupation.id,
-            &report.query.occupation.soc,
-            "national",
-            "offer",
-            "year",
-            &check.offer.annual.0.to_string(),
-            &check.offer.annual.dollars_text(),
-            release,
-            "",
-            "true",
-            &check.versus_median.amount.0.to_string(),
-            &format!("{:.1}", check.versus_median.percent()),
-            &percentile,
-            position,
-            &wording::offer_summary(check),
-        ])?;
+        offer_row(&mut out, check)?;
     }
     out.finish()
+}
+
+/// An occupation's median as shown, with its difference from the baseline, then the median per
+/// year and per hour where the display period is neither, then the 10th and 90th percentiles.
+fn ladder_rows(out: &mut Records, row: &LadderRow<'_>) -> Result<(), csv::Error> {
+    let figure = |out: &mut Records, shown, difference| {
+        out.figure(
+            "occupation",
+            row.occupation,
+            "national",
+            shown,
+            difference,
+            "",
+        )
+    };
+    figure(out, &row.median, row.difference)?;
+    let others = [&row.median_annual, &row.median_hourly];
+    for other in others.into_iter().filter(|m| m.period != row.median.period) {
+        figure(out, other, None)?;
+    }
+    for end in row.p10.iter().chain(row.p90.iter()) {
+        figure(out, end, None)?;
+    }
+    Ok(())
+}
+
+fn offer_row(out: &mut Records, check: &OfferCheck<'_>) -> Result<(), csv::Error> {
+    let (percentile, position, release) = match &check.estimate {
+        Estimate::Placed {
+            distribution,
+            placement,
+        } => (
+            placement
+                .percentile
+                .map(|p| format!("{p:.1}"))
+                .unwrap_or_default(),
+            placement.position.as_str(),
+            distribution.release,
+        ),
+        Estimate::TooOld { distribution } => (String::new(), "", distribution.release),
+        Estimate::NoDistribution => (String::new(), "", ""),
+    };
+    out.push(&[
+        "offer",
+        &check.occupation.id,
+        &check.occupation.soc,
+        "national",
+        "offer",
+        "year",
+        &check.offer.annual.0.to_string(),
+        &check.offer.annual.dollars_text(),
+        release,
+        "",
+        "true",
+        &check.versus_median.amount.0.to_string(),
+        &format!("{:.1}", check.versus_median.percent()),
+        &percentile,
+        position,
+        &wording::offer_summary(check),
+    ])
 }
 
 /// CSV records (RFC 4180, CRLF line ends) in memory. Text a spreadsheet would run as a formula is
@@ -207,6 +169,39 @@ impl Records {
     fn push(&mut self, fields: &[&str]) -> Result<(), csv::Error> {
         self.0
             .write_record(fields.iter().map(|field| defused(field).into_owned()))
+    }
+
+    /// One figure as shown, with its provenance and, on the ladder, its difference from the baseline.
+    fn figure(
+        &mut self,
+        row: &str,
+        occupation: &Occupation,
+        setting: &str,
+        shown: &Shown<'_>,
+        difference: Option<Difference>,
+        note: &str,
+    ) -> Result<(), csv::Error> {
+        let (difference, percent) = difference.map_or((String::new(), String::new()), |d| {
+            (d.amount.0.to_string(), format!("{:.1}", d.percent()))
+        });
+        self.push(&[
+            row,
+            &occupation.id,
+            &occupation.soc,
+            setting,
+            shown.figure.statistic.as_str(),
+            shown.period.as_str(),
+            &shown.amount.0.to_string(),
+            &shown.text(),
+            &shown.figure.release,
+            &shown.figure.source,
+            if shown.computed { "true" } else { "false" },
+            &difference,
+            &percent,
+            "",
+            "",
+            note,
+        ])
     }
 
     fn finish(self) -> Result<Vec<u8>, csv::Error> {

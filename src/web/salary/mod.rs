@@ -11,7 +11,7 @@ mod wording;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
 
-pub use page::Layout;
+pub(super) use page::Layout;
 
 use super::AppState;
 use super::error::AppError;

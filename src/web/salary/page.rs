@@ -160,7 +160,7 @@ pub(crate) struct FormView<'a> {
 }
 
 impl FormView<'_> {
-    pub fn error(&self, field: &str) -> Option<&str> {
+    pub(super) fn error(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()
             .find(|e| e.field == field)

@@ -3,13 +3,14 @@
 
 use crate::salary::capitalise;
 use crate::salary::compare::{Difference, Estimate, Note, OfferCheck};
+use crate::salary::data::Distribution;
 use crate::salary::data::SalaryData;
 use crate::salary::money::{Cents, Period, group_thousands};
-use crate::salary::percentile::{Position, ordinal};
+use crate::salary::percentile::{Placement, Position, ordinal};
 use crate::salary::query::{Compare, Display, Field, FieldError, Problem};
 
 /// What the reader should do about a rejected field.
-pub fn field_message(error: &FieldError, data: &SalaryData) -> String {
+pub(super) fn field_message(error: &FieldError, data: &SalaryData) -> String {
     match (error.problem, error.field) {
         (Problem::Malformed, _) => "The address could not be read: it contains a malformed %-escape or text that is not UTF-8.".into(),
         (Problem::TooManyParameters { max }, _) => {
@@ -44,7 +45,7 @@ pub fn field_message(error: &FieldError, data: &SalaryData) -> String {
 }
 
 /// A caveat beside the comparison.
-pub fn note(note: &Note<'_>) -> String {
+pub(super) fn note(note: &Note<'_>) -> String {
     match note {
         Note::MixedReleases(releases) => format!(
             "The medians come from different releases ({}), because BLS updates each occupation's page on its own \
@@ -80,7 +81,7 @@ pub fn note(note: &Note<'_>) -> String {
 }
 
 /// The offer check in words, with its numbers and data years.
-pub fn offer_summary(check: &OfferCheck<'_>) -> String {
+pub(super) fn offer_summary(check: &OfferCheck<'_>) -> String {
     let offer = check.offer;
     let occupation = check.occupation;
     let mut text = if offer.period == Period::Year {
@@ -104,52 +105,11 @@ pub fn offer_summary(check: &OfferCheck<'_>) -> String {
             distribution,
             placement,
         } => {
-            let amount_of = |pct: u8| {
-                distribution
-                    .points
-                    .iter()
-                    .find(|(p, _)| *p == pct)
-                    .map(|(_, a)| a.dollars_text())
-                    .unwrap_or_default()
-            };
-            let name = |pct: u8| {
-                if pct == 50 {
-                    "the median".to_string()
-                } else {
-                    format!("the {} percentile", ordinal(pct.into()))
-                }
-            };
             text += &format!(
                 "Among {} nationally ({}), ",
                 occupation.short, distribution.release
             );
-            text += &match (placement.position, placement.percentile) {
-                (Position::BelowP10, _) => format!(
-                    "that is below the 10th percentile ({}): fewer than one in ten of them earned less.",
-                    amount_of(10)
-                ),
-                (Position::AboveP90, _) => format!(
-                    "that is above the 90th percentile ({}): more than nine in ten of them earned less.",
-                    amount_of(90)
-                ),
-                (position, Some(percentile)) => {
-                    let (low, high) = match position {
-                        Position::P10P25 => (10, 25),
-                        Position::P25P50 => (25, 50),
-                        Position::P50P75 => (50, 75),
-                        _ => (75, 90),
-                    };
-                    format!(
-                        "that is about the {} percentile: between {} ({}) and {} ({}).",
-                        ordinal(percentile.round() as u32),
-                        name(low),
-                        amount_of(low),
-                        name(high),
-                        amount_of(high)
-                    )
-                }
-                (_, None) => String::new(),
-            };
+            text += &placement_words(distribution, placement);
             text += " This is an estimate: we draw a straight line between the published percentiles, and real pay \
                      also depends on place, setting and experience.";
         }
@@ -184,6 +144,52 @@ pub fn offer_summary(check: &OfferCheck<'_>) -> String {
     text
 }
 
+/// Where a placed offer falls, with the published amounts around it.
+fn placement_words(distribution: &Distribution<'_>, placement: &Placement) -> String {
+    let amount_of = |pct: u8| {
+        distribution
+            .points
+            .iter()
+            .find(|(p, _)| *p == pct)
+            .map(|(_, a)| a.dollars_text())
+            .unwrap_or_default()
+    };
+    let name = |pct: u8| {
+        if pct == 50 {
+            "the median".to_string()
+        } else {
+            format!("the {} percentile", ordinal(pct.into()))
+        }
+    };
+    match (placement.position, placement.percentile) {
+        (Position::BelowP10, _) => format!(
+            "that is below the 10th percentile ({}): fewer than one in ten of them earned less.",
+            amount_of(10)
+        ),
+        (Position::AboveP90, _) => format!(
+            "that is above the 90th percentile ({}): more than nine in ten of them earned less.",
+            amount_of(90)
+        ),
+        (position, Some(percentile)) => {
+            let (low, high) = match position {
+                Position::P10P25 => (10, 25),
+                Position::P25P50 => (25, 50),
+                Position::P50P75 => (50, 75),
+                _ => (75, 90),
+            };
+            format!(
+                "that is about the {} percentile: between {} ({}) and {} ({}).",
+                ordinal(percentile.round() as u32),
+                name(low),
+                amount_of(low),
+                name(high),
+                amount_of(high)
+            )
+        }
+        (_, None) => String::new(),
+    }
+}
+
 /// "12.5%": the size of a difference, without its sign.
 fn unsigned_percent(difference: Difference) -> String {
     let tenths = difference.tenths_of_percent.abs();
@@ -191,14 +197,14 @@ fn unsigned_percent(difference: Difference) -> String {
 }
 
 /// "+$14,090 (+32.0%)": a difference from the baseline, per `period`.
-pub fn difference(difference: Difference, period: Period) -> String {
+pub(super) fn difference(difference: Difference, period: Period) -> String {
     let sign = if difference.amount.0 >= 0 { "+" } else { "-" };
     let amount = period.amount_text(Cents(difference.amount.0.abs()));
     format!("{sign}{amount} ({sign}{})", unsigned_percent(difference))
 }
 
 /// "annual", "monthly", "hourly", "weekly".
-pub fn adjective(period: Period) -> &'static str {
+pub(super) fn adjective(period: Period) -> &'static str {
     match period {
         Period::Year => "annual",
         Period::Month => "monthly",
@@ -209,7 +215,7 @@ pub fn adjective(period: Period) -> &'static str {
 }
 
 /// How often an offer is paid, as the form lists it.
-pub fn period_label(period: Period) -> &'static str {
+pub(super) fn period_label(period: Period) -> &'static str {
     match period {
         Period::Hour => "per hour",
         Period::Week => "per week",
@@ -220,7 +226,7 @@ pub fn period_label(period: Period) -> &'static str {
 }
 
 /// What a comparison shows, as the form lists it.
-pub fn compare_label(compare: Compare) -> &'static str {
+pub(super) fn compare_label(compare: Compare) -> &'static str {
     match compare {
         Compare::Ladder => "The three HIM occupations",
         Compare::Settings => "Work settings for one occupation",
@@ -228,7 +234,7 @@ pub fn compare_label(compare: Compare) -> &'static str {
 }
 
 /// How pay is shown, as the form lists it.
-pub fn display_label(display: Display) -> &'static str {
+pub(super) fn display_label(display: Display) -> &'static str {
     period_label(display.period())
 }
 
