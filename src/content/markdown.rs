@@ -127,8 +127,10 @@ pub fn render(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                             &mut out,
                             range.start,
                             format!("the heading id `{explicit}` is already used on this page"),
-                            "give the heading another {#id}: each must be unique, and the layout \
-                             keeps main, page-title, toc-title, page-sources and chapters-title",
+                            &format!(
+                                "give the heading another {{#id}}: each must be unique, and the layout keeps {}",
+                                LAYOUT_IDS.join(", ")
+                            ),
                         );
                         explicit.to_string()
                     }
