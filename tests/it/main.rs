@@ -9,4 +9,5 @@ mod hostile;
 mod http;
 mod salary;
 mod sharing;
+mod snapshots;
 mod watch;
