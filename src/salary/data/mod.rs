@@ -1,0 +1,352 @@
+//! The salary data: occupations, pay figures and projections, and the lookups the comparison and
+//! the figure tokens make. [`parse`] reads and checks `content/salary.toml`.
+
+mod parse;
+
+pub use parse::parse;
+
+use serde::Deserialize;
+
+use super::money::Cents;
+use crate::diagnostics::Date;
+
+/// One of the BLS occupations HIM jobs are counted in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occupation {
+    /// The id used in URLs: `specialist`, `technologist`, `manager`.
+    pub id: String,
+    pub soc: String,
+    /// The BLS title, capitalised as BLS writes it.
+    pub title: String,
+    /// The title for use inside a sentence.
+    pub short: String,
+    pub him_titles: Vec<String>,
+    pub entry_education: String,
+    pub note: Option<String>,
+}
+
+/// Which statistic a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Statistic {
+    Median,
+    Mean,
+    P10,
+    P25,
+    P75,
+    P90,
+    /// An article's figure that does not say what statistic it is.
+    Unstated,
+}
+
+impl Statistic {
+    /// The percentile this statistic stands for, if it is one (the median is the 50th).
+    pub fn percentile(self) -> Option<u8> {
+        match self {
+            Statistic::P10 => Some(10),
+            Statistic::P25 => Some(25),
+            Statistic::Median => Some(50),
+            Statistic::P75 => Some(75),
+            Statistic::P90 => Some(90),
+            Statistic::Mean | Statistic::Unstated => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Statistic::Median => "median",
+            Statistic::Mean => "mean",
+            Statistic::P10 => "10th percentile",
+            Statistic::P25 => "25th percentile",
+            Statistic::P75 => "75th percentile",
+            Statistic::P90 => "90th percentile",
+            Statistic::Unstated => "statistic not stated",
+        }
+    }
+
+    /// The machine name, as in the data file and the JSON and CSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Statistic::Median => "median",
+            Statistic::Mean => "mean",
+            Statistic::P10 => "p10",
+            Statistic::P25 => "p25",
+            Statistic::P75 => "p75",
+            Statistic::P90 => "p90",
+            Statistic::Unstated => "unstated",
+        }
+    }
+}
+
+/// Whether a published figure is a yearly or an hourly wage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PayBasis {
+    Annual,
+    Hourly,
+}
+
+impl PayBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PayBasis::Annual => "annual",
+            PayBasis::Hourly => "hourly",
+        }
+    }
+}
+
+/// Who a figure covers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    National,
+    /// A BLS industry, e.g. "General medical and surgical hospitals".
+    Industry(String),
+    /// A type of workplace named by an article, e.g. "Hospitals".
+    Facility(String),
+    /// A group of workers named by an article, e.g. "less experienced professionals".
+    Group(String),
+}
+
+impl Scope {
+    fn parse(text: &str) -> Option<Scope> {
+        if text == "national" {
+            return Some(Scope::National);
+        }
+        let (kind, name) = text.split_once(':')?;
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            return None;
+        }
+        match kind.trim() {
+            "industry" => Some(Scope::Industry(name)),
+            "facility" => Some(Scope::Facility(name)),
+            "group" => Some(Scope::Group(name)),
+            _ => None,
+        }
+    }
+
+    /// "national", or the industry, facility or group's name.
+    pub fn label(&self) -> &str {
+        match self {
+            Scope::National => "national",
+            Scope::Industry(name) | Scope::Facility(name) | Scope::Group(name) => name,
+        }
+    }
+}
+
+/// What our check of an article's figure found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Confirmed,
+    Mislabelled,
+    Unattributed,
+    NotFound,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Mislabelled => "mislabelled",
+            Status::Unattributed => "unattributed",
+            Status::NotFound => "not found",
+        }
+    }
+}
+
+/// One pay figure with everything a reader needs to judge it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub id: String,
+    pub occupation: String,
+    pub statistic: Statistic,
+    pub basis: PayBasis,
+    pub amount: Cents,
+    /// "OEWS May 2019", "OOH May 2023", or an article's own dating.
+    pub release: String,
+    /// The data year, read from the end of `release`.
+    pub year: Option<u16>,
+    pub scope: Scope,
+    pub source: String,
+    pub employment: Option<u32>,
+    /// Set on figures taken from articles: what our check found.
+    pub status: Option<Status>,
+    pub note: Option<String>,
+}
+
+impl Figure {
+    /// The amount as BLS would print it: cents for hourly wages, whole dollars for annual ones.
+    pub fn amount_text(&self) -> String {
+        match self.basis {
+            PayBasis::Annual => self.amount.dollars_text(),
+            PayBasis::Hourly => self.amount.cents_text(),
+        }
+    }
+
+    /// Whether this is an article's claim rather than a public statistic.
+    pub fn is_claim(&self) -> bool {
+        self.status.is_some()
+    }
+}
+
+/// An employment projection over a ten-year window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Projection {
+    pub id: String,
+    pub occupation: String,
+    /// "2023-33".
+    pub window: String,
+    pub growth_percent: u32,
+    /// BLS's words for the pace, e.g. "much faster than average".
+    pub pace: Option<String>,
+    pub new_jobs: Option<u32>,
+    pub base_jobs: Option<u32>,
+    pub openings_per_year: Option<u32>,
+    pub source: String,
+    pub status: Option<Status>,
+    pub note: Option<String>,
+}
+
+/// Everything in the salary data file.
+#[derive(Debug, Clone)]
+pub struct SalaryData {
+    /// When the figures were last checked.
+    pub reviewed: Date,
+    pub occupations: Vec<Occupation>,
+    pub figures: Vec<Figure>,
+    pub projections: Vec<Projection>,
+}
+
+/// The five published percentiles of one release, from which an offer can be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distribution<'a> {
+    pub occupation: &'a Occupation,
+    pub release: &'a str,
+    pub year: u16,
+    pub source: &'a str,
+    /// The 10th, 25th, 50th, 75th and 90th percentiles, annual.
+    pub points: [(u8, Cents); 5],
+}
+
+impl SalaryData {
+    pub fn occupation(&self, id: &str) -> Option<&Occupation> {
+        self.occupations.iter().find(|o| o.id == id)
+    }
+
+    /// The first occupation of the file; the loader refuses a file without one.
+    pub fn first_occupation(&self) -> &Occupation {
+        &self.occupations[0]
+    }
+
+    /// The newest national annual median of `occupation`; the loader refuses an occupation without one.
+    pub fn median_of(&self, occupation: &Occupation) -> &Figure {
+        self.latest_median(&occupation.id)
+            .expect("the loader checks that every occupation has a median")
+    }
+
+    fn statistics(&self, occupation: &str) -> impl Iterator<Item = &Figure> {
+        self.figures
+            .iter()
+            .filter(move |f| f.occupation == occupation && !f.is_claim())
+    }
+
+    /// The newest national annual median of a public data source.
+    pub fn latest_median(&self, occupation: &str) -> Option<&Figure> {
+        self.statistics(occupation)
+            .filter(|f| {
+                f.statistic == Statistic::Median
+                    && f.basis == PayBasis::Annual
+                    && f.scope == Scope::National
+            })
+            .max_by_key(|f| f.year)
+    }
+
+    /// The published figure with the same statistic, release and scope as `figure`, on `basis`.
+    pub fn counterpart(&self, figure: &Figure, basis: PayBasis) -> Option<&Figure> {
+        self.statistics(&figure.occupation).find(|f| {
+            f.basis == basis
+                && f.statistic == figure.statistic
+                && f.release == figure.release
+                && f.scope == figure.scope
+        })
+    }
+
+    /// Every complete national percentile distribution of the occupation, newest first.
+    pub fn distributions(&self, occupation: &str) -> Vec<Distribution<'_>> {
+        let Some(occ) = self.occupation(occupation) else {
+            return Vec::new();
+        };
+        let mut releases: Vec<&Figure> = self
+            .statistics(occupation)
+            .filter(|f| {
+                f.statistic == Statistic::P10
+                    && f.basis == PayBasis::Annual
+                    && f.scope == Scope::National
+            })
+            .collect();
+        releases.sort_by_key(|f| std::cmp::Reverse(f.year));
+        releases
+            .into_iter()
+            .filter_map(|p10| {
+                let point = |statistic: Statistic| {
+                    self.statistics(occupation)
+                        .find(|f| {
+                            f.statistic == statistic
+                                && f.basis == PayBasis::Annual
+                                && f.scope == Scope::National
+                                && f.release == p10.release
+                        })
+                        .map(|f| (statistic.percentile().expect("a percentile"), f.amount))
+                };
+                Some(Distribution {
+                    occupation: occ,
+                    release: &p10.release,
+                    year: p10.year?,
+                    source: &p10.source,
+                    points: [
+                        point(Statistic::P10)?,
+                        point(Statistic::P25)?,
+                        point(Statistic::Median)?,
+                        point(Statistic::P75)?,
+                        point(Statistic::P90)?,
+                    ],
+                })
+            })
+            .collect()
+    }
+
+    /// BLS mean annual wages by industry for the occupation, in the file's order.
+    pub fn industry_means(&self, occupation: &str) -> Vec<&Figure> {
+        self.statistics(occupation)
+            .filter(|f| {
+                matches!(f.scope, Scope::Industry(_))
+                    && f.statistic == Statistic::Mean
+                    && f.basis == PayBasis::Annual
+            })
+            .collect()
+    }
+
+    /// Articles' pay figures for types of workplace, whatever occupation they claim to describe.
+    pub fn facility_claims(&self) -> Vec<&Figure> {
+        self.figures
+            .iter()
+            .filter(|f| f.is_claim() && matches!(f.scope, Scope::Facility(_)))
+            .collect()
+    }
+
+    pub fn claims(&self) -> impl Iterator<Item = &Figure> {
+        self.figures.iter().filter(|f| f.is_claim())
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+
+    pub fn projection(&self, id: &str) -> Option<&Projection> {
+        self.projections.iter().find(|p| p.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests;

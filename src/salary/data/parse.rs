@@ -1,0 +1,386 @@
+//! Reads `content/salary.toml` into [`SalaryData`], checking every entry; all problems are reported
+//! at once, each with its line and a fix.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Figure, Occupation, PayBasis, Projection, SalaryData, Scope, Statistic, Status};
+use crate::diagnostics::{Date, Problem, is_slug, line_at, toml_date};
+use crate::salary::money::Cents;
+use crate::sources::{Source, SourceKind};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    reviewed: Spanned<toml::value::Datetime>,
+    occupation: Vec<Spanned<RawOccupation>>,
+    figure: Vec<Spanned<RawFigure>>,
+    #[serde(default)]
+    projection: Vec<Spanned<RawProjection>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOccupation {
+    id: String,
+    soc: String,
+    title: String,
+    short: String,
+    him_titles: Vec<String>,
+    entry_education: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    id: String,
+    occupation: String,
+    statistic: Statistic,
+    period: PayBasis,
+    amount: String,
+    release: String,
+    scope: String,
+    source: String,
+    employment: Option<u32>,
+    status: Option<Status>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProjection {
+    id: String,
+    occupation: String,
+    window: String,
+    growth_percent: u32,
+    pace: Option<String>,
+    new_jobs: Option<u32>,
+    base_jobs: Option<u32>,
+    openings_per_year: Option<u32>,
+    source: String,
+    status: Option<Status>,
+    note: Option<String>,
+}
+
+/// Parses and checks the salary data at `file` (a path for messages) against the sources list.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one check per entry kind, gathered so every problem is reported at once"
+)]
+pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, Vec<Problem>> {
+    let raw: RawFile = toml::from_str(text).map_err(|err| {
+        let line = err.span().map(|span| line_at(text, span.start));
+        vec![Problem::new(
+            file,
+            line,
+            format!("salary data: {}", err.message().trim()),
+            "see the field list at the top of content/salary.toml",
+        )]
+    })?;
+    let mut checker = Checker {
+        file,
+        text,
+        sources,
+        problems: Vec::new(),
+        ids: HashSet::new(),
+    };
+
+    let reviewed_line = line_at(text, raw.reviewed.span().start);
+    let reviewed = toml_date(raw.reviewed.get_ref()).unwrap_or_else(|| {
+        checker.problem(
+            reviewed_line,
+            "`reviewed` must be a date",
+            "write reviewed = 2026-11-22",
+        );
+        Date::default()
+    });
+
+    let mut occupations = Vec::new();
+    for entry in raw.occupation {
+        let line = checker.line(entry.span().start);
+        let o = entry.into_inner();
+        checker.unique_id(&o.id, line);
+        for (key, value) in [("soc", &o.soc), ("title", &o.title), ("short", &o.short)] {
+            checker.not_empty(key, value, line);
+        }
+        occupations.push(Occupation {
+            id: o.id,
+            soc: o.soc,
+            title: o.title,
+            short: o.short,
+            him_titles: o.him_titles,
+            entry_education: o.entry_education,
+            note: o.note,
+        });
+    }
+    let occupation_ids: HashSet<&str> = occupations.iter().map(|o| o.id.as_str()).collect();
+
+    let mut figures = Vec::new();
+    let mut lines = HashMap::new();
+    for entry in raw.figure {
+        let line = checker.line(entry.span().start);
+        let f = entry.into_inner();
+        checker.unique_id(&f.id, line);
+        checker.known_occupation(&occupation_ids, &f.occupation, line);
+        let kind = checker.known_source(&f.source, line);
+        checker.status_fits_source(kind, f.status, f.note.as_deref(), line);
+        let amount = match Cents::parse(&f.amount) {
+            Ok(amount) if amount.0 > 0 => amount,
+            Ok(_) => {
+                checker.problem(
+                    line,
+                    format!("figure `{}` has a zero amount", f.id),
+                    "amounts must be positive",
+                );
+                Cents(0)
+            }
+            Err(err) => {
+                checker.problem(
+                    line,
+                    format!("figure `{}` has the amount `{}`: {err}", f.id, f.amount),
+                    "write the amount as BLS prints it, e.g. amount = \"$110,680\" or \"$53.21\"",
+                );
+                Cents(0)
+            }
+        };
+        let year = release_year(&f.release);
+        if year.is_none() && kind == Some(SourceKind::Data) {
+            checker.problem(
+                line,
+                format!(
+                    "figure `{}` has the release `{}`, which does not end in a year",
+                    f.id, f.release
+                ),
+                "name the release with its year, e.g. release = \"OEWS May 2019\"",
+            );
+        }
+        let scope = Scope::parse(&f.scope).unwrap_or_else(|| {
+            checker.problem(
+                line,
+                format!("figure `{}` has the scope `{}`", f.id, f.scope),
+                "use \"national\", \"industry: NAME\", \"facility: NAME\" or \"group: WHO\"",
+            );
+            Scope::National
+        });
+        lines.insert(f.id.clone(), line);
+        figures.push(Figure {
+            id: f.id,
+            occupation: f.occupation,
+            statistic: f.statistic,
+            basis: f.period,
+            amount,
+            release: f.release,
+            year,
+            scope,
+            source: f.source,
+            employment: f.employment,
+            status: f.status,
+            note: f.note,
+        });
+    }
+    checker.percentiles_in_order(&figures, &lines);
+
+    let mut projections = Vec::new();
+    for entry in raw.projection {
+        let line = checker.line(entry.span().start);
+        let p = entry.into_inner();
+        checker.unique_id(&p.id, line);
+        checker.known_occupation(&occupation_ids, &p.occupation, line);
+        let kind = checker.known_source(&p.source, line);
+        checker.status_fits_source(kind, p.status, p.note.as_deref(), line);
+        projections.push(Projection {
+            id: p.id,
+            occupation: p.occupation,
+            window: p.window,
+            growth_percent: p.growth_percent,
+            pace: p.pace,
+            new_jobs: p.new_jobs,
+            base_jobs: p.base_jobs,
+            openings_per_year: p.openings_per_year,
+            source: p.source,
+            status: p.status,
+            note: p.note,
+        });
+    }
+
+    let data = SalaryData {
+        reviewed,
+        occupations,
+        figures,
+        projections,
+    };
+    if data.occupations.is_empty() {
+        checker.problem(
+            1,
+            "the salary data has no [[occupation]]",
+            "add the occupations the comparison shows, each with its national median",
+        );
+    }
+    for occupation in &data.occupations {
+        if data.latest_median(&occupation.id).is_none() {
+            checker.problem(
+                1,
+                format!(
+                    "occupation `{}` has no national annual median from a data source",
+                    occupation.id
+                ),
+                "add its median from the BLS Occupational Outlook Handbook or OEWS",
+            );
+        }
+    }
+    if checker.problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(checker.problems)
+    }
+}
+
+/// The four-digit year at the end of a release name, such as 2019 in "OEWS May 2019".
+pub(super) fn release_year(release: &str) -> Option<u16> {
+    let last = release.split_whitespace().last()?;
+    (last.len() == 4).then(|| last.parse().ok()).flatten()
+}
+
+struct Checker<'a> {
+    file: &'a Path,
+    text: &'a str,
+    sources: &'a [Source],
+    problems: Vec<Problem>,
+    ids: HashSet<String>,
+}
+
+impl Checker<'_> {
+    fn line(&self, offset: usize) -> usize {
+        line_at(self.text, offset)
+    }
+
+    fn problem(&mut self, line: usize, message: impl Into<String>, fix: impl Into<String>) {
+        self.problems
+            .push(Problem::new(self.file, Some(line), message, fix));
+    }
+
+    fn unique_id(&mut self, id: &str, line: usize) {
+        if !is_slug(id) {
+            self.problem(
+                line,
+                format!("the id `{id}` is not usable"),
+                "use lowercase letters, digits and hyphens",
+            );
+        } else if !self.ids.insert(id.to_string()) {
+            self.problem(
+                line,
+                format!("the id `{id}` is used twice"),
+                "give each entry its own id",
+            );
+        }
+    }
+
+    fn not_empty(&mut self, key: &str, value: &str, line: usize) {
+        if value.trim().is_empty() {
+            self.problem(line, format!("`{key}` is empty"), "fill it in");
+        }
+    }
+
+    fn known_occupation(&mut self, ids: &HashSet<&str>, id: &str, line: usize) {
+        if !ids.contains(id) {
+            self.problem(
+                line,
+                format!("unknown occupation `{id}`"),
+                "use the id of an [[occupation]] entry: specialist, technologist or manager",
+            );
+        }
+    }
+
+    fn known_source(&mut self, id: &str, line: usize) -> Option<SourceKind> {
+        if self.sources.is_empty() {
+            // The sources list failed to load; its own problems say why.
+            return None;
+        }
+        let kind = self.sources.iter().find(|s| s.id == id).map(|s| s.kind);
+        if kind.is_none() {
+            self.problem(
+                line,
+                format!("unknown source id `{id}`"),
+                "use an id listed in content/sources.toml, or add a [[source]] entry for it",
+            );
+        }
+        kind
+    }
+
+    /// Articles' figures must say what our check found; public statistics must not.
+    fn status_fits_source(
+        &mut self,
+        kind: Option<SourceKind>,
+        status: Option<Status>,
+        note: Option<&str>,
+        line: usize,
+    ) {
+        match (kind, status) {
+            (Some(SourceKind::Document), None) => self.problem(
+                line,
+                "a figure from an article has no `status`",
+                "say what checking it found: status = \"confirmed\", \"mislabelled\", \"unattributed\" or \
+                 \"not_found\", with a one-line note",
+            ),
+            (Some(SourceKind::Data), Some(_)) => self.problem(
+                line,
+                "a figure from a public data page has a `status`",
+                "status is only for figures taken from articles; remove it",
+            ),
+            (_, Some(_)) if note.is_none_or(|n| n.trim().is_empty()) => self.problem(
+                line,
+                "a checked figure has no `note`",
+                "explain in one line what the check found",
+            ),
+            _ => {}
+        }
+    }
+
+    /// Within one release, scope and basis, the published percentiles must rise.
+    fn percentiles_in_order(&mut self, figures: &[Figure], lines: &HashMap<String, usize>) {
+        let mut groups: HashMap<(&str, &str, &Scope, PayBasis, &str), Vec<&Figure>> =
+            HashMap::new();
+        for f in figures
+            .iter()
+            .filter(|f| !f.is_claim() && f.statistic.percentile().is_some())
+        {
+            groups
+                .entry((&f.occupation, &f.release, &f.scope, f.basis, &f.source))
+                .or_default()
+                .push(f);
+        }
+        for group in groups.values_mut() {
+            group.sort_by_key(|f| f.statistic.percentile());
+            for pair in group.windows(2) {
+                if pair[0].statistic == pair[1].statistic {
+                    self.problem(
+                        lines[&pair[1].id],
+                        format!(
+                            "`{}` repeats the {} of `{}`",
+                            pair[1].id,
+                            pair[1].statistic.label(),
+                            pair[0].id
+                        ),
+                        "keep one figure per statistic and release",
+                    );
+                } else if pair[0].amount >= pair[1].amount {
+                    self.problem(
+                        lines[&pair[1].id],
+                        format!(
+                            "percentiles out of order: `{}` ({}) is not above `{}` ({})",
+                            pair[1].id,
+                            pair[1].amount_text(),
+                            pair[0].id,
+                            pair[0].amount_text()
+                        ),
+                        "check both amounts against the published table",
+                    );
+                }
+            }
+        }
+    }
+}

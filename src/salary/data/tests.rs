@@ -1,0 +1,138 @@
+//! Tests of reading and checking the salary data file, and of the lookups on it.
+
+use super::*;
+use crate::diagnostics::Problem;
+use crate::sources::Source;
+use parse::release_year;
+use std::path::Path;
+
+fn sources() -> Vec<Source> {
+    crate::sources::parse(
+            Path::new("s.toml"),
+            "[[source]]\nid=\"bls\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n\
+             [[source]]\nid=\"blog\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"document\"\ndate=\"d\"\ncontributed=\"c\"\n",
+        )
+        .unwrap()
+}
+
+const HEAD: &str = "reviewed = 2026-11-22\n[[occupation]]\nid = \"manager\"\nsoc = \"11-9111\"\n\
+                        title = \"T\"\nshort = \"t\"\nhim_titles = []\nentry_education = \"BA\"\n";
+
+fn figure(id: &str, statistic: &str, amount: &str, extra: &str) -> String {
+    format!(
+        "[[figure]]\nid = \"{id}\"\noccupation = \"manager\"\nstatistic = \"{statistic}\"\nperiod = \"annual\"\n\
+             amount = \"{amount}\"\nrelease = \"OEWS May 2019\"\nscope = \"national\"\nsource = \"bls\"\n{extra}"
+    )
+}
+
+fn parse_text(text: &str) -> Result<SalaryData, Vec<Problem>> {
+    parse(Path::new("content/salary.toml"), text, &sources())
+}
+
+fn distribution_text() -> String {
+    [
+        ("p10", "$10"),
+        ("p25", "$20"),
+        ("median", "$30"),
+        ("p75", "$40"),
+        ("p90", "$50"),
+    ]
+    .iter()
+    .map(|(s, a)| figure(s, s, a, ""))
+    .collect()
+}
+
+#[test]
+fn loads_a_distribution_and_finds_the_latest_median() {
+    let data = parse_text(&format!("{HEAD}{}", distribution_text())).unwrap();
+    let dists = data.distributions("manager");
+    assert_eq!(dists.len(), 1);
+    assert_eq!(dists[0].year, 2019);
+    assert_eq!(dists[0].points[2], (50, Cents::from_dollars(30)));
+    assert_eq!(data.latest_median("manager").unwrap().id, "median");
+}
+
+#[test]
+fn rejects_percentiles_out_of_order_naming_the_line() {
+    let text = format!(
+        "{HEAD}{}",
+        distribution_text().replace("\"$40\"", "\"$25\"")
+    );
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .starts_with("percentiles out of order: `median` ($30) is not above `p75` ($25)")
+            || problems[0]
+                .message
+                .starts_with("percentiles out of order: `p75` ($25) is not above `median` ($30)"),
+        "{}",
+        problems[0].message
+    );
+    assert!(problems[0].line.is_some());
+}
+
+#[test]
+fn rejects_unknown_sources_non_positive_amounts_and_missing_status() {
+    let text = format!(
+        "{HEAD}{}{}{}{}",
+        figure("a", "median", "$30", ""),
+        figure("b", "mean", "$0", ""),
+        figure("c", "mean", "$5", "").replace("\"bls\"", "\"nope\""),
+        figure("d", "mean", "$5", "").replace("\"bls\"", "\"blog\""),
+    );
+    let problems = parse_text(&text).unwrap_err();
+    let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        messages.contains(&"figure `b` has a zero amount"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"unknown source id `nope`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"a figure from an article has no `status`"),
+        "{messages:?}"
+    );
+    let line_of_b = problems
+        .iter()
+        .find(|p| p.message.contains("`b`"))
+        .unwrap()
+        .line
+        .unwrap();
+    assert_eq!(line_of_b, 18);
+}
+
+#[test]
+fn rejects_negative_amounts_and_missing_fields() {
+    let problems = parse_text(&format!("{HEAD}{}", figure("a", "median", "-$5", ""))).unwrap_err();
+    assert!(
+        problems[0].message.contains("the amount is negative"),
+        "{}",
+        problems[0].message
+    );
+    let problems = parse_text(&format!(
+        "{HEAD}{}",
+        figure("a", "median", "$5", "").replace("scope = \"national\"\n", "")
+    ))
+    .unwrap_err();
+    assert!(
+        problems[0].message.contains("missing field `scope`"),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn reads_scopes_and_release_years() {
+    assert_eq!(
+        Scope::parse("industry: Offices of physicians"),
+        Some(Scope::Industry("Offices of physicians".into()))
+    );
+    assert_eq!(Scope::parse("planet: Mars"), None);
+    assert_eq!(Scope::parse("facility:"), None);
+    assert_eq!(release_year("OEWS May 2019"), Some(2019));
+    assert_eq!(release_year("undated"), None);
+}
