@@ -3,6 +3,7 @@
 
 use crate::content::markdown::Figures;
 use crate::salary::capitalise;
+use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::salary::data::{Figure, PayBasis, Projection, SalaryData, Scope, Statistic};
 use crate::salary::money::group_thousands;
 use crate::sources::Source;
@@ -195,7 +196,7 @@ impl GuideFigures<'_> {
                     .and_then(|f| f.note.as_deref())
                     .map(|n| format!(" ({})", n.trim_end_matches('.')))
                     .unwrap_or_default();
-                let old = if u32::from(dist.year) + 10 < u32::from(self.data.reviewed.year) {
+                let old = if dist.year + MAX_DISTRIBUTION_AGE < self.data.reviewed.year {
                     "Old: "
                 } else {
                     ""
