@@ -137,10 +137,10 @@ pub async fn catch_panics(
 
 /// The plain 500 given for a panic, for the error-page middleware to dress; the panic is logged.
 pub fn panicked(request: &actix_web::HttpRequest) -> HttpResponse {
-    log::error!("a handler panicked answering {}", request.path());
-    HttpResponse::InternalServerError()
-        .content_type("text/plain; charset=utf-8")
-        .body("")
+    HttpResponse::from_error(super::error::AppError::internal(format!(
+        "a handler panicked answering {}",
+        request.path()
+    )))
 }
 
 #[cfg(test)]

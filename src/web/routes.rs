@@ -3,11 +3,12 @@
 use std::panic::AssertUnwindSafe;
 
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, header};
+use actix_web::http::{Method, StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::FutureExt;
 
 use super::hardening;
+use super::prepared::{CACHE_NEVER, respond};
 
 use super::AppState;
 use super::error::AppError;
@@ -82,9 +83,7 @@ pub(super) async fn robots(request: HttpRequest, state: web::Data<AppState>) -> 
 }
 
 pub(super) async fn healthz() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .body("ok\n")
+    respond(StatusCode::OK, "text/plain; charset=utf-8", CACHE_NEVER).body("ok\n")
 }
 
 /// A redirect to one of our own addresses, keeping the query.
