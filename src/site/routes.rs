@@ -37,6 +37,11 @@ const fn reserved(path: &'static str, route: Route, exported: bool) -> Reserved 
     }
 }
 
+/// Under `serve --watch`: where the script asks for the version of the site (src/web/livereload.js
+/// names it too; a test checks they agree), and where pages load the script.
+pub const LIVE_RELOAD_VERSION: &str = "/__livereload";
+pub const LIVE_RELOAD_SCRIPT: &str = "/__livereload.js";
+
 /// Every address answered by a route rather than a page.
 pub const ROUTES: &[Reserved] = &[
     reserved("/healthz", Route::Healthz, false),
@@ -47,8 +52,8 @@ pub const ROUTES: &[Reserved] = &[
     reserved("/salary.json", Route::SalaryJson, true),
     reserved("/salary.csv", Route::SalaryCsv, true),
     reserved("/embed/salary", Route::SalaryEmbed, false),
-    reserved("/__livereload", Route::LiveReload, false),
-    reserved("/__livereload.js", Route::LiveReloadScript, false),
+    reserved(LIVE_RELOAD_VERSION, Route::LiveReload, false),
+    reserved(LIVE_RELOAD_SCRIPT, Route::LiveReloadScript, false),
 ];
 
 /// Folders whose every address the site serves itself: static files and fingerprinted assets.

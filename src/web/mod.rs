@@ -95,7 +95,7 @@ impl AppState {
         }
         let mut assets = Assets::load(&static_dir, keep)?;
         if generation.is_some() {
-            assets.urls.live_reload = Some(watch::SCRIPT_PATH);
+            assets.urls.live_reload = Some(site::routes::LIVE_RELOAD_SCRIPT);
         }
         let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
             .context("rendering the pages")?;
@@ -181,7 +181,8 @@ pub fn app(
         // entirely when info logging is off, as under load tests.
         .wrap(Condition::new(
             log::log_enabled!(target: "actix_web::middleware::logger", log::Level::Info),
-            Logger::new(r#"%a "%r" %s %b %Dms"#),
+            // The live-reload script asks once a second; its answers would drown the editor's log.
+            Logger::new(r#"%a "%r" %s %b %Dms"#).exclude(site::routes::LIVE_RELOAD_VERSION),
         ));
     ROUTES
         .iter()

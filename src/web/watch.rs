@@ -26,9 +26,6 @@ use crate::config::Settings;
 use crate::content::CONTENT_DIR;
 use crate::site::Site;
 
-/// Where pages under `serve --watch` load the live-reload script from.
-pub(super) const SCRIPT_PATH: &str = "/__livereload.js";
-
 /// Editors write a file in several steps; changes this close together are loaded once.
 const SETTLE: Duration = Duration::from_millis(100);
 
