@@ -169,7 +169,10 @@ fn open_pages_reload_when_the_site_changes_and_only_under_watch() {
     assert!(csp.contains("script-src 'self'"), "{csp}");
     let (status, _, script) = get(&watching, "/__livereload.js");
     assert_eq!(status, 200);
-    assert!(script.contains("/__livereload"));
+    assert!(script.contains(&format!(
+        "fetch(\"{}\"",
+        him_guide::site::routes::LIVE_RELOAD_VERSION
+    )));
     let (_, _, first) = get(&watching, "/__livereload");
     assert_eq!(first, "1");
 
