@@ -28,7 +28,10 @@ fn guide_pages_carry_article_and_breadcrumb_data() {
     assert_eq!(blocks.len(), 1);
     assert_eq!(blocks[0]["@context"], "https://schema.org");
     let article = graph_item(&blocks, "Article")[0];
-    assert_eq!(article["headline"], "Certifications: RHIA and RHIT");
+    assert_eq!(
+        article["headline"],
+        "Certifications: RHIA, RHIT and the coding credentials"
+    );
     assert_eq!(
         article["url"],
         "https://guide.example.org/guide/certification"
@@ -40,7 +43,11 @@ fn guide_pages_carry_article_and_breadcrumb_data() {
     let names: Vec<_> = crumbs.iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["Home", "The guide", "Certifications: RHIA and RHIT"]
+        [
+            "Home",
+            "The guide",
+            "Certifications: RHIA, RHIT and the coding credentials"
+        ]
     );
     assert_eq!(crumbs[2]["position"], 3);
 }
