@@ -44,6 +44,14 @@ impl Figures for GuideFigures<'_> {
                 )),
             };
         }
+        if let Some(fee) = self.data.fee(id) {
+            return match field {
+                None if fee.amount.0 % 100 == 0 => Ok(fee.amount.dollars_text()),
+                None => Ok(fee.amount.cents_text()),
+                Some("as-of") => Ok(fee.as_of.clone()),
+                Some(other) => Err(format!("fees have no field `{other}`; use as-of")),
+            };
+        }
         if let Some(projection) = self.data.projection(id) {
             let count = |n: Option<u32>, what: &str| {
                 n.map(|n| group_thousands(u64::from(n)))
@@ -58,7 +66,7 @@ impl Figures for GuideFigures<'_> {
                 _ => Err("cite a projection with a field: growth, new-jobs, base-jobs, openings or window".into()),
             };
         }
-        Err(format!("no figure or projection has the id `{id}`"))
+        Err(format!("no figure, fee or projection has the id `{id}`"))
     }
 
     fn table(&self, name: &str) -> Result<String, String> {
@@ -423,7 +431,7 @@ mod tests {
             figures
                 .inline("nope")
                 .unwrap_err()
-                .contains("no figure or projection has the id `nope`")
+                .contains("no figure, fee or projection has the id `nope`")
         );
         assert!(
             figures

@@ -216,6 +216,20 @@ pub struct SalaryData {
     pub occupations: Vec<Occupation>,
     pub figures: Vec<Figure>,
     pub projections: Vec<Projection>,
+    /// What it costs to sit an exam or keep a credential: not pay, but typed once like it.
+    pub fees: Vec<Fee>,
+}
+
+/// A cost a student meets, such as an exam fee, with the date its source gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fee {
+    pub id: String,
+    /// What the fee is for: "RHIA exam, AHIMA members".
+    pub what: String,
+    pub amount: Cents,
+    /// When the source gave it: "June 2026", or "undated".
+    pub as_of: String,
+    pub source: String,
 }
 
 /// The five published percentiles of one release, from which an offer can be placed.
@@ -341,6 +355,10 @@ impl SalaryData {
 
     pub fn figure(&self, id: &str) -> Option<&Figure> {
         self.figures.iter().find(|f| f.id == id)
+    }
+
+    pub fn fee(&self, id: &str) -> Option<&Fee> {
+        self.fees.iter().find(|f| f.id == id)
     }
 
     pub fn projection(&self, id: &str) -> Option<&Projection> {

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Figure, Occupation, PayBasis, Projection, SalaryData, Scope, Statistic, Status};
+use super::{Fee, Figure, Occupation, PayBasis, Projection, SalaryData, Scope, Statistic, Status};
 use crate::diagnostics::{Date, Problem, is_slug, line_at, toml_date};
 use crate::salary::money::Cents;
 use crate::sources::{Source, SourceKind};
@@ -20,6 +20,8 @@ struct RawFile {
     figure: Vec<Spanned<RawFigure>>,
     #[serde(default)]
     projection: Vec<Spanned<RawProjection>>,
+    #[serde(default)]
+    fee: Vec<Spanned<RawFee>>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +66,16 @@ struct RawProjection {
     source: String,
     status: Option<Status>,
     note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFee {
+    id: String,
+    what: String,
+    amount: String,
+    as_of: String,
+    source: String,
 }
 
 /// Parses and checks the salary data at `file` (a path for messages) against the sources list.
@@ -207,11 +219,40 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
         });
     }
 
+    let mut fees = Vec::new();
+    for entry in raw.fee {
+        let line = checker.line(entry.span().start);
+        let f = entry.into_inner();
+        checker.unique_id(&f.id, line);
+        checker.known_source(&f.source, line);
+        checker.not_empty("what", &f.what, line);
+        checker.not_empty("as_of", &f.as_of, line);
+        let amount = match Cents::parse(&f.amount) {
+            Ok(amount) if amount.0 > 0 => amount,
+            _ => {
+                checker.problem(
+                    line,
+                    format!("fee `{}` has the amount `{}`", f.id, f.amount),
+                    "write a positive amount in dollars, e.g. amount = \"$229\"",
+                );
+                Cents(0)
+            }
+        };
+        fees.push(Fee {
+            id: f.id,
+            what: f.what,
+            amount,
+            as_of: f.as_of,
+            source: f.source,
+        });
+    }
+
     let data = SalaryData {
         reviewed,
         occupations,
         figures,
         projections,
+        fees,
     };
     if data.occupations.is_empty() {
         checker.problem(

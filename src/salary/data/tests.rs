@@ -136,3 +136,22 @@ fn reads_scopes_and_release_years() {
     assert_eq!(release_year("OEWS May 2019"), Some(2019));
     assert_eq!(release_year("undated"), None);
 }
+
+#[test]
+fn reads_fees_and_refuses_a_fee_without_a_usable_amount() {
+    let fee = |id: &str, amount: &str| {
+        format!(
+            "[[fee]]\nid = \"{id}\"\nwhat = \"RHIT exam\"\namount = \"{amount}\"\nas_of = \"June 2026\"\nsource = \"bls\"\n"
+        )
+    };
+    let median = figure("m", "median", "$30", "");
+    let data = parse_text(&format!("{HEAD}{median}{}", fee("rhit", "$229"))).unwrap();
+    assert_eq!(data.fee("rhit").unwrap().amount, Cents::from_dollars(229));
+    let problems = parse_text(&format!("{HEAD}{median}{}", fee("rhit", "free"))).unwrap_err();
+    assert!(
+        problems[0]
+            .message
+            .contains("fee `rhit` has the amount `free`"),
+        "{problems:?}"
+    );
+}
