@@ -319,11 +319,43 @@ impl GuideFigures<'_> {
         out
     }
 
+    /// The public figure or projection a claim is checked against, with its release and source.
+    fn verified(&self, checked_against: Option<&str>) -> String {
+        let Some(id) = checked_against else {
+            return "No matching BLS figure".into();
+        };
+        if let Some(figure) = self.data.figure(id) {
+            return format!(
+                "{}, {} {}, {}",
+                figure.amount_text(),
+                self.data
+                    .occupation(&figure.occupation)
+                    .map_or("", |o| o.short.as_str()),
+                figure.statistic.label(),
+                figure.release
+            ) + &format!(" ({})", self.cite(&figure.source));
+        }
+        match self.data.projection(id) {
+            Some(p) => format!(
+                "{}% over {}{} ({})",
+                p.growth_percent,
+                p.window,
+                p.pace
+                    .as_ref()
+                    .map(|pace| format!(", {pace}"))
+                    .unwrap_or_default(),
+                self.cite(&p.source)
+            ),
+            None => String::new(),
+        }
+    }
+
     fn claims(&self) -> String {
         let mut out = table_head(&[
             "What the article says",
             "Article",
             "Our check",
+            "The verified figure beside it",
             "What we found",
         ]);
         for figure in self.data.claims() {
@@ -343,14 +375,21 @@ impl GuideFigures<'_> {
                 &dated,
                 &self.cite(&figure.source),
                 status,
+                &self.verified(figure.checked_against.as_deref()),
                 figure.note.as_deref().unwrap_or_default(),
             ]);
         }
         for p in self.data.projections.iter().filter(|p| p.status.is_some()) {
+            let pace = p
+                .pace
+                .as_ref()
+                .map(|pace| format!(", {pace}"))
+                .unwrap_or_default();
             out += &row(&[
-                &format!("Growth of {}% over {}", p.growth_percent, p.window),
+                &format!("Growth of {}% over {}{pace}", p.growth_percent, p.window),
                 &self.cite(&p.source),
                 p.status.map_or("", |s| s.label()),
+                &self.verified(p.checked_against.as_deref()),
                 p.note.as_deref().unwrap_or_default(),
             ]);
         }
@@ -475,6 +514,23 @@ mod tests {
         }
         let quick_facts = figures.table("quick-facts").unwrap();
         assert_eq!(quick_facts.lines().count(), 2 + fixture().occupations.len());
+    }
+
+    #[test]
+    fn sets_each_claim_beside_the_figure_it_is_checked_against() {
+        let claims = figures().table("claims").unwrap();
+        let row = claims
+            .lines()
+            .find(|line| line.starts_with("| 90th percentile $189,000"))
+            .expect("the claim's row");
+        assert!(
+            row.contains("| $189,000, medical and health services managers 90th percentile, OEWS May 2019 ([BLS OEWS May 2019](/sources#bls-oews-2019-11-9111)) |"),
+            "{row}"
+        );
+        assert!(
+            claims.contains("No matching BLS figure"),
+            "claims without one say so"
+        );
     }
 
     #[test]

@@ -173,6 +173,8 @@ pub struct Figure {
     /// Set on figures taken from articles: what our check found.
     pub status: Option<Status>,
     pub note: Option<String>,
+    /// On an article's claim: the id of the public figure (or projection) it is checked against.
+    pub checked_against: Option<String>,
 }
 
 impl Figure {
@@ -206,6 +208,8 @@ pub struct Projection {
     pub source: String,
     pub status: Option<Status>,
     pub note: Option<String>,
+    /// On an article's claim: the id of the public figure (or projection) it is checked against.
+    pub checked_against: Option<String>,
 }
 
 /// Everything in the salary data file.

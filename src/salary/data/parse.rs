@@ -50,6 +50,7 @@ struct RawFigure {
     employment: Option<u32>,
     status: Option<Status>,
     note: Option<String>,
+    checked_against: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +67,7 @@ struct RawProjection {
     source: String,
     status: Option<Status>,
     note: Option<String>,
+    checked_against: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -192,6 +194,7 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
             employment: f.employment,
             status: f.status,
             note: f.note,
+            checked_against: f.checked_against,
         });
     }
     checker.percentiles_in_order(&figures, &lines);
@@ -204,6 +207,7 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
         checker.known_occupation(&occupation_ids, &p.occupation, line);
         let kind = checker.known_source(&p.source, line);
         checker.status_fits_source(kind, p.status, p.note.as_deref(), line);
+        lines.insert(p.id.clone(), line);
         projections.push(Projection {
             id: p.id,
             occupation: p.occupation,
@@ -216,7 +220,36 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
             source: p.source,
             status: p.status,
             note: p.note,
+            checked_against: p.checked_against,
         });
+    }
+
+    // A claim's verified figure must exist, and be a public figure of the same kind.
+    for (id, target, line) in figures
+        .iter()
+        .map(|f| (&f.id, &f.checked_against))
+        .chain(projections.iter().map(|p| (&p.id, &p.checked_against)))
+        .filter_map(|(id, target)| {
+            Some((id, target.as_ref()?, lines.get(id).copied().unwrap_or(1)))
+        })
+    {
+        let figure_ok = figures.iter().any(|f| &f.id == target && !f.is_claim())
+            && figures.iter().any(|f| &f.id == id && f.is_claim());
+        let projection_ok = projections
+            .iter()
+            .any(|p| &p.id == target && p.status.is_none())
+            && projections
+                .iter()
+                .any(|p| &p.id == id && p.status.is_some());
+        if !figure_ok && !projection_ok {
+            checker.problem(
+                line,
+                format!(
+                    "`{id}` is checked against `{target}`: only an article's claim is checked, against a public figure or projection of its kind"
+                ),
+                "name the id of a BLS figure (for a figure) or projection (for a projection) in checked_against",
+            );
+        }
     }
 
     let mut fees = Vec::new();

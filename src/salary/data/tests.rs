@@ -155,3 +155,25 @@ fn reads_fees_and_refuses_a_fee_without_a_usable_amount() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_claim_is_checked_against_an_existing_public_figure_only() {
+    let median = figure("m", "median", "$30", "");
+    let claim = |target: &str| {
+        figure(
+            "c",
+            "median",
+            "$31",
+            &format!("status = \"mislabelled\"\nnote = \"n\"\nchecked_against = \"{target}\"\n"),
+        )
+        .replace("source = \"bls\"", "source = \"blog\"")
+    };
+    assert!(parse_text(&format!("{HEAD}{median}{}", claim("m"))).is_ok());
+    let problems = parse_text(&format!("{HEAD}{median}{}", claim("nope"))).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("`c` is checked against `nope`")),
+        "{problems:?}"
+    );
+}
