@@ -442,13 +442,16 @@ impl Run {
                         written
                             .map(|w| format!("the converter's {} ({} bytes)", w.sha256, w.bytes)),
                     )
-                    .collect::<Vec<_>>()
-                    .join(" nor ");
+                    .collect::<Vec<_>>();
+                let expected = match expected.as_slice() {
+                    [one] => format!("is not {one}"),
+                    many => format!("is neither {}", many.join(" nor ")),
+                };
                 self.problem(
                     name,
                     None,
                     format!(
-                        "SHA-256 {} ({} bytes) is neither {expected}: the file changed after it was downloaded or converted",
+                        "SHA-256 {} ({} bytes) {expected}: the file changed after it was downloaded or converted",
                         read.sha256, read.bytes
                     ),
                     "download the file again, or run data/oews/package-to-bls.py again",
@@ -711,6 +714,14 @@ impl Run {
                 None
             }
         };
+        if lines == 0 && fingerprint.is_some() {
+            header_problem = Some("the file is empty".to_string());
+        }
+        for soc in HIM_OCCUPATIONS {
+            if lines > 0 && !series.keys().any(|key| key.soc == soc) {
+                problems.push((lines, format!("there is no series for occupation {soc}")));
+            }
+        }
         if let Some(message) = header_problem {
             self.problem(
                 DATA_FILE,

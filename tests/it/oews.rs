@@ -380,7 +380,7 @@ fn the_import_refuses_a_file_that_matches_neither_record() {
     assert_eq!(report.len(), 1, "{report:#?}");
     assert!(report[0].contains("oe.area: SHA-256"), "{}", report[0]);
     assert!(
-        report[0].contains("is neither BLS's published 1ba284e4"),
+        report[0].contains("is not BLS's published 1ba284e4"),
         "{}",
         report[0]
     );
@@ -421,6 +421,35 @@ fn the_import_without_provenance_needs_the_dates() {
         release.inputs[1]
             .url
             .ends_with("download.bls.gov/pub/time.series/oe/oe.area")
+    );
+}
+
+#[test]
+fn the_import_refuses_a_data_file_without_an_him_occupation() {
+    let dir = flat_copy("no-managers");
+    let path = dir.join("oe.data.0.Current");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept: String = text
+        .split_inclusive('\n')
+        .filter(|line| line.get(17..23) != Some("119111"))
+        .collect();
+    std::fs::write(&path, kept).unwrap();
+    std::fs::remove_file(dir.join("provenance.json")).unwrap();
+    let problems = import(
+        &dir,
+        &ImportOptions {
+            published: him_guide::oews::codes::parse_date("2026-05-15"),
+            retrieved: him_guide::oews::codes::parse_date("2026-09-26"),
+            ..options()
+        },
+    )
+    .unwrap_err();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("there is no series for occupation 11-9111"),
+        "{problems:#?}"
     );
 }
 
