@@ -1,9 +1,12 @@
-//! The command line: `him-guide [serve] [options]` and `him-guide check [options]`.
+//! The command line: `him-guide [serve] [options]`, `him-guide check [options]`, `him-guide export`
+//! and `him-guide data import-oews DIR`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostics::Date;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,6 +40,31 @@ pub enum Command {
         /// A running him-guide whose salary comparison the static copy points to.
         #[arg(long)]
         live_url: Option<String>,
+    },
+    /// Maintain the data the guide ships.
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Read BLS's OEWS flat files in DIR and write the pay data extract (README.md, "Refreshing
+    /// the pay data").
+    ImportOews {
+        /// Folder with BLS's files (oe.data.0.Current, oe.area, ...) and, when
+        /// data/oews/package-to-bls.py wrote them, its provenance.json.
+        dir: PathBuf,
+        /// Folder to write the extract into [default: SITE_DIR/content/oews]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// When BLS published the files (YYYY-MM-DD); needed without provenance.json.
+        #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
+        published: Option<Date>,
+        /// When you downloaded them (YYYY-MM-DD); needed without provenance.json.
+        #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
+        retrieved: Option<Date>,
     },
 }
 

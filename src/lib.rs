@@ -4,6 +4,7 @@
 //!   dates, and the list of cited sources.
 //! - [`content`] reads `content/`: front matter and the one Markdown entry point.
 //! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
+//! - [`oews`] imports BLS's OEWS release into `content/oews/` and checks that extract at start-up.
 //! - [`site`] builds the site model from it: pages, navigation, tables of contents, link checks.
 //! - [`web`] is the only part that knows HTTP and templates: the app factory, views and errors.
 //! - [`cli`] and [`config`] turn the command line and environment into settings.
@@ -12,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod oews;
 pub mod salary;
 pub mod site;
 pub mod sources;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use him_guide::cli::{Cli, Command};
+use him_guide::cli::{Cli, Command, DataCommand};
 use him_guide::config::Settings;
 use him_guide::site::Site;
 use him_guide::web::Application;
@@ -22,6 +22,10 @@ fn main() -> ExitCode {
         }
     };
 
+    if let Some(Command::Data { command }) = &cli.command {
+        return data(command, &settings);
+    }
+
     let started = std::time::Instant::now();
     let site = match Site::load(&settings.site_dir) {
         Ok(site) => site,
@@ -34,6 +38,10 @@ fn main() -> ExitCode {
 
     match cli.command.unwrap_or(Command::Serve { watch: false }) {
         Command::Check => {
+            if let Err(problems) = him_guide::oews::Extract::load_if_present(&settings.site_dir) {
+                eprint!("{}", him_guide::diagnostics::Problems(problems));
+                return ExitCode::FAILURE;
+            }
             println!(
                 "content is clean: {} pages and {} sources loaded and checked in {} ms",
                 site.pages.len(),
@@ -71,6 +79,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Data { .. } => unreachable!("data commands return before the site is loaded"),
         Command::Serve { watch } => match serve(settings, site, watch) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
@@ -96,4 +105,96 @@ fn serve(settings: Settings, site: Site, watch: bool) -> anyhow::Result<()> {
         app.run().await?;
         Ok(())
     })
+}
+
+/// `him-guide data import-oews DIR`: BLS's flat files into the pay data extract, and a summary.
+fn data(command: &DataCommand, settings: &Settings) -> ExitCode {
+    use him_guide::oews::{ImportOptions, InputCheck};
+    let DataCommand::ImportOews {
+        dir,
+        out,
+        published,
+        retrieved,
+    } = command;
+    let out = out
+        .clone()
+        .unwrap_or_else(|| settings.site_dir.join(him_guide::oews::EXTRACT_DIR));
+    // Recorded in release.toml as typed, less the path to the binary.
+    let args: Vec<String> = std::env::args().skip(1).map(|a| shell_word(&a)).collect();
+    let options = ImportOptions {
+        command: format!("him-guide {}", args.join(" ")),
+        published: *published,
+        retrieved: *retrieved,
+    };
+    let started = std::time::Instant::now();
+    let imported = match him_guide::oews::import(dir, &options) {
+        Ok(imported) => imported,
+        Err(problems) => {
+            eprintln!("found {} problems in BLS's files:", problems.len());
+            for (number, problem) in problems.iter().enumerate() {
+                eprintln!("{:>3}. {problem}", number + 1);
+            }
+            eprintln!("nothing was written.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let extract = &imported.extract;
+    if let Err(err) = extract.write(&out) {
+        eprintln!("error: cannot write {}: {err}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let release = &extract.release;
+    println!(
+        "read BLS OEWS {} ({}) from {} in {} ms ({} lines in {}):",
+        release.code,
+        release.name,
+        dir.display(),
+        started.elapsed().as_millis(),
+        imported.data_lines,
+        him_guide::oews::import::DATA_FILE
+    );
+    for (input, (_, check)) in release.inputs.iter().zip(&imported.checks) {
+        let check = match check {
+            InputCheck::AsPublished => "identical to BLS's published file",
+            InputCheck::AsConverted => "the converter's output (BLS's file could not be rebuilt)",
+            InputCheck::Unrecorded => "no record to compare with",
+        };
+        println!(
+            "  {:<18} {:>11} bytes  sha256 {}  {check}",
+            input.file, input.read.bytes, input.read.sha256
+        );
+    }
+    let counts = extract.counts();
+    println!(
+        "wrote {}: {} series rows, {} areas ({} national, {} state, {} metro and nonmetro), \
+         {} industries, {} occupations; {} cells released, {} not released, {} not published",
+        out.display(),
+        extract.all_series().len(),
+        extract.areas.len(),
+        extract
+            .areas_of_type(him_guide::oews::AreaType::National)
+            .count(),
+        extract
+            .areas_of_type(him_guide::oews::AreaType::State)
+            .count(),
+        extract
+            .areas_of_type(him_guide::oews::AreaType::Metro)
+            .count(),
+        extract.industries.len(),
+        extract.occupations.len(),
+        counts.released,
+        counts.not_released,
+        counts.not_published
+    );
+    ExitCode::SUCCESS
+}
+
+/// An argument as a shell would need it: quoted when it holds anything but plain characters.
+fn shell_word(arg: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:+,@".contains(c);
+    if !arg.is_empty() && arg.chars().all(plain) {
+        arg.to_string()
+    } else {
+        format!("'{}'", arg.replace('\'', "'\\''"))
+    }
 }

@@ -7,6 +7,7 @@ mod guide;
 mod helpers;
 mod hostile;
 mod http;
+mod oews;
 mod salary;
 mod sharing;
 mod snapshots;
