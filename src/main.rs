@@ -38,10 +38,6 @@ fn main() -> ExitCode {
 
     match cli.command.unwrap_or(Command::Serve { watch: false }) {
         Command::Check => {
-            if let Err(problems) = him_guide::oews::Extract::load_if_present(&settings.site_dir) {
-                eprint!("{}", him_guide::diagnostics::Problems(problems));
-                return ExitCode::FAILURE;
-            }
             println!(
                 "content is clean: {} pages and {} sources loaded and checked in {} ms",
                 site.pages.len(),

@@ -4,9 +4,11 @@
 //! - [`money`] holds amounts in integer cents and converts pay periods explicitly.
 //! - [`percentile`] places an annual amount in a published percentile distribution.
 //! - [`query`] reads the comparison's query string into validated choices.
+//! - [`current`] turns the OEWS extract into the current figures, with their series ids.
 //! - [`compare`] computes the comparison a query asks for.
 
 pub mod compare;
+pub mod current;
 pub mod data;
 pub mod money;
 pub mod percentile;

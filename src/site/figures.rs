@@ -2,6 +2,7 @@
 //! so that the pages and the salary comparison show the same figures and none is typed twice.
 
 use crate::content::markdown::Figures;
+use crate::oews::bls_series_url;
 use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::salary::data::{Figure, PayBasis, Projection, SalaryData, Scope, Statistic};
@@ -159,6 +160,7 @@ impl GuideFigures<'_> {
             "Median, hourly",
             "Data",
             "Source",
+            "BLS series",
         ]);
         for occupation in &self.data.occupations {
             let Some(median) = self.data.latest_median(&occupation.id) else {
@@ -176,6 +178,10 @@ impl GuideFigures<'_> {
                 &hourly,
                 &median.release,
                 &self.cite(&median.source),
+                &median.series.map_or_else(
+                    || "not in our extract".to_string(),
+                    |id| format!("[{id}]({})", bls_series_url(id)),
+                ),
             ]);
         }
         out

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{self, Figures, Heading, LoadedPage};
 use crate::diagnostics::{Date, Problem, Problems};
+use crate::oews::Extract;
 use crate::salary::{self, SalaryData};
 use crate::sources::Source;
 use figures::GuideFigures;
@@ -89,7 +90,17 @@ impl Site {
             return Err(Problems(vec![problem]));
         }
         let (sources, mut problems) = content::load_sources(site_dir);
-        let salary = load_salary(site_dir, &sources);
+        let (oews, oews_problems) = match Extract::load_if_present(site_dir) {
+            Ok(extract) => (extract, Vec::new()),
+            Err(found) => (None, found),
+        };
+        problems.extend(oews_problems);
+        let salary = load_salary(site_dir, &sources).map(|mut data| {
+            if let Some(extract) = &oews {
+                problems.extend(add_current_figures(&mut data, extract, &sources));
+            }
+            data
+        });
         let content = match &salary {
             Ok(data) => content::load(
                 site_dir,
@@ -283,6 +294,55 @@ impl Page {
             aliases: front.aliases.into_iter().map(|(alias, _)| alias).collect(),
         }
     }
+}
+
+/// Adds the OEWS extract's current figures to `data`: they must cite a listed source, and their ids
+/// must be free.
+fn add_current_figures(
+    data: &mut SalaryData,
+    extract: &Extract,
+    sources: &[Source],
+) -> Vec<Problem> {
+    let release_file = Path::new(crate::oews::EXTRACT_DIR).join("release.toml");
+    let source = salary::current::source_id(extract);
+    let mut problems = Vec::new();
+    if !sources.is_empty() && !sources.iter().any(|s| s.id == source) {
+        problems.push(Problem::new(
+            &release_file,
+            None,
+            format!(
+                "the OEWS release {} has no source `{source}`",
+                extract.release.name
+            ),
+            format!("add a [[source]] with id = \"{source}\" for it to content/sources.toml"),
+        ));
+    }
+    let current = salary::current::figures(extract, &data.occupations);
+    for occupation in &data.occupations {
+        if !current.iter().any(|f| f.occupation == occupation.id) {
+            problems.push(Problem::new(
+                &release_file,
+                None,
+                format!("the OEWS extract has no national figures for {} ({})", occupation.id, occupation.soc),
+                "import the release again with this occupation, or check its soc in content/salary.toml",
+            ));
+        }
+    }
+    for figure in &current {
+        if data.figure(&figure.id).is_some() {
+            problems.push(Problem::new(
+                Path::new(content::CONTENT_DIR).join(SALARY_FILE),
+                None,
+                format!(
+                    "the figure id `{}` is taken by the OEWS extract's current figures",
+                    figure.id
+                ),
+                "rename the figure in content/salary.toml",
+            ));
+        }
+    }
+    data.figures.extend(current);
+    problems
 }
 
 /// The salary data file, relative to the content folder.

@@ -43,12 +43,13 @@ fn the_default_page_compares_the_three_occupations() {
         ]
     );
     let first_row = html.texts(".comparison tbody tr:first-child td");
-    assert!(first_row[0].starts_with("$44,090"), "{first_row:?}");
+    // BLS OEWS May 2025: OEUN000000000000029207213 and ...08.
+    assert!(first_row[0].starts_with("$51,140"), "{first_row:?}");
     assert!(
-        first_row[1].starts_with("$21.20"),
+        first_row[1].starts_with("$24.59"),
         "published hourly median: {first_row:?}"
     );
-    assert_eq!(first_row[3], "Median OOH May 2020; range OEWS May 2011");
+    assert_eq!(first_row[3], "Median OEWS May 2025; range OEWS May 2025");
     assert_eq!(html.select("figure.chart svg[role=img] title").len(), 1);
     assert!(
         !html.texts("figure.chart svg desc")[0].is_empty(),
@@ -61,7 +62,7 @@ fn the_default_page_compares_the_three_occupations() {
     assert!(
         html.texts(".footnotes li")
             .iter()
-            .any(|t| t.contains("data release OOH May 2023"))
+            .any(|t| t.contains("data release OEWS May 2025"))
     );
 }
 
@@ -73,9 +74,10 @@ fn an_offer_is_placed_and_the_result_is_a_link_that_reproduces_it() {
     assert_eq!(page.status, 200);
     let html = Html::parse(&page.body);
     let summary = html.texts(".offer-result p").join(" ");
-    assert!(summary.contains("about the 44th percentile"), "{summary}");
+    // 25 + (50,960 - 48,940) / (68,020 - 48,940) x 25 = 27.6: May 2025, not the 44th of May 2021.
+    assert!(summary.contains("about the 28th percentile"), "{summary}");
     assert!(
-        summary.contains("OEWS May 2021") && summary.contains("estimate"),
+        summary.contains("OEWS May 2025") && summary.contains("estimate"),
         "{summary}"
     );
     assert_eq!(
@@ -107,9 +109,9 @@ fn json_carries_the_offer_rows_and_sources() {
     assert_eq!(body["occupation"]["id"], "technologist");
     assert_eq!(body["occupation"]["soc"], "29-9021");
     assert_eq!(body["offer"]["annual"], 50960);
-    assert_eq!(body["offer"]["percentile"], 43.6);
+    assert_eq!(body["offer"]["percentile"], 27.6);
     assert_eq!(body["offer"]["position"], "p25_p50");
-    assert_eq!(body["offer"]["data_release"], "OEWS May 2021");
+    assert_eq!(body["offer"]["data_release"], "OEWS May 2025");
     let occupations = him_guide::site::Site::load(&crate::helpers::repo_dir())
         .unwrap()
         .salary
@@ -120,15 +122,28 @@ fn json_carries_the_offer_rows_and_sources() {
         occupations,
         "one row per occupation"
     );
-    assert_eq!(body["rows"][1]["difference"]["amount_cents"], 1416000);
-    assert_eq!(body["rows"][1]["median_hourly"]["amount_cents"], 2801);
+    // $68,020 - $51,140, both May 2025 medians.
+    assert_eq!(body["rows"][1]["difference"]["amount_cents"], 1688000);
+    assert_eq!(body["rows"][1]["median_hourly"]["amount_cents"], 3270);
     assert_eq!(body["rows"][1]["median_hourly"]["computed"], false);
+    assert_eq!(
+        body["rows"][1]["median"]["series_id"],
+        "OEUN000000000000029902113"
+    );
+    assert_eq!(
+        body["rows"][1]["median"]["series_url"],
+        "https://data.bls.gov/timeseries/OEUN000000000000029902113"
+    );
+    assert_eq!(
+        body["offer"]["median"]["series_id"],
+        "OEUN000000000000029902113"
+    );
     assert!(
         body["sources"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|s| s["id"] == "bls-oews-2021-29-9021")
+            .any(|s| s["id"] == "bls-oews-2025")
     );
 }
 
@@ -140,15 +155,12 @@ fn json_positions_offers_outside_the_range_and_refuses_to_estimate_on_old_data()
     assert!(low["offer"]["percentile"].is_null());
     let (_, high) = json(&app, "occupation=manager&offer=250000");
     assert_eq!(high["offer"]["position"], "above_p90");
-    let (_, old) = json(&app, "occupation=specialist&offer=40000");
-    assert_eq!(old["offer"]["estimate"], "distribution_too_old");
-    assert!(old["offer"]["percentile"].is_null());
-    assert!(
-        old["offer"]["summary"]
-            .as_str()
-            .unwrap()
-            .contains("too old")
-    );
+    // The specialists had only a May 2011 distribution, too old to place an offer in; May 2025 has one.
+    // 10 + (40,000 - 37,000) / (43,490 - 37,000) x 15 = 16.9.
+    let (_, specialist) = json(&app, "occupation=specialist&offer=40000");
+    assert_eq!(specialist["offer"]["estimate"], "placed");
+    assert_eq!(specialist["offer"]["percentile"], 16.9);
+    assert_eq!(specialist["offer"]["data_release"], "OEWS May 2025");
 }
 
 #[test]

@@ -175,6 +175,8 @@ pub struct Figure {
     pub note: Option<String>,
     /// On an article's claim: the id of the public figure (or projection) it is checked against.
     pub checked_against: Option<String>,
+    /// The BLS series id of a figure from the OEWS extract: `OEUN000000000000029902113`.
+    pub series: Option<crate::oews::SeriesId>,
 }
 
 impl Figure {

@@ -195,6 +195,7 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
             status: f.status,
             note: f.note,
             checked_against: f.checked_against,
+            series: None,
         });
     }
     checker.percentiles_in_order(&figures, &lines);

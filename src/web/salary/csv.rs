@@ -51,6 +51,7 @@ const CSV_HEADER: &[&str] = &[
     "percentile",
     "position",
     "note",
+    "series_id",
 ];
 
 fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
@@ -150,6 +151,7 @@ fn offer_row(out: &mut Records, check: &OfferCheck<'_>) -> Result<(), csv::Error
         &percentile,
         position,
         &wording::offer_summary(check),
+        "",
     ])
 }
 
@@ -201,6 +203,11 @@ impl Records {
             "",
             "",
             note,
+            &shown
+                .figure
+                .series
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
         ])
     }
 

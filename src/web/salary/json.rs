@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Format, wording};
+use crate::oews::bls_series_url;
 use crate::salary::compare::{Estimate, Report, Rows, Shown};
 use crate::salary::data::{Figure, Occupation, PayBasis};
 use crate::salary::query::Rejected;
@@ -129,6 +130,9 @@ struct JsonValue<'a> {
     data_release: &'a str,
     source: &'a str,
     computed: bool,
+    /// The BLS series the figure is, or was computed from, and its page on data.bls.gov.
+    series_id: Option<String>,
+    series_url: Option<String>,
 }
 
 impl<'a> JsonValue<'a> {
@@ -141,6 +145,8 @@ impl<'a> JsonValue<'a> {
             data_release: &shown.figure.release,
             source: &shown.figure.source,
             computed: shown.computed,
+            series_id: shown.figure.series.map(|id| id.to_string()),
+            series_url: shown.figure.series.map(bls_series_url),
         }
     }
 
@@ -156,6 +162,8 @@ impl<'a> JsonValue<'a> {
             data_release: &figure.release,
             source: &figure.source,
             computed: false,
+            series_id: figure.series.map(|id| id.to_string()),
+            series_url: figure.series.map(bls_series_url),
         }
     }
 }
