@@ -83,6 +83,7 @@ pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
                     note: None,
                     checked_against: None,
                     series: Some(series.id(datatype)),
+                    soc: None,
                 });
             }
         }

@@ -227,11 +227,19 @@ impl GuideFigures<'_> {
                             && f.basis == PayBasis::Annual
                     })
                     .map_or_else(|| "not published".to_string(), Figure::amount_text);
-                let label = format!(
-                    "{old}{}, {}{note}",
-                    self.occupation_label(&occupation.id),
-                    dist.release
-                );
+                // Figures published under an older code say so: never a 29-2071 figure as 29-2072.
+                let label = match p10.and_then(|f| f.soc.as_deref()) {
+                    Some(soc) => format!(
+                        "{old}{} under the code before it, {soc}, {}{note}",
+                        capitalise(&occupation.short),
+                        dist.release
+                    ),
+                    None => format!(
+                        "{old}{}, {}{note}",
+                        self.occupation_label(&occupation.id),
+                        dist.release
+                    ),
+                };
                 let amounts: Vec<String> =
                     dist.points.iter().map(|(_, a)| a.dollars_text()).collect();
                 out += &row(&[

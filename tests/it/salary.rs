@@ -277,3 +277,27 @@ fn empty_fields_and_unknown_parameters_are_ignored() {
     assert_eq!(answer.status, 200);
     assert!(Html::parse(&answer.body).select(".offer-result").is_empty());
 }
+
+#[test]
+fn older_figures_keep_their_own_occupation_code_and_series_ids_lead_to_bls() {
+    let app = app();
+    let page = Html::parse(&app.get("/guide/salary").body);
+    let rows = page.texts("table tbody tr");
+    let old: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.contains("OEWS May 2011"))
+        .collect();
+    assert!(!old.is_empty(), "the May 2011 row is shown: {rows:?}");
+    for row in &old {
+        assert!(row.contains("29-2071"), "{row}");
+        assert!(
+            !row.contains("(29-2072)"),
+            "a 29-2071 figure labelled 29-2072: {row}"
+        );
+    }
+    let links = page.attrs("a[href^='https://data.bls.gov/timeseries/']", "href");
+    assert!(
+        links.contains(&"https://data.bls.gov/timeseries/OEUN000000000000029902113".to_string()),
+        "{links:?}"
+    );
+}

@@ -177,6 +177,9 @@ pub struct Figure {
     pub checked_against: Option<String>,
     /// The BLS series id of a figure from the OEWS extract: `OEUN000000000000029902113`.
     pub series: Option<crate::oews::SeriesId>,
+    /// The BLS occupation code the figure was published under, where it is not its occupation's
+    /// current one: `29-2071` for medical records figures from before the 2018 codes.
+    pub soc: Option<String>,
 }
 
 impl Figure {

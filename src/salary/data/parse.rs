@@ -48,6 +48,7 @@ struct RawFigure {
     scope: String,
     source: String,
     employment: Option<u32>,
+    soc: Option<String>,
     status: Option<Status>,
     note: Option<String>,
     checked_against: Option<String>,
@@ -196,6 +197,7 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
             note: f.note,
             checked_against: f.checked_against,
             series: None,
+            soc: f.soc,
         });
     }
     checker.percentiles_in_order(&figures, &lines);
