@@ -301,3 +301,16 @@ fn older_figures_keep_their_own_occupation_code_and_series_ids_lead_to_bls() {
         "{links:?}"
     );
 }
+
+#[test]
+fn the_comparison_links_each_bls_series_it_shows() {
+    let app = app();
+    let page = Html::parse(&app.get("/salary?occupation=technologist&offer=52000").body);
+    let links = page.attrs(".footnotes a.series", "href");
+    for datatype in ["13", "08", "11", "15"] {
+        let url = format!("https://data.bls.gov/timeseries/OEUN0000000000000299021{datatype}");
+        assert!(links.contains(&url), "{url} missing from {links:?}");
+    }
+    let embed = Html::parse(&app.get("/embed/salary?occupation=technologist").body);
+    assert!(!embed.attrs(".footnotes a.series", "href").is_empty());
+}

@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::chart::ChartView;
 use super::{Format, wording};
+use crate::oews::bls_series_url;
 use crate::salary::capitalise;
 use crate::salary::compare::{Estimate, LadderRow, Report, Rows, SettingRow, Shown};
 use crate::salary::data::{Figure, Occupation, SalaryData};
@@ -294,6 +295,13 @@ pub(crate) struct Footnote {
     pub number: usize,
     pub source_id: String,
     pub text: String,
+    /// The BLS series of the figures that cite this note, each with its page on data.bls.gov.
+    pub series: Vec<SeriesLink>,
+}
+
+pub(crate) struct SeriesLink {
+    pub id: String,
+    pub url: String,
 }
 
 /// The footnotes of one page: one per source and release, numbered in order of first use.
@@ -312,11 +320,27 @@ impl<'a> Footnotes<'a> {
         }
     }
 
+    /// The note of `figure`'s source and release, which lists the figure's BLS series.
     fn number(&mut self, figure: &Figure) -> usize {
         let key = (figure.source.clone(), figure.release.clone());
-        if let Some(number) = self.numbers.get(&key) {
-            return *number;
+        let number = match self.numbers.get(&key) {
+            Some(number) => *number,
+            None => self.add(figure, key),
+        };
+        if let Some(id) = figure.series {
+            let series = &mut self.list[number - 1].series;
+            let id_text = id.to_string();
+            if !series.iter().any(|s| s.id == id_text) {
+                series.push(SeriesLink {
+                    id: id_text,
+                    url: bls_series_url(id),
+                });
+            }
         }
+        number
+    }
+
+    fn add(&mut self, figure: &Figure, key: (String, String)) -> usize {
         let number = self.list.len() + 1;
         let source = self.site.source(&figure.source);
         let title = source.map_or(figure.source.as_str(), |s| s.title.as_str());
@@ -329,6 +353,7 @@ impl<'a> Footnotes<'a> {
             number,
             source_id: figure.source.clone(),
             text,
+            series: Vec::new(),
         });
         self.numbers.insert(key, number);
         number
@@ -461,11 +486,19 @@ fn ladder_table(
             cells.push(notes.cell(&row.median_annual));
             cells.push(notes.cell(&row.median_hourly));
             cells.push(match (&row.p10, &row.p90) {
-                (Some(p10), Some(p90)) => Cell {
-                    text: format!("{} to {}", p10.text(), p90.text()),
-                    notes: vec![notes.number(p10.figure)],
-                    computed: p10.computed || p90.computed,
-                },
+                (Some(p10), Some(p90)) => {
+                    // Both ends come from one release; its note lists both series.
+                    let (low, high) = (notes.number(p10.figure), notes.number(p90.figure));
+                    Cell {
+                        text: format!("{} to {}", p10.text(), p90.text()),
+                        notes: if low == high {
+                            vec![low]
+                        } else {
+                            vec![low, high]
+                        },
+                        computed: p10.computed || p90.computed,
+                    }
+                }
                 _ => Cell::plain("No distribution in our data"),
             });
             let range_release = row
