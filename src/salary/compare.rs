@@ -68,6 +68,8 @@ pub struct LadderRow<'a> {
 pub struct SettingRow<'a> {
     pub setting: &'a str,
     pub shown: Shown<'a>,
+    /// The 10th and 90th percentiles, where the row is a median BLS published them with.
+    pub range: Option<(Shown<'a>, Shown<'a>)>,
 }
 
 /// What the comparison shows.
@@ -275,24 +277,33 @@ fn settings<'a>(
     notes: &mut Vec<Note<'a>>,
 ) -> Rows<'a> {
     let industries: Vec<SettingRow<'a>> = data
-        .industry_means(&occupation.id)
+        .industry_pay(&occupation.id)
         .into_iter()
-        .map(|figure| SettingRow {
-            setting: figure.scope.label(),
-            shown: shown(data, figure, display),
+        .map(|figure| {
+            let end = |statistic| data.counterpart_of(figure, statistic);
+            SettingRow {
+                setting: figure.scope.label(),
+                shown: shown(data, figure, display),
+                range: end(Statistic::P10)
+                    .zip(end(Statistic::P90))
+                    .map(|(p10, p90)| (shown(data, p10, display), shown(data, p90, display))),
+            }
         })
         .collect();
-    notes.push(if industries.is_empty() {
-        Note::NoIndustryPay(occupation)
-    } else {
-        Note::IndustryMeansNotMedians
-    });
+    match industries.first() {
+        None => notes.push(Note::NoIndustryPay(occupation)),
+        Some(row) if row.shown.figure.statistic == Statistic::Mean => {
+            notes.push(Note::IndustryMeansNotMedians);
+        }
+        Some(_) => {}
+    }
     let claims: Vec<SettingRow<'a>> = data
         .facility_claims()
         .into_iter()
         .map(|figure| SettingRow {
             setting: figure.scope.label(),
             shown: shown(data, figure, display),
+            range: None,
         })
         .collect();
     if !claims.is_empty() {

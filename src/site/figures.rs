@@ -21,6 +21,7 @@ pub(super) const TABLES: &[&str] = &[
     "median-pay",
     "spread-of-pay",
     "mean-pay-by-industry",
+    "pay-by-industry",
     "industry-employment:OCCUPATION",
     "projections",
     "claims",
@@ -76,6 +77,7 @@ impl Figures for GuideFigures<'_> {
             None if name == "median-pay" => Ok(self.median_pay()),
             None if name == "spread-of-pay" => Ok(self.spread_of_pay()),
             None if name == "mean-pay-by-industry" => Ok(self.mean_pay_by_industry()),
+            None if name == "pay-by-industry" => Ok(self.pay_by_industry()),
             None if name == "projections" => Ok(self.projections()),
             None if name == "claims" => Ok(self.claims()),
             Some(("industry-employment", occupation))
@@ -285,8 +287,48 @@ impl GuideFigures<'_> {
         out
     }
 
+    /// Each occupation's median pay and 10th-90th percentile range in the industries that employ
+    /// the most of it, from the newest release, with the BLS series of each median.
+    fn pay_by_industry(&self) -> String {
+        let mut out = table_head(&[
+            "Industry",
+            "Occupation",
+            "Median, annual",
+            "10th to 90th percentile",
+            "Jobs",
+            "Data",
+            "BLS series",
+        ]);
+        for occupation in &self.data.occupations {
+            for median in self.data.industry_pay(&occupation.id) {
+                let end = |statistic| {
+                    self.data
+                        .counterpart_of(median, statistic)
+                        .map_or_else(|| "not published".to_string(), Figure::amount_text)
+                };
+                let jobs = median
+                    .employment
+                    .map(|n| group_thousands(u64::from(n)))
+                    .unwrap_or_default();
+                out += &row(&[
+                    median.scope.label(),
+                    &self.occupation_label(&occupation.id),
+                    &median.amount_text(),
+                    &format!("{} to {}", end(Statistic::P10), end(Statistic::P90)),
+                    &jobs,
+                    &median.release,
+                    &median.series.map_or_else(
+                        || self.cite(&median.source),
+                        |id| format!("[{id}]({})", bls_series_url(id)),
+                    ),
+                ]);
+            }
+        }
+        out
+    }
+
     fn industry_employment(&self, occupation: &str) -> String {
-        let figures = self.data.industry_means(occupation);
+        let figures = self.data.industry_pay(occupation);
         let release = figures.first().map_or("", |f| f.release.as_str());
         let mut out = table_head(&["Industry", &format!("Jobs ({release})")]);
         for figure in figures {

@@ -173,12 +173,11 @@ fn csv_has_a_header_and_a_row_per_figure() {
     assert!(
         lines[0].starts_with("row,occupation_id,soc,setting,statistic,pay_period,amount_cents")
     );
+    // May 2025: each industry's median, then its 10th and 90th percentiles.
+    let industries = him_guide::salary::current::INDUSTRIES_SHOWN;
     assert_eq!(
-        lines
-            .iter()
-            .filter(|l| l.starts_with("industry_mean,"))
-            .count(),
-        5
+        lines.iter().filter(|l| l.starts_with("industry,")).count(),
+        3 * industries
     );
     assert_eq!(
         lines
@@ -188,7 +187,19 @@ fn csv_has_a_header_and_a_row_per_figure() {
         5
     );
     assert_eq!(lines.iter().filter(|l| l.starts_with("offer,")).count(), 1);
-    assert!(lines[1].starts_with("industry_mean,manager,11-9111,General medical and surgical hospitals,mean,year,12418000,"), "{}", lines[1]);
+    // The industry employing the most managers, with its BLS series in the last column.
+    assert!(
+        lines[1].starts_with(
+            "industry,manager,11-9111,Ambulatory Health Care Services,median,year,10364000,"
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].ends_with(",OEUN000000062100011911113"),
+        "{}",
+        lines[1]
+    );
 }
 
 #[test]
@@ -197,10 +208,9 @@ fn settings_set_the_articles_figures_apart() {
     let html = Html::parse(&app.get("/salary?compare=settings&occupation=manager").body);
     let captions = html.texts(".comparison caption");
     assert_eq!(captions.len(), 2);
-    assert!(
-        captions[0]
-            .starts_with("Mean annual pay of medical and health services managers by industry")
-    );
+    assert!(captions[0].starts_with(
+        "Median annual pay of medical and health services managers by industry (BLS, OEWS May 2025)"
+    ));
     assert!(captions[1].contains("unsourced"));
 }
 

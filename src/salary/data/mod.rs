@@ -339,6 +339,35 @@ impl SalaryData {
             .collect()
     }
 
+    /// BLS pay by industry for the occupation: the newest release's annual medians where the data
+    /// has any (each with its 10th and 90th percentiles beside it, see [`Self::counterpart_of`]),
+    /// else the mean annual wages of older releases, in the file's order.
+    pub fn industry_pay(&self, occupation: &str) -> Vec<&Figure> {
+        let medians: Vec<&Figure> = self
+            .statistics(occupation)
+            .filter(|f| {
+                matches!(f.scope, Scope::Industry(_))
+                    && f.statistic == Statistic::Median
+                    && f.basis == PayBasis::Annual
+            })
+            .collect();
+        let newest = medians.iter().filter_map(|f| f.year).max();
+        if newest.is_some() {
+            return medians.into_iter().filter(|f| f.year == newest).collect();
+        }
+        self.industry_means(occupation)
+    }
+
+    /// The published figure of `statistic` with the same release, scope and basis as `figure`.
+    pub fn counterpart_of(&self, figure: &Figure, statistic: Statistic) -> Option<&Figure> {
+        self.statistics(&figure.occupation).find(|f| {
+            f.statistic == statistic
+                && f.basis == figure.basis
+                && f.release == figure.release
+                && f.scope == figure.scope
+        })
+    }
+
     /// BLS mean annual wages by industry for the occupation, in the file's order.
     pub fn industry_means(&self, occupation: &str) -> Vec<&Figure> {
         self.statistics(occupation)

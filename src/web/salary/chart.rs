@@ -178,7 +178,14 @@ impl ChartView {
         let (max, x) = Self::axis(rows.iter().map(|r| r.shown.amount), report, display);
         let description: Vec<String> = rows
             .iter()
-            .map(|r| format!("{}: mean {}", r.setting, r.shown.text()))
+            .map(|r| {
+                format!(
+                    "{}: {} {}",
+                    r.setting,
+                    r.shown.figure.statistic.label(),
+                    r.shown.text()
+                )
+            })
             .collect();
         let chart_rows = rows
             .iter()
@@ -192,14 +199,22 @@ impl ChartView {
                     from_x: CHART_LEFT,
                     to_x: x(row.shown.amount),
                     mark_x: None,
-                    value: format!("mean {}", row.shown.text()),
+                    value: format!(
+                        "{} {}",
+                        row.shown.figure.statistic.label(),
+                        row.shown.text()
+                    ),
                 }
             })
             .collect();
         let release = rows.first().map_or("", |r| r.shown.figure.release.as_str());
         ChartView {
             title: format!(
-                "Mean {} pay of {} by industry ({release})",
+                "{} {} pay of {} by industry ({release})",
+                capitalise(
+                    rows.first()
+                        .map_or("", |r| r.shown.figure.statistic.label())
+                ),
                 wording::adjective(display.period()),
                 report.query.occupation.short
             ),

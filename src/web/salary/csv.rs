@@ -2,7 +2,7 @@
 
 use super::{Format, wording};
 use crate::salary::compare::{Difference, Estimate, LadderRow, OfferCheck, Report, Rows, Shown};
-use crate::salary::data::Occupation;
+use crate::salary::data::{Occupation, Statistic};
 use crate::salary::query::Rejected;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -66,14 +66,15 @@ fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
         }
         Rows::Settings { industries, claims } => {
             for row in industries {
-                out.figure(
-                    "industry_mean",
-                    occupation,
-                    row.setting,
-                    &row.shown,
-                    None,
-                    "",
-                )?;
+                // A median comes with its 10th and 90th percentiles; an older mean stands alone.
+                let kind = match row.shown.figure.statistic {
+                    Statistic::Mean => "industry_mean",
+                    _ => "industry",
+                };
+                out.figure(kind, occupation, row.setting, &row.shown, None, "")?;
+                for end in row.range.iter().flat_map(|(p10, p90)| [p10, p90]) {
+                    out.figure(kind, occupation, row.setting, end, None, "")?;
+                }
             }
             for row in claims {
                 let note = row.shown.figure.note.as_deref().unwrap_or_default();

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{Format, wording};
 use crate::oews::bls_series_url;
 use crate::salary::compare::{Estimate, Report, Rows, Shown};
-use crate::salary::data::{Figure, Occupation, PayBasis};
+use crate::salary::data::{Figure, Occupation, PayBasis, Statistic};
 use crate::salary::query::Rejected;
 use crate::site::Site;
 use crate::web::AppState;
@@ -112,6 +112,14 @@ enum JsonRow<'a> {
         value: JsonValue<'a>,
         employment: Option<u32>,
     },
+    /// An industry's median with its 10th and 90th percentiles (the current release).
+    Industry {
+        setting: &'a str,
+        median: JsonValue<'a>,
+        p10: Option<JsonValue<'a>>,
+        p90: Option<JsonValue<'a>>,
+        employment: Option<u32>,
+    },
     ArticleClaim {
         setting: &'a str,
         value: JsonValue<'a>,
@@ -201,10 +209,19 @@ impl<'a> JsonReport<'a> {
                 .collect(),
             Rows::Settings { industries, claims } => industries
                 .iter()
-                .map(|row| JsonRow::IndustryMean {
-                    setting: row.setting,
-                    value: JsonValue::shown(&row.shown),
-                    employment: row.shown.figure.employment,
+                .map(|row| match row.shown.figure.statistic {
+                    Statistic::Mean => JsonRow::IndustryMean {
+                        setting: row.setting,
+                        value: JsonValue::shown(&row.shown),
+                        employment: row.shown.figure.employment,
+                    },
+                    _ => JsonRow::Industry {
+                        setting: row.setting,
+                        median: JsonValue::shown(&row.shown),
+                        p10: row.range.as_ref().map(|(p10, _)| JsonValue::shown(p10)),
+                        p90: row.range.as_ref().map(|(_, p90)| JsonValue::shown(p90)),
+                        employment: row.shown.figure.employment,
+                    },
                 })
                 .chain(claims.iter().map(|row| JsonRow::ArticleClaim {
                     setting: row.setting,

@@ -359,6 +359,20 @@ impl<'a> Footnotes<'a> {
         number
     }
 
+    /// "$39,830 to $117,420": both ends come from one release, whose note lists both series.
+    fn range_cell(&mut self, p10: &Shown<'_>, p90: &Shown<'_>) -> Cell {
+        let (low, high) = (self.number(p10.figure), self.number(p90.figure));
+        Cell {
+            text: format!("{} to {}", p10.text(), p90.text()),
+            notes: if low == high {
+                vec![low]
+            } else {
+                vec![low, high]
+            },
+            computed: p10.computed || p90.computed,
+        }
+    }
+
     fn cell(&mut self, shown: &Shown<'_>) -> Cell {
         Cell {
             text: shown.text(),
@@ -381,16 +395,17 @@ impl<'a> SalaryView<'a> {
                 Some(ChartView::ladder(rows, report, display))
             }
             Rows::Settings { industries, claims } => {
-                if !industries.is_empty() {
+                if let Some(first) = industries.first() {
+                    let statistic = capitalise(first.shown.figure.statistic.label());
                     tables.push(settings_table(
                         format!(
-                            "Mean {} pay of {} by industry (BLS, {})",
+                            "{statistic} {} pay of {} by industry (BLS, {})",
                             wording::adjective(display.period()),
                             report.query.occupation.short,
-                            industries[0].shown.figure.release
+                            first.shown.figure.release
                         ),
                         "Industry",
-                        "Mean pay",
+                        &format!("{statistic} pay"),
                         industries,
                         &mut footnotes,
                     ));
@@ -486,19 +501,7 @@ fn ladder_table(
             cells.push(notes.cell(&row.median_annual));
             cells.push(notes.cell(&row.median_hourly));
             cells.push(match (&row.p10, &row.p90) {
-                (Some(p10), Some(p90)) => {
-                    // Both ends come from one release; its note lists both series.
-                    let (low, high) = (notes.number(p10.figure), notes.number(p90.figure));
-                    Cell {
-                        text: format!("{} to {}", p10.text(), p90.text()),
-                        notes: if low == high {
-                            vec![low]
-                        } else {
-                            vec![low, high]
-                        },
-                        computed: p10.computed || p90.computed,
-                    }
-                }
+                (Some(p10), Some(p90)) => notes.range_cell(p10, p90),
                 _ => Cell::plain("No distribution in our data"),
             });
             let range_release = row
@@ -556,6 +559,7 @@ fn settings_table(
     notes: &mut Footnotes<'_>,
 ) -> TableView {
     let claims = rows.iter().any(|r| r.shown.figure.is_claim());
+    let ranges = rows.iter().any(|r| r.range.is_some());
     let rows = rows
         .iter()
         .map(|row| {
@@ -567,20 +571,25 @@ fn settings_table(
                     |n| crate::salary::money::group_thousands(n.into()),
                 ))
             };
-            vec![Cell::plain(row.setting), notes.cell(&row.shown), last]
+            let mut cells = vec![Cell::plain(row.setting), notes.cell(&row.shown)];
+            if ranges {
+                cells.push(match &row.range {
+                    Some((p10, p90)) => notes.range_cell(p10, p90),
+                    None => Cell::plain("not published"),
+                });
+            }
+            cells.push(last);
+            cells
         })
         .collect();
+    let mut headers = vec![first.to_string(), second.to_string()];
+    if ranges {
+        headers.push("10th to 90th percentile".into());
+    }
+    headers.push(if claims { "Our check" } else { "Jobs" }.into());
     TableView {
         caption,
-        headers: vec![
-            first.into(),
-            second.into(),
-            if claims {
-                "Our check".into()
-            } else {
-                "Jobs".into()
-            },
-        ],
+        headers,
         rows,
     }
 }
