@@ -22,6 +22,7 @@ pub(super) const TABLES: &[&str] = &[
     "spread-of-pay",
     "mean-pay-by-industry",
     "pay-by-industry",
+    "pay-history",
     "industry-employment:OCCUPATION",
     "projections",
     "claims",
@@ -78,6 +79,7 @@ impl Figures for GuideFigures<'_> {
             None if name == "spread-of-pay" => Ok(self.spread_of_pay()),
             None if name == "mean-pay-by-industry" => Ok(self.mean_pay_by_industry()),
             None if name == "pay-by-industry" => Ok(self.pay_by_industry()),
+            None if name == "pay-history" => Ok(self.pay_history()),
             None if name == "projections" => Ok(self.projections()),
             None if name == "claims" => Ok(self.claims()),
             Some(("industry-employment", occupation))
@@ -200,8 +202,9 @@ impl GuideFigures<'_> {
             "Mean",
             "Source",
         ]);
+        // The newest distribution of each occupation; older ones belong to the pay history.
         for occupation in &self.data.occupations {
-            for dist in self.data.distributions(&occupation.id) {
+            for dist in self.data.distributions(&occupation.id).into_iter().take(1) {
                 let p10 = self.data.figures.iter().find(|f| {
                     f.occupation == occupation.id
                         && f.release == dist.release
@@ -321,6 +324,37 @@ impl GuideFigures<'_> {
                         || self.cite(&median.source),
                         |id| format!("[{id}]({})", bls_series_url(id)),
                     ),
+                ]);
+            }
+        }
+        out
+    }
+
+    /// Every national annual median in the data, by occupation and release, oldest first, each
+    /// under the occupation code BLS published it with: how pay has moved, in dollars of its day.
+    fn pay_history(&self) -> String {
+        let mut out = table_head(&["Occupation", "Code", "Data release", "Median, annual", "Source"]);
+        for occupation in &self.data.occupations {
+            let mut medians: Vec<&Figure> = self
+                .data
+                .figures
+                .iter()
+                .filter(|f| {
+                    f.occupation == occupation.id
+                        && !f.is_claim()
+                        && f.statistic == Statistic::Median
+                        && f.basis == PayBasis::Annual
+                        && f.scope == Scope::National
+                })
+                .collect();
+            medians.sort_by_key(|f| (f.year, f.release.starts_with("OOH")));
+            for median in medians {
+                out += &row(&[
+                    &capitalise(&occupation.short),
+                    median.soc.as_deref().unwrap_or(&occupation.soc),
+                    &median.release,
+                    &median.amount_text(),
+                    &self.cite(&median.source),
                 ]);
             }
         }
