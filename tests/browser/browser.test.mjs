@@ -133,8 +133,8 @@ describe('a student finds their way', () => {
     assert.match(url, /occupation=technologist/);
     assert.match(url, /period=hour/);
     const result = await page.locator('.offer-result').innerText();
-    assert.match(result, /about the 44th percentile/);
-    assert.match(result, /OEWS May 2021/);
+    assert.match(result, /about the 28th percentile/);
+    assert.match(result, /OEWS May 2025/);
 
     const again = await context.newPage();
     await again.goto(url);
