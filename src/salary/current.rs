@@ -1,28 +1,16 @@
-//! The current pay figures: each occupation's national, cross-industry distribution from BLS's OEWS
-//! extract in `content/oews/`, as figures beside the guide's older ones, each with its BLS series id.
-//! The ladder, the offer check and the figure tables take the newest release, so these lead.
+//! The current pay figures: each occupation's national distribution, and its pay in the industries
+//! employing most of it, from BLS's OEWS extract in `content/oews/`, as figures beside the guide's
+//! older ones, each with its BLS series id. The ladder, the offer check and the figure tables take
+//! the newest release, so these lead.
 
 use super::data::{Figure, Occupation, PayBasis, Scope, Statistic};
-use crate::oews::{AreaCode, Datatype, Extract, IndustryCode, Percentile, Soc, Value};
+use crate::oews::{
+    AreaCode, Datatype, Extract, Industry, IndustryCode, Percentile, Series, Soc, Value,
+};
 
 /// The source id the current figures cite: `bls-oews-2025` for the May 2025 release.
 pub fn source_id(extract: &Extract) -> String {
     format!("bls-oews-{}", extract.release.code.year_text())
-}
-
-/// The figure id of one current statistic: `technologist-2025-median`, `...-median-hourly`.
-pub fn figure_id(
-    occupation: &Occupation,
-    year: &str,
-    statistic: Statistic,
-    basis: PayBasis,
-) -> String {
-    let hourly = if basis == PayBasis::Hourly {
-        "-hourly"
-    } else {
-        ""
-    };
-    format!("{}-{year}-{}{hourly}", occupation.id, statistic.as_str())
 }
 
 /// How many industries each occupation's pay by work setting shows: those employing the most of it.
@@ -36,134 +24,125 @@ const INDUSTRY_LEVEL: u8 = 3;
 /// the industries employing most of it; an occupation whose SOC code is not in the extract gets
 /// none (the site's check says so).
 pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
-    let mut figures = national(extract, occupations);
-    figures.extend(by_industry(extract, occupations));
-    figures
-}
-
-/// Each occupation's median and 10th-90th percentile range in the [`INDUSTRIES_SHOWN`] three-digit
-/// industries that employ the most of it, largest first.
-fn by_industry(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
-    let year = extract.release.code.year_text();
-    let release = format!("OEWS {}", extract.release.name);
-    let source = source_id(extract);
+    let release = ReleaseLabels::of(extract);
     let mut figures = Vec::new();
     for occupation in occupations {
         let Some(soc) = Soc::parse(&occupation.soc) else {
             continue;
         };
-        let mut settings: Vec<(u32, &crate::oews::Industry, &crate::oews::Series)> = extract
-            .industries
-            .iter()
-            .filter(|industry| industry.level == INDUSTRY_LEVEL)
-            .filter_map(|industry| {
-                let series = extract.series(AreaCode::NATIONAL, industry.code, soc)?;
-                let Some(Value::Jobs(jobs)) = series.value(Datatype::Employment) else {
-                    return None;
-                };
-                series.wage(Datatype::AnnualMedian)?;
-                Some((u32::try_from(jobs).ok()?, industry, series))
-            })
-            .collect();
-        settings.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(&b.1.code)));
-        for (jobs, industry, series) in settings.into_iter().take(INDUSTRIES_SHOWN) {
-            for percentile in [Percentile::P10, Percentile::Median, Percentile::P90] {
-                let statistic = match percentile {
-                    Percentile::P10 => Statistic::P10,
-                    Percentile::P90 => Statistic::P90,
-                    _ => Statistic::Median,
-                };
-                for (basis, datatype) in [
-                    (PayBasis::Annual, Datatype::annual(percentile)),
-                    (PayBasis::Hourly, Datatype::hourly(percentile)),
-                ] {
-                    let Some(amount) = series.wage(datatype) else {
-                        continue;
-                    };
-                    let hourly = if basis == PayBasis::Hourly {
-                        "-hourly"
-                    } else {
-                        ""
-                    };
-                    figures.push(Figure {
-                        id: format!(
-                            "{}-{year}-{}-{}{hourly}",
-                            occupation.id,
-                            industry.code.as_str(),
-                            statistic.as_str()
-                        ),
-                        occupation: occupation.id.clone(),
-                        statistic,
-                        basis,
-                        amount,
-                        release: release.clone(),
-                        year: year.parse().ok(),
-                        scope: Scope::Industry(industry.name.clone()),
-                        source: source.clone(),
-                        employment: (statistic == Statistic::Median && basis == PayBasis::Annual)
-                            .then_some(jobs),
-                        status: None,
-                        note: None,
-                        checked_against: None,
-                        series: Some(series.id(datatype)),
-                        soc: None,
-                    });
-                }
-            }
+        if let Some(series) = extract.series(AreaCode::NATIONAL, IndustryCode::CROSS_INDUSTRY, soc)
+        {
+            let prefix = format!("{}-{}", occupation.id, release.year);
+            let statistics = [
+                Statistic::P10,
+                Statistic::P25,
+                Statistic::Median,
+                Statistic::P75,
+                Statistic::P90,
+                Statistic::Mean,
+            ];
+            figures.extend(release.figures(
+                &prefix,
+                occupation,
+                series,
+                Scope::National,
+                &statistics,
+            ));
+        }
+        for (industry, series) in largest_industries(extract, soc) {
+            let prefix = format!(
+                "{}-{}-{}",
+                occupation.id,
+                release.year,
+                industry.code.as_str()
+            );
+            let scope = Scope::Industry(industry.name.clone());
+            let statistics = [Statistic::P10, Statistic::Median, Statistic::P90];
+            figures.extend(release.figures(&prefix, occupation, series, scope, &statistics));
         }
     }
     figures
 }
 
-fn national(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
-    let year = extract.release.code.year_text();
-    let release = format!("OEWS {}", extract.release.name);
-    let source = source_id(extract);
-    let statistics = [
-        (Statistic::P10, Some(Percentile::P10)),
-        (Statistic::P25, Some(Percentile::P25)),
-        (Statistic::Median, Some(Percentile::Median)),
-        (Statistic::P75, Some(Percentile::P75)),
-        (Statistic::P90, Some(Percentile::P90)),
-        (Statistic::Mean, None),
-    ];
-    let mut figures = Vec::new();
-    for occupation in occupations {
-        let Some(series) = Soc::parse(&occupation.soc)
-            .and_then(|soc| extract.series(AreaCode::NATIONAL, IndustryCode::CROSS_INDUSTRY, soc))
-        else {
-            continue;
-        };
+/// The [`INDUSTRIES_SHOWN`] three-digit industries employing the most of `soc` nationally, largest
+/// first, among those where BLS published a median.
+fn largest_industries(extract: &Extract, soc: Soc) -> Vec<(&Industry, &Series)> {
+    let mut settings: Vec<(u64, &Industry, &Series)> = extract
+        .industries
+        .iter()
+        .filter(|industry| industry.level == INDUSTRY_LEVEL)
+        .filter_map(|industry| {
+            let series = extract.series(AreaCode::NATIONAL, industry.code, soc)?;
+            let Some(Value::Jobs(jobs)) = series.value(Datatype::Employment) else {
+                return None;
+            };
+            series.wage(Datatype::AnnualMedian)?;
+            Some((jobs, industry, series))
+        })
+        .collect();
+    settings.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(&b.1.code)));
+    settings
+        .into_iter()
+        .take(INDUSTRIES_SHOWN)
+        .map(|(_, industry, series)| (industry, series))
+        .collect()
+}
+
+/// What every figure of one release shares: its year, name and source.
+struct ReleaseLabels {
+    year: String,
+    name: String,
+    source: String,
+}
+
+impl ReleaseLabels {
+    fn of(extract: &Extract) -> ReleaseLabels {
+        ReleaseLabels {
+            year: extract.release.code.year_text(),
+            name: format!("OEWS {}", extract.release.name),
+            source: source_id(extract),
+        }
+    }
+
+    /// `statistics` of `series`, annual and hourly, as figures with ids `PREFIX-median` and
+    /// `PREFIX-median-hourly`; employment goes on the annual median. A value BLS did not release is
+    /// left out, never made a zero.
+    fn figures(
+        &self,
+        prefix: &str,
+        occupation: &Occupation,
+        series: &Series,
+        scope: Scope,
+        statistics: &[Statistic],
+    ) -> Vec<Figure> {
         let employment = match series.value(Datatype::Employment) {
             Some(Value::Jobs(jobs)) => u32::try_from(jobs).ok(),
             _ => None,
         };
-        for (statistic, percentile) in statistics {
-            let datatypes = match percentile {
-                Some(p) => [
-                    (PayBasis::Annual, Datatype::annual(p)),
-                    (PayBasis::Hourly, Datatype::hourly(p)),
-                ],
-                None => [
-                    (PayBasis::Annual, Datatype::AnnualMean),
-                    (PayBasis::Hourly, Datatype::HourlyMean),
-                ],
-            };
-            for (basis, datatype) in datatypes {
-                // A value BLS did not release is left out, never made a zero.
+        let mut figures = Vec::new();
+        for &statistic in statistics {
+            for basis in [PayBasis::Annual, PayBasis::Hourly] {
+                let Some(datatype) = datatype(statistic, basis) else {
+                    continue;
+                };
                 let Some(amount) = series.wage(datatype) else {
                     continue;
                 };
+                let hourly = if basis == PayBasis::Hourly {
+                    "-hourly"
+                } else {
+                    ""
+                };
                 figures.push(Figure {
-                    id: figure_id(occupation, &year, statistic, basis),
+                    id: format!("{prefix}-{}{hourly}", statistic.as_str()),
                     occupation: occupation.id.clone(),
                     statistic,
                     basis,
                     amount,
-                    release: release.clone(),
-                    year: year.parse().ok(),
-                    scope: Scope::National,
-                    source: source.clone(),
+                    release: self.name.clone(),
+                    year: self.year.parse().ok(),
+                    scope: scope.clone(),
+                    source: self.source.clone(),
                     employment: (statistic == Statistic::Median && basis == PayBasis::Annual)
                         .then_some(employment)
                         .flatten(),
@@ -175,8 +154,30 @@ fn national(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
                 });
             }
         }
+        figures
     }
-    figures
+}
+
+/// The OEWS datatype of a statistic on a pay basis, if OEWS publishes one.
+fn datatype(statistic: Statistic, basis: PayBasis) -> Option<Datatype> {
+    let percentile = match statistic {
+        Statistic::P10 => Percentile::P10,
+        Statistic::P25 => Percentile::P25,
+        Statistic::Median => Percentile::Median,
+        Statistic::P75 => Percentile::P75,
+        Statistic::P90 => Percentile::P90,
+        Statistic::Mean => {
+            return Some(match basis {
+                PayBasis::Annual => Datatype::AnnualMean,
+                PayBasis::Hourly => Datatype::HourlyMean,
+            });
+        }
+        Statistic::Unstated => return None,
+    };
+    Some(match basis {
+        PayBasis::Annual => Datatype::annual(percentile),
+        PayBasis::Hourly => Datatype::hourly(percentile),
+    })
 }
 
 #[cfg(test)]

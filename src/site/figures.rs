@@ -333,7 +333,13 @@ impl GuideFigures<'_> {
     /// Every national annual median in the data, by occupation and release, oldest first, each
     /// under the occupation code BLS published it with: how pay has moved, in dollars of its day.
     fn pay_history(&self) -> String {
-        let mut out = table_head(&["Occupation", "Code", "Data release", "Median, annual", "Source"]);
+        let mut out = table_head(&[
+            "Occupation",
+            "Code",
+            "Data release",
+            "Median, annual",
+            "Source",
+        ]);
         for occupation in &self.data.occupations {
             let mut medians: Vec<&Figure> = self
                 .data
