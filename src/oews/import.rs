@@ -6,21 +6,21 @@
 //! `oe.release`), and `provenance.json` when `data/oews/package-to-bls.py` wrote them. Columns are
 //! found by their header names, so a column BLS adds or moves does no harm.
 
+mod lookup;
+mod provenance;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::codes::{
     AreaCode, AreaType, Datatype, FootnoteCode, HIM_OCCUPATIONS, IndustryCode, ReleaseCode,
-    SeriesId, SeriesKey, Soc, StateCode, parse_date,
+    SeriesId, SeriesKey, Soc, StateCode,
 };
-use super::extract::{
-    Area, Conversion, Extract, Footnote, Industry, Input, Occupation, Published, Release, Series,
-};
-use super::flat::{self, Fingerprint, Sha256Sum};
+use super::extract::{Area, Extract, Footnote, Release};
+use super::flat::{self, Fingerprint};
 use super::value::Cell;
 use crate::diagnostics::{Date, Problem};
+use provenance::Provenance;
 
 /// BLS's files the import reads, the data file first.
 pub const BLS_FILES: [&str; 7] = [
@@ -80,50 +80,12 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Imported, Vec<Probl
         problems: Vec::new(),
     };
     let provenance = run.provenance();
-    let published = options
-        .published
-        .or(provenance.as_ref().and_then(|p| p.published));
-    let retrieved = options
-        .retrieved
-        .or(provenance.as_ref().and_then(|p| p.retrieved));
-    if published.is_none() || retrieved.is_none() {
-        run.problem(
-            PROVENANCE_FILE,
-            None,
-            "there is no provenance.json to say when BLS published the files and when they were \
-             downloaded",
-            "pass --published YYYY-MM-DD (the date BLS's directory listing shows) and \
-             --retrieved YYYY-MM-DD (the day you downloaded them)",
-        );
-    }
-
-    let mut texts = HashMap::new();
-    let mut fingerprints = HashMap::new();
-    for name in &BLS_FILES[1..] {
-        match flat::read_small(&dir.join(name)) {
-            Ok((text, fingerprint)) => {
-                texts.insert(*name, text);
-                fingerprints.insert(*name, fingerprint);
-            }
-            Err(err) => run.unreadable(name, &err),
-        }
-    }
+    let (published, retrieved) = run.dates(options, provenance.as_ref());
+    let (texts, mut fingerprints) = run.read_lists();
     if !run.problems.is_empty() {
         return Err(run.problems);
     }
-    let release = run.release(&texts["oe.release"], provenance.as_ref());
-    run.datatypes(&texts["oe.datatype"]);
-    let footnotes = run.footnotes(&texts["oe.footnote"]);
-    let areas = run.areas(&texts["oe.area"]);
-    let industries = run.coded(&texts["oe.industry"], "oe.industry", "industry", |code| {
-        IndustryCode::parse(code)
-    });
-    let occupations = run.coded(
-        &texts["oe.occupation"],
-        "oe.occupation",
-        "occupation",
-        Soc::from_digits,
-    );
+    let (release, lists) = run.lists(&texts, provenance.as_ref());
     let Some(release_code) = release.as_ref().map(|r| r.0) else {
         return Err(run.problems);
     };
@@ -131,90 +93,11 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Imported, Vec<Probl
     if let Some(fingerprint) = data_fingerprint {
         fingerprints.insert(DATA_FILE, fingerprint);
     }
-    let mut checks = Vec::new();
-    let mut inputs = Vec::new();
-    for name in BLS_FILES {
-        let Some(&read) = fingerprints.get(name) else {
-            continue;
-        };
-        let (check, input) = run.compare(name, read, provenance.as_ref());
-        checks.push((name, check));
-        inputs.push(input);
-    }
+    let (checks, inputs) = run.compare_all(&fingerprints, provenance.as_ref());
     if !run.problems.is_empty() {
         return Err(run.problems);
     }
-
-    // Everything the series name, looked up in BLS's lists.
-    let mut used_areas = BTreeMap::new();
-    let mut used_industries = BTreeMap::new();
-    let mut used_occupations = BTreeMap::new();
-    let mut rows = Vec::new();
-    for (key, (line, cells)) in series {
-        let here = Some(line);
-        match areas.get(&key.area) {
-            Some(area) if area.area_type == key.area_type => {
-                used_areas.insert(key.area, area.clone());
-            }
-            Some(area) => run.problem(
-                DATA_FILE,
-                here,
-                format!(
-                    "series {key} has area type {}, but oe.area says {} is of type {}",
-                    key.area_type, key.area, area.area_type
-                ),
-                "download BLS's files again, all from the same release",
-            ),
-            None => run.missing(here, key, "area", key.area.to_string(), "oe.area"),
-        }
-        match industries.get(&key.industry) {
-            Some((level, name)) => {
-                used_industries.insert(
-                    key.industry,
-                    Industry {
-                        code: key.industry,
-                        level: *level,
-                        name: name.clone(),
-                    },
-                );
-            }
-            None => run.missing(
-                here,
-                key,
-                "industry",
-                key.industry.to_string(),
-                "oe.industry",
-            ),
-        }
-        match occupations.get(&key.soc) {
-            Some((level, name)) => {
-                used_occupations.insert(
-                    key.soc,
-                    Occupation {
-                        soc: key.soc,
-                        level: *level,
-                        name: name.clone(),
-                    },
-                );
-            }
-            None => run.missing(
-                here,
-                key,
-                "occupation",
-                key.soc.to_string(),
-                "oe.occupation",
-            ),
-        }
-        for cell in cells.iter().flatten() {
-            if let Some(code) = cell
-                .footnote()
-                .filter(|c| !footnotes.iter().any(|f| f.code == *c))
-            {
-                run.missing(here, key, "footnote", code.to_string(), "oe.footnote");
-            }
-        }
-        rows.push(Series::new(key, cells));
-    }
+    let used = run.look_up(series, &lists);
     let (Some((code, name)), Some(published), Some(retrieved)) = (release, published, retrieved)
     else {
         return Err(run.problems);
@@ -233,11 +116,11 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Imported, Vec<Probl
     };
     let extract = Extract::new(
         release,
-        used_areas.into_values().collect(),
-        used_industries.into_values().collect(),
-        used_occupations.into_values().collect(),
-        footnotes,
-        rows,
+        used.areas,
+        used.industries,
+        used.occupations,
+        lists.footnotes,
+        used.rows,
     );
     // The extract must pass the checks it will meet at start-up: parse what would be written.
     let reread = super::load::parse(Path::new(super::EXTRACT_DIR), &extract.files())?;
@@ -249,14 +132,14 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Imported, Vec<Probl
     })
 }
 
-/// `provenance.json`, checked and typed.
-struct Provenance {
-    code: Option<ReleaseCode>,
-    published: Option<Date>,
-    retrieved: Option<Date>,
-    files: BTreeMap<String, (String, Published)>,
-    conversion: Option<Conversion>,
-    written: BTreeMap<String, Fingerprint>,
+/// BLS's lists, by code, for looking up what the series name.
+struct Lists {
+    footnotes: Vec<Footnote>,
+    areas: HashMap<AreaCode, Area>,
+    /// Display level and name by code.
+    industries: HashMap<IndustryCode, (u8, String)>,
+    /// Display level and name by SOC code.
+    occupations: HashMap<Soc, (u8, String)>,
 }
 
 /// The series read so far: each key with its first line in the data file and its cells.
@@ -290,176 +173,54 @@ impl Run {
         );
     }
 
-    fn missing(
+    /// BLS's files other than the data file, each with its size and SHA-256.
+    fn read_lists(
         &mut self,
-        line: Option<usize>,
-        key: SeriesKey,
-        what: &str,
-        code: String,
-        list: &str,
+    ) -> (
+        HashMap<&'static str, String>,
+        HashMap<&'static str, Fingerprint>,
     ) {
-        self.problem(
-            DATA_FILE,
-            line,
-            format!("series {key} names {what} {code}, which {list} does not list"),
-            "download BLS's files again, all from the same release",
-        );
-    }
-
-    /// Reads `provenance.json` if there is one.
-    fn provenance(&mut self) -> Option<Provenance> {
-        let path = self.dir.join(PROVENANCE_FILE);
-        let text = std::fs::read_to_string(&path).ok()?;
-        let raw: RawProvenance = match serde_json::from_str(&text) {
-            Ok(raw) => raw,
-            Err(err) => {
-                self.problem(
-                    PROVENANCE_FILE,
-                    Some(err.line()),
-                    format!("cannot read it: {err}"),
-                    "run data/oews/package-to-bls.py again to rewrite it",
-                );
-                return None;
-            }
-        };
-        let before = self.problems.len();
-        let date = |run: &mut Run, text: &str, what: &str| {
-            let date = parse_date(text);
-            if date.is_none() {
-                run.problem(
-                    PROVENANCE_FILE,
-                    None,
-                    format!("{what} `{text}` is not a date written as YYYY-MM-DD"),
-                    "run data/oews/package-to-bls.py again to rewrite it",
-                );
-            }
-            date
-        };
-        let sha = |run: &mut Run, text: &str, what: &str| {
-            let sha = Sha256Sum::parse(text);
-            if sha.is_none() {
-                run.problem(
-                    PROVENANCE_FILE,
-                    None,
-                    format!("{what} `{text}` is not a SHA-256"),
-                    "run data/oews/package-to-bls.py again to rewrite it",
-                );
-            }
-            sha
-        };
-        let published = date(self, &raw.published, "published");
-        let retrieved = date(self, &raw.retrieved, "retrieved");
-        let mut files = BTreeMap::new();
-        for (name, file) in &raw.files {
-            let published = date(self, &file.date, &format!("files.{name}.date"));
-            let sha256 = sha(self, &file.sha256, &format!("files.{name}.sha256"));
-            if let (Some(date), Some(sha256)) = (published, sha256) {
-                let record = Published {
-                    date,
-                    bytes: file.bytes,
-                    sha256,
-                };
-                files.insert(name.clone(), (file.url.clone(), record));
-            }
-        }
-        let mut written = BTreeMap::new();
-        let conversion = raw.conversion.and_then(|c| {
-            for (name, file) in &c.written {
-                if let Some(sha256) = sha(self, &file.sha256, &format!("written.{name}.sha256")) {
-                    written.insert(
-                        name.clone(),
-                        Fingerprint {
-                            bytes: file.bytes,
-                            sha256,
-                        },
-                    );
+        let mut texts = HashMap::new();
+        let mut fingerprints = HashMap::new();
+        for name in &BLS_FILES[1..] {
+            match flat::read_small(&self.dir.join(name)) {
+                Ok((text, fingerprint)) => {
+                    texts.insert(*name, text);
+                    fingerprints.insert(*name, fingerprint);
                 }
+                Err(err) => self.unreadable(name, &err),
             }
-            let wheel = match c.wheel {
-                Some(w) => Some((w.file, sha(self, &w.sha256, "wheel.sha256")?)),
-                None => None,
-            };
-            let database_sha256 = match c.database_sha256 {
-                Some(text) => Some(sha(self, &text, "database_sha256")?),
-                None => None,
-            };
-            Some(Conversion {
-                package: c.package,
-                wheel,
-                database_file: c.database_file,
-                database_file_sha256: sha(self, &c.database_file_sha256, "database_file_sha256")?,
-                database_sha256,
-                script: c.script,
-            })
-        });
-        let code = ReleaseCode::parse(&raw.release.code);
-        if code.is_none() {
-            self.problem(
-                PROVENANCE_FILE,
-                None,
-                format!(
-                    "release.code `{}` is not a BLS release code",
-                    raw.release.code
-                ),
-                "run data/oews/package-to-bls.py again to rewrite it",
-            );
         }
-        (self.problems.len() == before).then_some(Provenance {
-            code,
-            published,
-            retrieved,
-            files,
-            conversion,
-            written,
-        })
+        (texts, fingerprints)
     }
 
-    /// How a file read compares with its record: refused if it matches neither BLS's published
-    /// file nor the converter's output.
-    fn compare(
+    /// Reads and checks BLS's lists: the release (agreeing with `provenance.json`), the datatypes,
+    /// and the footnotes, areas, industries and occupations the series may name.
+    fn lists(
         &mut self,
-        name: &'static str,
-        read: Fingerprint,
+        texts: &HashMap<&'static str, String>,
         provenance: Option<&Provenance>,
-    ) -> (InputCheck, Input) {
-        let record = provenance.and_then(|p| p.files.get(name));
-        let written = provenance.and_then(|p| p.written.get(name));
-        let input = Input {
-            file: name.to_string(),
-            url: record.map_or_else(|| format!("{BLS_BASE_URL}{name}"), |(url, _)| url.clone()),
-            published: record.map(|(_, published)| *published),
-            read,
+    ) -> (Option<(ReleaseCode, String)>, Lists) {
+        let release = self.release(&texts["oe.release"], provenance);
+        self.datatypes(&texts["oe.datatype"]);
+        let footnotes = self.footnotes(&texts["oe.footnote"]);
+        let areas = self.areas(&texts["oe.area"]);
+        let industries = self.coded(&texts["oe.industry"], "oe.industry", "industry", |code| {
+            IndustryCode::parse(code)
+        });
+        let occupations = self.coded(
+            &texts["oe.occupation"],
+            "oe.occupation",
+            "occupation",
+            Soc::from_digits,
+        );
+        let lists = Lists {
+            footnotes,
+            areas,
+            industries,
+            occupations,
         };
-        let check = match (input.is_as_published(), written) {
-            (Some(true), _) => InputCheck::AsPublished,
-            (_, Some(written)) if *written == read => InputCheck::AsConverted,
-            (None, None) => InputCheck::Unrecorded,
-            (_, written) => {
-                let expected = record
-                    .map(|(_, p)| format!("BLS's published {} ({} bytes)", p.sha256, p.bytes))
-                    .into_iter()
-                    .chain(
-                        written
-                            .map(|w| format!("the converter's {} ({} bytes)", w.sha256, w.bytes)),
-                    )
-                    .collect::<Vec<_>>();
-                let expected = match expected.as_slice() {
-                    [one] => format!("is not {one}"),
-                    many => format!("is neither {}", many.join(" nor ")),
-                };
-                self.problem(
-                    name,
-                    None,
-                    format!(
-                        "SHA-256 {} ({} bytes) {expected}: the file changed after it was downloaded or converted",
-                        read.sha256, read.bytes
-                    ),
-                    "download the file again, or run data/oews/package-to-bls.py again",
-                );
-                InputCheck::Unrecorded
-            }
-        };
-        (check, input)
+        (release, lists)
     }
 
     /// `oe.release`: exactly one release, agreeing with `provenance.json`.
@@ -754,49 +515,4 @@ impl Run {
 /// Field `i` of a row, or empty if the row is short.
 fn field<'a>(fields: &[&'a str], i: usize) -> &'a str {
     fields.get(i).copied().unwrap_or_default()
-}
-
-#[derive(Deserialize)]
-struct RawProvenance {
-    release: RawProvenanceRelease,
-    published: String,
-    retrieved: String,
-    files: BTreeMap<String, RawPublished>,
-    conversion: Option<RawConversion>,
-}
-
-#[derive(Deserialize)]
-struct RawProvenanceRelease {
-    code: String,
-}
-
-#[derive(Deserialize)]
-struct RawPublished {
-    url: String,
-    bytes: u64,
-    sha256: String,
-    date: String,
-}
-
-#[derive(Deserialize)]
-struct RawConversion {
-    package: String,
-    wheel: Option<RawWheel>,
-    database_file: String,
-    database_file_sha256: String,
-    database_sha256: Option<String>,
-    script: String,
-    written: BTreeMap<String, RawWritten>,
-}
-
-#[derive(Deserialize)]
-struct RawWheel {
-    file: String,
-    sha256: String,
-}
-
-#[derive(Deserialize)]
-struct RawWritten {
-    bytes: u64,
-    sha256: String,
 }
