@@ -1,0 +1,111 @@
+//! Tests of the figure tokens on the salary module's fixture data.
+use super::*;
+use crate::salary::fixture;
+use std::path::Path;
+
+fn figures() -> GuideFigures<'static> {
+    let sources = crate::sources::parse(
+        Path::new("sources.toml"),
+        include_str!("../salary/testdata/sources.toml"),
+    )
+    .unwrap();
+    GuideFigures {
+        data: fixture(),
+        sources: Box::leak(sources.into_boxed_slice()),
+    }
+}
+
+#[test]
+fn answers_figures_and_their_fields() {
+    let figures = figures();
+    assert_eq!(
+        figures.inline("technologist-median-2022").unwrap(),
+        "$58,250"
+    );
+    assert_eq!(
+        figures.inline("technologist-median-2022:release").unwrap(),
+        "OOH May 2022"
+    );
+    assert_eq!(
+        figures.inline("manager-2019-hospitals:employment").unwrap(),
+        "125,230"
+    );
+    assert_eq!(figures.inline("manager-2023-33:growth").unwrap(), "29%");
+    assert_eq!(figures.inline("manager-2023-33:window").unwrap(), "2023-33");
+}
+
+#[test]
+fn says_what_is_wrong_with_a_token() {
+    let figures = figures();
+    assert!(
+        figures
+            .inline("nope")
+            .unwrap_err()
+            .contains("no figure, fee or projection has the id `nope`")
+    );
+    assert!(
+        figures
+            .inline("manager-2023-33")
+            .unwrap_err()
+            .contains("cite a projection with a field")
+    );
+    assert!(
+        figures
+            .inline("technologist-median-2022:colour")
+            .unwrap_err()
+            .contains("no field `colour`")
+    );
+    let err = figures.table("pie").unwrap_err();
+    assert!(
+        err.contains("there is no table `pie`") && err.contains("quick-facts"),
+        "{err}"
+    );
+    assert!(figures.table("industry-employment:wizard").is_err());
+}
+
+#[test]
+fn every_listed_table_renders_with_a_row_per_entry() {
+    let figures = figures();
+    for name in TABLES {
+        let name = name.replace("OCCUPATION", "manager");
+        let table = figures.table(&name).unwrap();
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(
+            lines.len() > 2,
+            "{name}: a header, a rule and rows:\n{table}"
+        );
+        let columns = lines[0].matches(" | ").count();
+        assert!(
+            lines
+                .iter()
+                .skip(2)
+                .all(|l| l.matches(" | ").count() >= columns),
+            "{name}"
+        );
+    }
+    let quick_facts = figures.table("quick-facts").unwrap();
+    assert_eq!(quick_facts.lines().count(), 2 + fixture().occupations.len());
+}
+
+#[test]
+fn sets_each_claim_beside_the_figure_it_is_checked_against() {
+    let claims = figures().table("claims").unwrap();
+    let row = claims
+        .lines()
+        .find(|line| line.starts_with("| 90th percentile $189,000"))
+        .expect("the claim's row");
+    assert!(
+        row.contains("| $189,000, medical and health services managers 90th percentile, OEWS May 2019 ([BLS OEWS May 2019](/sources#bls-oews-2019-11-9111)) |"),
+        "{row}"
+    );
+    assert!(
+        claims.contains("No matching BLS figure"),
+        "claims without one say so"
+    );
+}
+
+#[test]
+fn escapes_pipes_in_cells_and_keeps_links() {
+    assert_eq!(row(&["a|b", "[x](/y)"]), "| a\\|b | [x](/y) |\n");
+    assert_eq!(table_head(&["A", "B"]), "| A | B |\n|---|---|\n");
+}
