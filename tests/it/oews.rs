@@ -498,3 +498,40 @@ fn extract_files_write_and_read_back_identically() {
     let files: ExtractFiles = again.files();
     assert_eq!(files, extract.files());
 }
+
+/// The fixture site with the fixture extract as its pay data.
+fn site_with_extract(name: &str) -> PathBuf {
+    let site = scratch(name);
+    copy_dir(&fixture("good"), &site);
+    copy_dir(&fixture("oews-extract"), &site.join("content/oews"));
+    site
+}
+
+#[test]
+fn the_extracts_release_needs_a_listed_source_and_then_leads_the_comparison() {
+    let site = site_with_extract("site-without-source");
+    let problems = him_guide::site::Site::load(&site).unwrap_err().to_string();
+    assert!(
+        problems.contains(
+            "content/oews/release.toml: the OEWS release May 2025 has no source `bls-oews-2025`"
+        ),
+        "{problems}"
+    );
+
+    let sources = site.join("content/sources.toml");
+    let listed = std::fs::read_to_string(&sources).unwrap()
+        + "\n[[source]]\nid = \"bls-oews-2025\"\ntitle = \"OEWS May 2025\"\nshort = \"BLS OEWS May 2025\"\n\
+           kind = \"data\"\ndate = \"May 2025 data\"\ncontributed = \"Current pay.\"\n";
+    std::fs::write(&sources, listed).unwrap();
+    let loaded = him_guide::site::Site::load(&site).unwrap();
+    let median = loaded.salary.latest_median("technologist").unwrap();
+    assert_eq!(
+        (median.release.as_str(), median.amount),
+        ("OEWS May 2025", Cents::from_dollars(68_020))
+    );
+    assert_eq!(
+        median.series.map(|id| id.to_string()).as_deref(),
+        Some("OEUN000000000000029902113")
+    );
+    let _ = std::fs::remove_dir_all(&site);
+}
