@@ -422,14 +422,15 @@ impl GuideFigures<'_> {
         };
         if let Some(figure) = self.data.figure(id) {
             return format!(
-                "{}, {} {}, {}",
+                "{}, {} {}, {} ({})",
                 figure.amount_text(),
                 self.data
                     .occupation(&figure.occupation)
                     .map_or("", |o| o.short.as_str()),
                 figure.statistic.label(),
-                figure.release
-            ) + &format!(" ({})", self.cite(&figure.source));
+                figure.release,
+                self.cite(&figure.source)
+            );
         }
         match self.data.projection(id) {
             Some(p) => format!(

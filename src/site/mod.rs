@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::content::{self, Figures, Heading, LoadedPage};
 use crate::diagnostics::{Date, Problem, Problems};
 use crate::oews::Extract;
+use crate::salary::data::Scope;
 use crate::salary::{self, SalaryData};
 use crate::sources::Source;
 use figures::GuideFigures;
@@ -319,7 +320,10 @@ fn add_current_figures(
     }
     let current = salary::current::figures(extract, &data.occupations);
     for occupation in &data.occupations {
-        if !current.iter().any(|f| f.occupation == occupation.id) {
+        if !current
+            .iter()
+            .any(|f| f.occupation == occupation.id && f.scope == Scope::National)
+        {
             problems.push(Problem::new(
                 &release_file,
                 None,

@@ -23,6 +23,15 @@ fn options() -> ImportOptions {
     }
 }
 
+/// The options for a folder without `provenance.json`: its dates must be given.
+fn dated_options() -> ImportOptions {
+    ImportOptions {
+        published: him_guide::oews::codes::parse_date("2026-05-15"),
+        retrieved: him_guide::oews::codes::parse_date("2026-09-26"),
+        ..options()
+    }
+}
+
 /// A fresh folder under the system's temporary folder, for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("him-guide-oews-{name}-{}", std::process::id()));
@@ -435,15 +444,7 @@ fn the_import_refuses_a_data_file_without_an_him_occupation() {
         .collect();
     std::fs::write(&path, kept).unwrap();
     std::fs::remove_file(dir.join("provenance.json")).unwrap();
-    let problems = import(
-        &dir,
-        &ImportOptions {
-            published: him_guide::oews::codes::parse_date("2026-05-15"),
-            retrieved: him_guide::oews::codes::parse_date("2026-09-26"),
-            ..options()
-        },
-    )
-    .unwrap_err();
+    let problems = import(&dir, &dated_options()).unwrap_err();
     let _ = std::fs::remove_dir_all(&dir);
     assert!(
         problems[0]
@@ -470,15 +471,7 @@ fn the_import_refuses_rows_of_another_release_with_their_line() {
     );
     std::fs::write(&path, edited).unwrap();
     std::fs::remove_file(dir.join("provenance.json")).unwrap();
-    let problems = import(
-        &dir,
-        &ImportOptions {
-            published: him_guide::oews::codes::parse_date("2026-05-15"),
-            retrieved: him_guide::oews::codes::parse_date("2026-09-26"),
-            ..options()
-        },
-    )
-    .unwrap_err();
+    let problems = import(&dir, &dated_options()).unwrap_err();
     let _ = std::fs::remove_dir_all(&dir);
     let report = problems[0].to_string();
     assert!(
