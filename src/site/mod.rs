@@ -72,6 +72,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub sources: Vec<Source>,
     pub salary: SalaryData,
+    /// The OEWS release's extract from `content/oews/`, behind pay by area; `None` for a site
+    /// without one (fixture sites that need no pay data).
+    pub oews: Option<Extract>,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
     /// HTML from the one Markdown entry point, for the printable fact sheets.
     pub quick_facts_html: String,
@@ -171,6 +174,7 @@ impl Site {
             pages,
             sources,
             salary,
+            oews,
             quick_facts_html,
         })
     }
