@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod oews;
+pub mod pay;
 pub mod salary;
 pub mod site;
 pub mod sources;

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{self, Figures, Heading, LoadedPage};
 use crate::diagnostics::{Date, Problem, Problems};
-use crate::oews::Extract;
+use crate::oews::{Extract, Soc};
+use crate::pay::Directory;
 use crate::salary::data::Scope;
 use crate::salary::{self, SalaryData};
 use crate::sources::Source;
@@ -75,6 +76,9 @@ pub struct Site {
     /// The OEWS release's extract from `content/oews/`, behind pay by area; `None` for a site
     /// without one (fixture sites that need no pay data).
     pub oews: Option<Extract>,
+    /// The areas with figures for at least one occupation, each with its page's address; empty
+    /// without an extract.
+    pub areas: Directory,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
     /// HTML from the one Markdown entry point, for the printable fact sheets.
     pub quick_facts_html: String,
@@ -170,11 +174,20 @@ impl Site {
             };
             content::markdown::render("{{table:quick-facts}}", &ctx).html
         };
+        let areas = oews.as_ref().map_or_else(Directory::default, |extract| {
+            let socs: Vec<Soc> = salary
+                .occupations
+                .iter()
+                .filter_map(|o| Soc::parse(&o.soc))
+                .collect();
+            Directory::build(extract, &socs)
+        });
         Ok(Site {
             pages,
             sources,
             salary,
             oews,
+            areas,
             quick_facts_html,
         })
     }

@@ -1,0 +1,209 @@
+//! Pay where you live: the directory of BLS areas that have figures for at least one HIM
+//! occupation, each with a stable address, grouped by state, and a forgiving search over their
+//! names. [`report`] sets an area's figures against the nation's.
+
+pub mod report;
+
+use std::collections::HashMap;
+
+use crate::oews::{AreaCode, AreaType, Extract, IndustryCode, Soc, StateCode};
+
+/// Where area pages live: `/pay/texas`, `/pay/austin-round-rock-san-marcos-tx`.
+pub const PAY_PAGE: &str = "/pay";
+
+/// One area in the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    pub code: AreaCode,
+    pub area_type: AreaType,
+    /// The state a state's or nonmetro area's code names; a metro area's primary state.
+    pub state: StateCode,
+    /// BLS's name: `Austin-Round Rock-San Marcos, TX`.
+    pub name: String,
+    /// The last part of the page's address, from the name: `austin-round-rock-san-marcos-tx`.
+    pub slug: String,
+    /// The name's words, lower-case, for search.
+    words: Vec<String>,
+}
+
+impl Listing {
+    /// The page's site path: `/pay/austin-round-rock-san-marcos-tx`.
+    pub fn url(&self) -> String {
+        format!("{PAY_PAGE}/{}", self.slug)
+    }
+}
+
+/// Every area with figures for at least one of the occupations: the nation, then the states by
+/// name, each followed by its areas by name.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    listings: Vec<Listing>,
+    by_slug: HashMap<String, usize>,
+    by_code: HashMap<AreaCode, usize>,
+}
+
+impl Directory {
+    /// The areas of `extract` where BLS published a cross-industry series for any of `socs`.
+    pub fn build(extract: &Extract, socs: &[Soc]) -> Directory {
+        let published = |code: AreaCode| {
+            socs.iter().any(|&soc| {
+                extract
+                    .series(code, IndustryCode::CROSS_INDUSTRY, soc)
+                    .is_some()
+            })
+        };
+        let listing = |area: &crate::oews::Area| Listing {
+            code: area.code,
+            area_type: area.area_type,
+            state: area.state,
+            name: area.name.clone(),
+            slug: slug(&area.name),
+            words: words(&area.name),
+        };
+        let mut states: Vec<&crate::oews::Area> = extract
+            .areas_of_type(AreaType::State)
+            .filter(|a| published(a.code))
+            .collect();
+        states.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut listings: Vec<Listing> = extract
+            .areas_of_type(AreaType::National)
+            .filter(|a| published(a.code))
+            .map(listing)
+            .collect();
+        for state in states {
+            listings.push(listing(state));
+            let mut within: Vec<&crate::oews::Area> = extract
+                .areas_in_state(state.state)
+                .filter(|a| a.area_type == AreaType::Metro && published(a.code))
+                .collect();
+            within.sort_by(|a, b| a.name.cmp(&b.name));
+            listings.extend(within.into_iter().map(listing));
+        }
+        // Two names that reduce to one slug would share an address: the later one takes its code.
+        let mut by_slug = HashMap::new();
+        for (i, listing) in listings.iter_mut().enumerate() {
+            if by_slug.contains_key(&listing.slug) {
+                listing.slug = format!("{}-{}", listing.slug, listing.code);
+            }
+            by_slug.insert(listing.slug.clone(), i);
+        }
+        let by_code = listings
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code, i))
+            .collect();
+        Directory {
+            listings,
+            by_slug,
+            by_code,
+        }
+    }
+
+    /// Every listing, in directory order.
+    pub fn all(&self) -> &[Listing] {
+        &self.listings
+    }
+
+    /// Every listing but the nation's: the areas that have a page under `/pay/`.
+    pub fn pages(&self) -> impl Iterator<Item = &Listing> {
+        self.listings
+            .iter()
+            .filter(|l| l.area_type != AreaType::National)
+    }
+
+    pub fn by_slug(&self, slug: &str) -> Option<&Listing> {
+        self.by_slug.get(slug).map(|&i| &self.listings[i])
+    }
+
+    pub fn by_code(&self, code: AreaCode) -> Option<&Listing> {
+        self.by_code.get(&code).map(|&i| &self.listings[i])
+    }
+
+    /// The states, territories and the District of Columbia, by name.
+    pub fn states(&self) -> impl Iterator<Item = &Listing> {
+        self.listings
+            .iter()
+            .filter(|l| l.area_type == AreaType::State)
+    }
+
+    /// The metropolitan and nonmetropolitan areas listed under `state`, by name.
+    pub fn areas_in(&self, state: StateCode) -> impl Iterator<Item = &Listing> {
+        self.listings
+            .iter()
+            .filter(move |l| l.area_type == AreaType::Metro && l.state == state)
+    }
+
+    /// The state an area is listed under, or the state itself.
+    pub fn state_of(&self, listing: &Listing) -> Option<&Listing> {
+        self.by_code(listing.state.area())
+    }
+
+    /// The areas whose names hold every word of `query`, each as the start of a word of the name
+    /// or of its state's name: `austin`, `Round rock`, `salt lake`, `san ant`. Case, accents and
+    /// punctuation do not matter. States first, then the other areas, each in directory order.
+    pub fn search(&self, query: &str) -> Vec<&Listing> {
+        let wanted = words(query);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let matches = |listing: &Listing| {
+            let state_words = match listing.area_type {
+                AreaType::Metro => self.state_of(listing).map(|s| s.words.as_slice()),
+                _ => None,
+            };
+            wanted.iter().all(|w| {
+                listing
+                    .words
+                    .iter()
+                    .chain(state_words.into_iter().flatten())
+                    .any(|word| word.starts_with(w.as_str()))
+            })
+        };
+        let mut found: Vec<&Listing> = self.pages().filter(|l| matches(l)).collect();
+        found.sort_by_key(|l| l.area_type != AreaType::State);
+        found
+    }
+}
+
+/// A name as an address segment: lower-case ASCII letters and digits, runs of anything else one
+/// hyphen: `Austin-Round Rock-San Marcos, TX` gives `austin-round-rock-san-marcos-tx`.
+pub fn slug(name: &str) -> String {
+    words(name).join("-")
+}
+
+/// The words of a text for matching: letters and digits, lower-case, accents dropped
+/// (`Cañon City` gives `canon`, `city`).
+fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '\u{2019}' {
+            // An apostrophe joins its word: `Coeur d'Alene` is found by `d'alene` and `dalene`.
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// The letters BLS's area names and readers' queries carry with accents, as plain ASCII.
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'Á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'Ó' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests;

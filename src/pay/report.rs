@@ -1,0 +1,232 @@
+//! One area's May figures for one occupation set against the nation's: employment, jobs per
+//! 1,000, location quotient, hourly and annual percentiles and mean, each with its BLS series,
+//! what BLS did not release, and which estimates are imprecise by their relative standard error.
+
+use crate::oews::{
+    AreaCode, Datatype, Extract, FootnoteCode, IndustryCode, Series, SeriesId, Soc, Value,
+};
+use crate::salary::money::Cents;
+
+use super::{Directory, Listing};
+
+/// An employment estimate whose relative standard error is above this many tenths of a percent is
+/// flagged: at 20%, BLS's own 95% interval runs about 40% either side of the count. Our threshold,
+/// not BLS's (BLS publishes the RSE and leaves the judgement to the reader).
+pub const IMPRECISE_EMPLOYMENT_RSE: u64 = 200;
+/// A wage estimate whose relative standard error is above this many tenths of a percent is
+/// flagged: at 10%, a mean of $60,000 could be $12,000 off either way at 95%. Our threshold.
+pub const IMPRECISE_WAGE_RSE: u64 = 100;
+
+/// The wage rows of an area's table: percentiles, then the mean, each hourly and annual.
+pub const WAGE_ROWS: [(Datatype, Datatype); 6] = [
+    (Datatype::HourlyP10, Datatype::AnnualP10),
+    (Datatype::HourlyP25, Datatype::AnnualP25),
+    (Datatype::HourlyMedian, Datatype::AnnualMedian),
+    (Datatype::HourlyP75, Datatype::AnnualP75),
+    (Datatype::HourlyP90, Datatype::AnnualP90),
+    (Datatype::HourlyMean, Datatype::AnnualMean),
+];
+
+/// One statistic as BLS left it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Estimate {
+    Released {
+        value: Value,
+        id: SeriesId,
+        /// BLS's footnote on a released value (`5`: at or above the top wage BLS prints).
+        footnote: Option<FootnoteCode>,
+    },
+    /// BLS has a line for it but released no value, for the reason its footnote gives.
+    NotReleased {
+        id: SeriesId,
+        footnote: FootnoteCode,
+    },
+    /// BLS published nothing for this statistic here.
+    NotPublished,
+}
+
+impl Estimate {
+    fn of(series: Option<&Series>, datatype: Datatype) -> Estimate {
+        let Some(series) = series else {
+            return Estimate::NotPublished;
+        };
+        let id = series.id(datatype);
+        match series.cell(datatype) {
+            None => Estimate::NotPublished,
+            Some(cell) => match cell.value() {
+                Some(value) => Estimate::Released {
+                    value,
+                    id,
+                    footnote: cell.footnote(),
+                },
+                None => Estimate::NotReleased {
+                    id,
+                    footnote: cell
+                        .footnote()
+                        .expect("a value not released has its footnote"),
+                },
+            },
+        }
+    }
+
+    pub fn value(&self) -> Option<Value> {
+        match *self {
+            Estimate::Released { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn wage(&self) -> Option<Cents> {
+        self.value().and_then(|v| v.wage())
+    }
+
+    pub fn series_id(&self) -> Option<SeriesId> {
+        match *self {
+            Estimate::Released { id, .. } | Estimate::NotReleased { id, .. } => Some(id),
+            Estimate::NotPublished => None,
+        }
+    }
+}
+
+/// How an area's wage compares with the nation's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    pub amount: Cents,
+    /// Tenths of a percent of the national figure, rounded: `-53` is 5.3% below.
+    pub tenths_of_percent: i64,
+}
+
+impl Gap {
+    pub fn between(here: Cents, national: Cents) -> Option<Gap> {
+        (national.0 > 0).then(|| {
+            let amount = Cents(here.0 - national.0);
+            Gap {
+                amount,
+                tenths_of_percent: Cents(amount.0 * 1000).div_round(national.0).0,
+            }
+        })
+    }
+}
+
+/// One wage statistic, hourly and annual, here and nationally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WageRow {
+    pub hourly: Estimate,
+    pub annual: Estimate,
+    pub national_hourly: Estimate,
+    pub national_annual: Estimate,
+    /// The annual figure's gap from the nation's (the hourly gap in percent is the same).
+    pub gap: Option<Gap>,
+}
+
+/// One occupation in one area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OccupationPay<'a> {
+    pub soc: Soc,
+    /// `None` where BLS published nothing for the occupation in the area.
+    pub series: Option<&'a Series>,
+    pub employment: Estimate,
+    pub national_employment: Estimate,
+    pub per_thousand_jobs: Estimate,
+    pub location_quotient: Estimate,
+    /// By [`WAGE_ROWS`].
+    pub wages: Vec<WageRow>,
+    pub employment_rse: Estimate,
+    pub wage_rse: Estimate,
+}
+
+impl OccupationPay<'_> {
+    /// Whether BLS released any wage for the occupation here.
+    pub fn has_wages(&self) -> bool {
+        self.wages.iter().any(|row| row.annual.wage().is_some())
+    }
+
+    /// The annual median, if released.
+    pub fn median(&self) -> Option<Cents> {
+        self.wages[2].annual.wage()
+    }
+
+    pub fn employment_imprecise(&self) -> bool {
+        rse_above(self.employment_rse, IMPRECISE_EMPLOYMENT_RSE)
+    }
+
+    pub fn wages_imprecise(&self) -> bool {
+        rse_above(self.wage_rse, IMPRECISE_WAGE_RSE)
+    }
+}
+
+fn rse_above(estimate: Estimate, tenths: u64) -> bool {
+    matches!(estimate.value(), Some(Value::Rse(rse)) if rse.0 > tenths)
+}
+
+/// What BLS published for `soc` in `area`, set against the nation.
+pub fn occupation_pay(extract: &Extract, area: AreaCode, soc: Soc) -> OccupationPay<'_> {
+    let cross = IndustryCode::CROSS_INDUSTRY;
+    let series = extract.series(area, cross, soc);
+    let national = extract.series(AreaCode::NATIONAL, cross, soc);
+    let wages = WAGE_ROWS
+        .iter()
+        .map(|&(hourly, annual)| {
+            let row = WageRow {
+                hourly: Estimate::of(series, hourly),
+                annual: Estimate::of(series, annual),
+                national_hourly: Estimate::of(national, hourly),
+                national_annual: Estimate::of(national, annual),
+                gap: None,
+            };
+            WageRow {
+                gap: row
+                    .annual
+                    .wage()
+                    .zip(row.national_annual.wage())
+                    .and_then(|(here, nation)| Gap::between(here, nation)),
+                ..row
+            }
+        })
+        .collect();
+    OccupationPay {
+        soc,
+        series,
+        employment: Estimate::of(series, Datatype::Employment),
+        national_employment: Estimate::of(national, Datatype::Employment),
+        per_thousand_jobs: Estimate::of(series, Datatype::PerThousandJobs),
+        location_quotient: Estimate::of(series, Datatype::LocationQuotient),
+        wages,
+        employment_rse: Estimate::of(series, Datatype::EmploymentRse),
+        wage_rse: Estimate::of(series, Datatype::WageRse),
+    }
+}
+
+/// The areas listed under a state with their annual median for `soc`, highest first; areas
+/// without a released median follow, by name.
+pub fn ranked_in_state<'d>(
+    extract: &Extract,
+    directory: &'d Directory,
+    state: &Listing,
+    soc: Soc,
+) -> Vec<(&'d Listing, Option<Cents>)> {
+    let mut ranked: Vec<(&Listing, Option<Cents>)> = directory
+        .areas_in(state.state)
+        .map(|area| (area, occupation_pay(extract, area.code, soc).median()))
+        .collect();
+    // `None` sorts first in `Option`'s order: reverse the median, keep the name order otherwise.
+    ranked.sort_by(|a, b| {
+        b.1.is_some()
+            .cmp(&a.1.is_some())
+            .then(b.1.cmp(&a.1))
+            .then(a.0.name.cmp(&b.0.name))
+    });
+    ranked
+}
+
+/// Every state's annual median for `soc`, in directory order, for the map.
+pub fn state_medians<'d>(
+    extract: &Extract,
+    directory: &'d Directory,
+    soc: Soc,
+) -> Vec<(&'d Listing, Option<Cents>)> {
+    directory
+        .states()
+        .map(|state| (state, occupation_pay(extract, state.code, soc).median()))
+        .collect()
+}

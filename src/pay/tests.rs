@@ -1,0 +1,203 @@
+//! Tests of the area directory and its search, and of an area's figures against the nation's, on
+//! the shipped May 2025 extract.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::report::{Estimate, Gap, occupation_pay, ranked_in_state, state_medians};
+use super::*;
+use crate::oews::{AreaCode, Datatype, Extract, Soc};
+use crate::salary::money::Cents;
+
+const SOCS: [&str; 3] = ["29-2072", "29-9021", "11-9111"];
+
+fn extract() -> &'static Extract {
+    static EXTRACT: OnceLock<Extract> = OnceLock::new();
+    EXTRACT.get_or_init(|| {
+        Extract::load(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the shipped extract loads")
+    })
+}
+
+fn directory() -> &'static Directory {
+    static DIRECTORY: OnceLock<Directory> = OnceLock::new();
+    DIRECTORY.get_or_init(|| {
+        let socs: Vec<Soc> = SOCS.iter().map(|s| Soc::parse(s).unwrap()).collect();
+        Directory::build(extract(), &socs)
+    })
+}
+
+fn soc(text: &str) -> Soc {
+    Soc::parse(text).unwrap()
+}
+
+fn names(found: &[&Listing]) -> Vec<String> {
+    found.iter().map(|l| l.name.clone()).collect()
+}
+
+#[test]
+fn slugs_are_lower_case_words_joined_by_hyphens() {
+    assert_eq!(
+        slug("Austin-Round Rock-San Marcos, TX"),
+        "austin-round-rock-san-marcos-tx"
+    );
+    assert_eq!(slug("Coeur d'Alene, ID"), "coeur-dalene-id");
+    assert_eq!(slug("District of Columbia"), "district-of-columbia");
+    assert_eq!(slug("  Cañon City!! "), "canon-city");
+}
+
+#[test]
+fn the_directory_lists_every_area_once_at_its_own_address() {
+    let dir = directory();
+    // 581 areas have at least one of the three occupations (../shared/notes/oews.md), plus the nation.
+    assert_eq!(dir.all().len(), 582);
+    assert_eq!(dir.pages().count(), 581);
+    assert_eq!(dir.states().count(), 54);
+    let mut slugs: Vec<&str> = dir.all().iter().map(|l| l.slug.as_str()).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    assert_eq!(slugs.len(), 582);
+    let austin = dir.by_code(AreaCode::parse("0012420").unwrap()).unwrap();
+    assert_eq!(austin.url(), "/pay/austin-round-rock-san-marcos-tx");
+    assert_eq!(dir.by_slug("texas").unwrap().code.as_str(), "4800000");
+    assert_eq!(dir.state_of(austin).unwrap().name, "Texas");
+    assert!(dir.areas_in(austin.state).any(|l| l.code == austin.code));
+}
+
+#[test]
+fn search_forgives_case_punctuation_and_partial_words() {
+    let dir = directory();
+    for query in [
+        "austin",
+        "AUSTIN",
+        "Austin,",
+        "aust",
+        "round rock",
+        "san marcos tx",
+    ] {
+        assert_eq!(
+            names(&dir.search(query)),
+            ["Austin-Round Rock-San Marcos, TX"],
+            "{query}"
+        );
+    }
+    assert_eq!(
+        names(&dir.search("salt lake"))[0],
+        "Salt Lake City-Murray, UT"
+    );
+    assert_eq!(names(&dir.search("d'alene")), ["Coeur d'Alene, ID"]);
+    assert_eq!(names(&dir.search("dalene")), ["Coeur d'Alene, ID"]);
+}
+
+#[test]
+fn search_puts_states_first_and_finds_areas_by_their_state() {
+    let dir = directory();
+    let found = dir.search("texas");
+    assert_eq!(found[0].name, "Texas");
+    assert!(found.len() > 20, "Texas and the areas listed under it");
+    assert!(
+        found
+            .iter()
+            .any(|l| l.name == "Austin-Round Rock-San Marcos, TX")
+    );
+}
+
+#[test]
+fn search_without_words_or_match_finds_nothing() {
+    let dir = directory();
+    assert!(dir.search("").is_empty());
+    assert!(dir.search(" ,.- ").is_empty());
+    assert!(dir.search("atlantis").is_empty());
+}
+
+#[test]
+fn an_area_is_set_against_the_nation_with_its_series() {
+    let austin = AreaCode::parse("0012420").unwrap();
+    let pay = occupation_pay(extract(), austin, soc("29-2072"));
+    let median = &pay.wages[2];
+    assert_eq!(median.annual.wage(), Some(Cents::from_dollars(48_990)));
+    assert_eq!(
+        median.national_annual.wage(),
+        Some(Cents::from_dollars(51_140))
+    );
+    assert_eq!(median.hourly.wage(), Some(Cents(2355)));
+    // 48,990 - 51,140 = -2,150, which is 4.2% of 51,140.
+    assert_eq!(
+        median.gap,
+        Some(Gap {
+            amount: Cents::from_dollars(-2_150),
+            tenths_of_percent: -42
+        })
+    );
+    assert_eq!(
+        median.annual.series_id().unwrap().to_string(),
+        "OEUM001242000000029207213"
+    );
+    assert_eq!(pay.employment.value(), Some(crate::oews::Value::Jobs(1320)));
+    assert!(
+        !pay.employment_imprecise(),
+        "an RSE of 12.2% is within our threshold"
+    );
+    assert!(!pay.wages_imprecise());
+}
+
+#[test]
+fn imprecise_and_not_released_estimates_are_told_apart() {
+    // Salt Lake City's specialists: wages released, employment not (footnote 8).
+    let salt_lake = AreaCode::parse("0041620").unwrap();
+    let pay = occupation_pay(extract(), salt_lake, soc("29-9021"));
+    assert!(matches!(
+        pay.employment,
+        Estimate::NotReleased { footnote, .. } if footnote.as_char() == '8'
+    ));
+    assert!(pay.has_wages());
+    assert!(
+        !pay.employment_imprecise(),
+        "no RSE released, nothing to flag"
+    );
+    // Austin's specialists: an employment RSE of 20.0% is at the threshold, not above it.
+    let austin = AreaCode::parse("0012420").unwrap();
+    assert!(!occupation_pay(extract(), austin, soc("29-9021")).employment_imprecise());
+    let flagged = directory()
+        .pages()
+        .filter(|l| occupation_pay(extract(), l.code, soc("29-9021")).employment_imprecise())
+        .count();
+    assert!(flagged > 0, "some small areas' counts are imprecise");
+}
+
+#[test]
+fn a_state_ranks_its_areas_by_median_and_the_map_has_every_state() {
+    let dir = directory();
+    let texas = dir.by_slug("texas").unwrap();
+    let ranked = ranked_in_state(extract(), dir, texas, soc("29-2072"));
+    let medians: Vec<Cents> = ranked.iter().filter_map(|(_, m)| *m).collect();
+    assert!(medians.windows(2).all(|w| w[0] >= w[1]));
+    assert!(
+        ranked
+            .iter()
+            .any(|(l, _)| l.name == "Austin-Round Rock-San Marcos, TX")
+    );
+    let states = state_medians(extract(), dir, soc("29-2072"));
+    assert_eq!(states.len(), 54);
+    let tx = states.iter().find(|(l, _)| l.name == "Texas").unwrap();
+    assert_eq!(tx.1, Some(Cents::from_dollars(48_860)));
+}
+
+#[test]
+fn an_area_without_the_occupation_has_nothing_published() {
+    let pay = occupation_pay(
+        extract(),
+        AreaCode::parse("0099999").unwrap(),
+        soc("29-2072"),
+    );
+    assert!(pay.series.is_none());
+    assert_eq!(pay.employment, Estimate::NotPublished);
+    assert!(!pay.has_wages());
+    assert_eq!(pay.median(), None);
+    assert!(pay.wages.iter().all(|row| row.annual.series_id().is_none()));
+    assert!(
+        pay.wages[2]
+            .national_annual
+            .series_id()
+            .is_some_and(|id| id.datatype == Datatype::AnnualMedian)
+    );
+}
