@@ -27,6 +27,17 @@ pub struct Listing {
 }
 
 impl Listing {
+    pub fn new(code: AreaCode, area_type: AreaType, state: StateCode, name: &str) -> Listing {
+        Listing {
+            code,
+            area_type,
+            state,
+            name: name.to_string(),
+            slug: slug(name),
+            words: words(name),
+        }
+    }
+
     /// The page's site path: `/pay/austin-round-rock-san-marcos-tx`.
     pub fn url(&self) -> String {
         format!("{PAY_PAGE}/{}", self.slug)
@@ -52,13 +63,8 @@ impl Directory {
                     .is_some()
             })
         };
-        let listing = |area: &crate::oews::Area| Listing {
-            code: area.code,
-            area_type: area.area_type,
-            state: area.state,
-            name: area.name.clone(),
-            slug: slug(&area.name),
-            words: words(&area.name),
+        let listing = |area: &crate::oews::Area| {
+            Listing::new(area.code, area.area_type, area.state, &area.name)
         };
         let mut states: Vec<&crate::oews::Area> = extract
             .areas_of_type(AreaType::State)
@@ -162,6 +168,71 @@ impl Directory {
         let mut found: Vec<&Listing> = self.pages().filter(|l| matches(l)).collect();
         found.sort_by_key(|l| l.area_type != AreaType::State);
         found
+    }
+}
+
+/// Every page of the directory with the anchors links may point to: `/pay`'s sections, and on an
+/// area's page each occupation's section (by its id), the figures' notes and, on a state's page,
+/// its ranked areas. The templates write these ids; a test keeps them in step.
+pub fn page_anchors(
+    directory: &Directory,
+    occupations: &[crate::salary::data::Occupation],
+) -> Vec<(String, Vec<String>)> {
+    if directory.all().is_empty() {
+        return Vec::new();
+    }
+    let index = ["maps-title", "state-table", "every-area", "about-figures"];
+    let mut pages = vec![(
+        PAY_PAGE.to_string(),
+        index.iter().map(|s| s.to_string()).collect(),
+    )];
+    pages.extend(directory.pages().map(|listing| {
+        let mut ids: Vec<String> = occupations.iter().map(|o| o.id.clone()).collect();
+        ids.push("about-figures".into());
+        if listing.area_type == AreaType::State {
+            ids.push("areas".into());
+        }
+        (listing.url(), ids)
+    }));
+    pages
+}
+
+/// The longest search the box accepts, in characters: longer than any area's name.
+pub const MAX_SEARCH_CHARS: usize = 100;
+
+/// Why a search cannot be answered: facts for the web layer to put into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchProblem {
+    /// The address's %-escapes are malformed or not UTF-8, or it has far too many parameters.
+    Malformed,
+    /// `q` is given twice with different words.
+    Repeated,
+    /// Longer than [`MAX_SEARCH_CHARS`].
+    TooLong,
+}
+
+/// Reads the search from `/pay`'s raw query string: `q`, trimmed; other parameters are ignored,
+/// as tracking parameters on a shared link should be. `Ok(None)` when there is no search at all.
+pub fn search_query(raw: &str) -> Result<Option<String>, SearchProblem> {
+    let pairs = crate::salary::query::decode(raw).map_err(|_| SearchProblem::Malformed)?;
+    let mut found: Option<String> = None;
+    for (key, value) in pairs {
+        if key != "q" {
+            continue;
+        }
+        let value = value.trim().to_string();
+        match &found {
+            Some(earlier) if !earlier.is_empty() && !value.is_empty() && *earlier != value => {
+                return Err(SearchProblem::Repeated);
+            }
+            Some(earlier) if !earlier.is_empty() => {}
+            _ => found = Some(value),
+        }
+    }
+    match found {
+        Some(q) if q.chars().count() > MAX_SEARCH_CHARS => Err(SearchProblem::TooLong),
+        Some(q) if q.is_empty() => Ok(None),
+        other => Ok(other),
     }
 }
 

@@ -201,3 +201,28 @@ fn an_area_without_the_occupation_has_nothing_published() {
             .is_some_and(|id| id.datatype == Datatype::AnnualMedian)
     );
 }
+
+#[test]
+fn the_search_is_read_from_q_alone() {
+    assert_eq!(search_query(""), Ok(None));
+    assert_eq!(search_query("q="), Ok(None));
+    assert_eq!(search_query("q=+salt+lake+"), Ok(Some("salt lake".into())));
+    assert_eq!(
+        search_query("utm_source=x&q=austin"),
+        Ok(Some("austin".into()))
+    );
+    assert_eq!(search_query("q=austin&q=austin"), Ok(Some("austin".into())));
+    assert_eq!(search_query("q=&q=austin"), Ok(Some("austin".into())));
+    assert_eq!(
+        search_query("q=austin&q=dallas"),
+        Err(SearchProblem::Repeated)
+    );
+    assert_eq!(search_query("q=%FF"), Err(SearchProblem::Malformed));
+    assert_eq!(search_query("q=%2"), Err(SearchProblem::Malformed));
+    let long = format!("q={}", "a".repeat(MAX_SEARCH_CHARS + 1));
+    assert_eq!(search_query(&long), Err(SearchProblem::TooLong));
+    assert_eq!(
+        search_query(&format!("q={}", "é".repeat(MAX_SEARCH_CHARS))).map(|q| q.is_some()),
+        Ok(true)
+    );
+}

@@ -8,11 +8,13 @@ use crate::diagnostics::Problem;
 use crate::sources::Source;
 
 /// Every broken internal link in `pages`, each naming the file and line it is written on. Links to
-/// `failed_urls` (pages that exist but did not load) are not checked.
+/// `failed_urls` (pages that exist but did not load) are not checked; `generated` lists the pages
+/// made from data rather than Markdown (the area pages), with their anchors.
 pub(super) fn check(
     pages: &[LoadedPage],
     sources: &[Source],
     failed_urls: &[String],
+    generated: &[(String, Vec<String>)],
 ) -> Vec<Problem> {
     let mut anchors: HashMap<&str, HashSet<&str>> = pages
         .iter()
@@ -52,6 +54,12 @@ pub(super) fn check(
     }
     // The salary comparison is computed per request; links to it may carry a query.
     anchors.entry(SALARY_PAGE).or_default();
+    for (url, ids) in generated {
+        anchors
+            .entry(url.as_str())
+            .or_default()
+            .extend(ids.iter().map(String::as_str));
+    }
 
     for page in pages {
         for link in &page.rendered.links {
@@ -158,7 +166,7 @@ mod tests {
             ),
             page("/sources", &[], vec![]),
         ];
-        assert_eq!(check(&pages, &[source("bls")], &[]), vec![]);
+        assert_eq!(check(&pages, &[source("bls")], &[], &[]), vec![]);
     }
 
     #[test]
@@ -172,7 +180,7 @@ mod tests {
                 link(None, Some("middle"), 9),
             ],
         )];
-        let problems = check(&pages, &[], &[]);
+        let problems = check(&pages, &[], &[], &[]);
         assert_eq!(problems.len(), 3);
         assert_eq!(problems[0].line, Some(7));
         assert_eq!(problems[0].message, "broken link: no page at /nowhere");
@@ -185,5 +193,58 @@ mod tests {
             "broken link: #middle has no anchor `middle`"
         );
         assert!(problems[2].fix.contains("{#middle}"));
+    }
+}
+
+#[cfg(test)]
+mod generated_tests {
+    use super::*;
+
+    #[test]
+    fn links_to_generated_pages_and_their_anchors_resolve_and_others_do_not() {
+        let generated = vec![("/pay/texas".to_string(), vec!["technologist".to_string()])];
+        let mut about = tests_page("/about");
+        about.rendered.links = vec![
+            crate::content::InternalLink {
+                path: Some("/pay/texas".into()),
+                fragment: Some("technologist".into()),
+                line: 2,
+            },
+            crate::content::InternalLink {
+                path: Some("/pay/texas".into()),
+                fragment: Some("nurse".into()),
+                line: 3,
+            },
+            crate::content::InternalLink {
+                path: Some("/pay/atlantis".into()),
+                fragment: None,
+                line: 4,
+            },
+        ];
+        let problems = check(&[about], &[], &[], &generated);
+        let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(3), Some(4)]);
+    }
+
+    fn tests_page(url: &str) -> LoadedPage {
+        LoadedPage {
+            file: std::path::PathBuf::from("content/about.md"),
+            url: url.to_string(),
+            front_matter: crate::content::FrontMatter {
+                title: "T".into(),
+                description: "D".into(),
+                updated: crate::diagnostics::Date {
+                    year: 2026,
+                    month: 1,
+                    day: 1,
+                },
+                sources: vec![],
+                weight: 0,
+                slug: None,
+                reviewed_html: Vec::new(),
+                aliases: Vec::new(),
+            },
+            rendered: crate::content::Rendered::default(),
+        }
     }
 }

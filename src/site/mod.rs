@@ -141,7 +141,22 @@ impl Site {
                 ));
             }
         }
-        problems.extend(links::check(&loaded, &sources, &failed_urls));
+        let areas = match (&oews, &salary) {
+            (Some(extract), Ok(data)) => {
+                let socs: Vec<Soc> = data
+                    .occupations
+                    .iter()
+                    .filter_map(|o| Soc::parse(&o.soc))
+                    .collect();
+                Directory::build(extract, &socs)
+            }
+            _ => Directory::default(),
+        };
+        let generated = match &salary {
+            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations),
+            Err(_) => Vec::new(),
+        };
+        problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
         problems.extend(check_aliases(&loaded));
         let salary = match salary {
             Ok(salary) if problems.is_empty() => salary,
@@ -174,14 +189,6 @@ impl Site {
             };
             content::markdown::render("{{table:quick-facts}}", &ctx).html
         };
-        let areas = oews.as_ref().map_or_else(Directory::default, |extract| {
-            let socs: Vec<Soc> = salary
-                .occupations
-                .iter()
-                .filter_map(|o| Soc::parse(&o.soc))
-                .collect();
-            Directory::build(extract, &socs)
-        });
         Ok(Site {
             pages,
             sources,
@@ -276,6 +283,18 @@ impl Site {
             url: SALARY_PAGE.to_string(),
             lastmod: self.salary.reviewed,
         });
+        if let Some(extract) = &self.oews {
+            // Area pages change when a release is imported: they date from its retrieval.
+            let lastmod = extract.release.retrieved;
+            entries.push(SitemapEntry {
+                url: crate::pay::PAY_PAGE.to_string(),
+                lastmod,
+            });
+            entries.extend(self.areas.pages().map(|area| SitemapEntry {
+                url: area.url(),
+                lastmod,
+            }));
+        }
         entries
     }
 }

@@ -15,6 +15,8 @@ pub enum Route {
     SalaryCsv,
     /// The compact comparison other sites frame.
     SalaryEmbed,
+    /// Pay where you live: every area, the maps, and the search.
+    Pay,
     /// Under `serve --watch`: the version of the site, and the script that reloads on a new one.
     LiveReload,
     LiveReloadScript,
@@ -52,12 +54,14 @@ pub const ROUTES: &[Reserved] = &[
     reserved("/salary.json", Route::SalaryJson, true),
     reserved("/salary.csv", Route::SalaryCsv, true),
     reserved("/embed/salary", Route::SalaryEmbed, false),
+    reserved(crate::pay::PAY_PAGE, Route::Pay, true),
     reserved(LIVE_RELOAD_VERSION, Route::LiveReload, false),
     reserved(LIVE_RELOAD_SCRIPT, Route::LiveReloadScript, false),
 ];
 
-/// Folders whose every address the site serves itself: static files and fingerprinted assets.
-pub const RESERVED_FOLDERS: &[&str] = &["/static/", "/assets/"];
+/// Folders whose every address the site serves itself: static files, fingerprinted assets, and
+/// the area pages.
+pub const RESERVED_FOLDERS: &[&str] = &["/static/", "/assets/", "/pay/"];
 
 /// Whether `path` is answered by a route or lies in a reserved folder.
 pub fn is_reserved(path: &str) -> bool {

@@ -6,6 +6,7 @@ pub(crate) mod error;
 mod export;
 pub mod hardening;
 mod json_ld;
+mod pay;
 mod prepared;
 mod routes;
 mod salary;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub assets: Assets,
     /// The salary page's layout and form choices, rendered once.
     pub salary_layout: salary::Layout,
+    /// `/pay` around its search box, rendered once; `None` for a site without pay data.
+    pub pay_index: Option<pay::PayIndex>,
     /// The primary navigation, for error pages.
     pub nav: Vec<views::NavLink>,
     pub static_dir: PathBuf,
@@ -100,9 +103,14 @@ impl AppState {
         let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
             .context("rendering the pages")?;
         let html = "text/html; charset=utf-8";
+        let area_pages = pay::area_pages(&site, &settings.base_url, &assets.urls)
+            .context("rendering the area pages")?;
+        let pay_index = pay::PayIndex::new(&site, &settings.base_url, &assets.urls, keep)
+            .context("rendering /pay")?;
         let pages = rendered
             .pages
             .into_iter()
+            .chain(area_pages)
             .map(|(url, page)| (url, Prepared::new(html, prepared::CACHE_PAGE, page, keep)))
             .collect();
         let salary_layout = salary::Layout::new(
@@ -147,6 +155,7 @@ impl AppState {
             ),
             assets,
             salary_layout,
+            pay_index,
             nav: rendered.nav,
             static_dir,
             generation,
@@ -218,6 +227,7 @@ fn handler(route: Route) -> actix_web::Route {
         Route::SalaryJson => read.to(salary::answer::<salary::Json>),
         Route::SalaryCsv => read.to(salary::answer::<salary::Csv>),
         Route::SalaryEmbed => read.to(salary::answer::<salary::Embed>),
+        Route::Pay => read.to(pay::index),
         Route::LiveReload => read.to(watch::generation),
         Route::LiveReloadScript => read.to(watch::script),
     }

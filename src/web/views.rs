@@ -6,6 +6,7 @@ use askama::Template;
 
 pub use super::assets::AssetUrls;
 
+use crate::pay::PAY_PAGE;
 use crate::site::{
     FACT_SHEET, GUIDE_INDEX, HOME, Page, PageKind, SALARY_PAGE, SOURCES_PAGE, Site, SitemapEntry,
 };
@@ -287,9 +288,11 @@ pub fn chrome_for(
 /// The guide's index, the salary comparison, then every page that is neither home nor a chapter.
 fn primary_nav(site: &Site, current_url: &str) -> Vec<NavLink> {
     let guide = site.chapters().next().map(|_| (GUIDE_INDEX, "The guide"));
+    let pay = (!site.areas.all().is_empty()).then_some((PAY_PAGE, "Pay where you live"));
     guide
         .into_iter()
         .chain([(SALARY_PAGE, "Compare pay")])
+        .chain(pay)
         .chain(
             site.other_pages()
                 .map(|page| (page.url.as_str(), page.title.as_str())),
@@ -297,7 +300,9 @@ fn primary_nav(site: &Site, current_url: &str) -> Vec<NavLink> {
         .map(|(href, label)| NavLink {
             current: if href == current_url {
                 Some("page")
-            } else if href == GUIDE_INDEX && PageKind::of(current_url) == PageKind::Chapter {
+            } else if (href == GUIDE_INDEX && PageKind::of(current_url) == PageKind::Chapter)
+                || (href == PAY_PAGE && current_url.starts_with(PAY_PAGE))
+            {
                 Some("true")
             } else {
                 None

@@ -48,6 +48,9 @@ fn sitemap_lists_every_page_and_the_guide_index() {
     let mut expected: BTreeSet<String> = site.pages.iter().map(|p| p.url.clone()).collect();
     expected.insert("/guide".to_string());
     expected.insert("/salary".to_string());
+    expected.insert("/pay".to_string());
+    expected.extend(site.areas.pages().map(|area| area.url()));
+    assert_eq!(site.areas.pages().count(), 581, "every area with an HIM occupation");
     assert_eq!(listed, expected);
 }
 
@@ -66,7 +69,7 @@ fn every_page_is_html_with_navigation_one_h1_and_its_metadata() {
         );
         assert_eq!(
             html.select("nav[aria-label=Primary] a").len(),
-            5,
+            6,
             "{path} lacks the primary navigation"
         );
         assert_eq!(html.attrs("html", "lang"), ["en"], "{path}");

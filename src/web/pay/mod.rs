@@ -1,0 +1,581 @@
+//! `/pay` and `/pay/<area>`: pay where you live. Every area page is rendered once at start-up; the
+//! index is too, around the search box, which alone is rendered per search.
+
+mod map;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use super::AppState;
+use super::error::AppError;
+use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
+use super::views::{AssetUrls, Chrome, chrome_for};
+use crate::oews::{AreaType, Extract, FootnoteCode, Soc, Value, bls_series_url};
+use crate::pay::report::{
+    Estimate, Gap, OccupationPay, occupation_pay, ranked_in_state, state_medians,
+};
+use crate::pay::{Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, search_query};
+use crate::salary::data::Occupation;
+use crate::salary::money::group_thousands;
+use crate::site::{SALARY_PAGE, Site};
+
+const HTML: &str = "text/html; charset=utf-8";
+
+/// One figure as a table cell: its text, the BLS series it links to, and BLS's footnote on it.
+pub(super) struct CellView {
+    pub(super) text: String,
+    pub(super) href: Option<String>,
+    pub(super) footnote: Option<char>,
+}
+
+impl CellView {
+    fn of(estimate: Estimate) -> CellView {
+        let href = estimate.series_id().map(bls_series_url);
+        match estimate {
+            Estimate::Released {
+                value, footnote, ..
+            } => CellView {
+                text: value_text(value),
+                href,
+                footnote: footnote.map(|f| f.as_char()),
+            },
+            Estimate::NotReleased { footnote, .. } => CellView {
+                text: "Not released".into(),
+                href,
+                footnote: Some(footnote.as_char()),
+            },
+            Estimate::NotPublished => CellView {
+                text: "Not published".into(),
+                href: None,
+                footnote: None,
+            },
+        }
+    }
+}
+
+/// A value as a reader reads it: `$48,990`, `$23.55`, `1,320`, `1.018`.
+fn value_text(value: Value) -> String {
+    match value {
+        Value::Jobs(n) => group_thousands(n),
+        Value::Hourly(cents) => cents.cents_text(),
+        Value::Annual(cents) => cents.dollars_text(),
+        Value::Rse(rse) => format!("{rse}%"),
+        Value::PerThousand(n) => n.to_string(),
+        Value::Quotient(q) => q.to_string(),
+    }
+}
+
+/// `$2,150 less (4.2% below)`, `$1,200 more (2.3% above)`, `the same`.
+fn gap_text(gap: Option<Gap>) -> String {
+    let Some(gap) = gap else {
+        return "No comparison".into();
+    };
+    let percent = format!(
+        "{}.{}%",
+        gap.tenths_of_percent.abs() / 10,
+        gap.tenths_of_percent.abs() % 10
+    );
+    let amount = crate::salary::money::Cents(gap.amount.0.abs()).dollars_text();
+    match gap.amount.0.signum() {
+        1 => format!("{amount} more ({percent} above)"),
+        -1 => format!("{amount} less ({percent} below)"),
+        _ => "The same".into(),
+    }
+}
+
+pub(super) struct WageRowView {
+    pub(super) label: &'static str,
+    pub(super) hourly: CellView,
+    pub(super) national_hourly: CellView,
+    pub(super) annual: CellView,
+    pub(super) national_annual: CellView,
+    pub(super) gap: String,
+}
+
+/// One occupation's section of an area page.
+pub(super) struct OccupationView {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) soc: String,
+    pub(super) him_titles: String,
+    /// Whether BLS published the occupation here at all.
+    pub(super) published: bool,
+    pub(super) employment: CellView,
+    pub(super) national_employment: CellView,
+    pub(super) per_thousand: CellView,
+    pub(super) quotient: CellView,
+    pub(super) wages: Vec<WageRowView>,
+    pub(super) has_wages: bool,
+    /// BLS's relative standard errors, in words, and our flags on imprecise estimates.
+    pub(super) reliability: Vec<String>,
+    pub(super) compare_url: String,
+}
+
+const WAGE_LABELS: [&str; 6] = [
+    "10th percentile",
+    "25th percentile",
+    "Median",
+    "75th percentile",
+    "90th percentile",
+    "Mean",
+];
+
+impl OccupationView {
+    fn new(occupation: &Occupation, pay: &OccupationPay<'_>, listing: &Listing) -> OccupationView {
+        let wages = pay
+            .wages
+            .iter()
+            .zip(WAGE_LABELS)
+            .map(|(row, label)| WageRowView {
+                label,
+                hourly: CellView::of(row.hourly),
+                national_hourly: CellView::of(row.national_hourly),
+                annual: CellView::of(row.annual),
+                national_annual: CellView::of(row.national_annual),
+                gap: gap_text(row.gap),
+            })
+            .collect();
+        OccupationView {
+            id: occupation.id.clone(),
+            title: occupation.title.clone(),
+            soc: occupation.soc.clone(),
+            him_titles: occupation.him_titles.join(", "),
+            published: pay.series.is_some(),
+            employment: CellView::of(pay.employment),
+            national_employment: CellView::of(pay.national_employment),
+            per_thousand: CellView::of(pay.per_thousand_jobs),
+            quotient: CellView::of(pay.location_quotient),
+            wages,
+            has_wages: pay.has_wages(),
+            reliability: reliability(occupation, pay),
+            compare_url: format!(
+                "{SALARY_PAGE}?occupation={}&area={}",
+                occupation.id, listing.code
+            ),
+        }
+    }
+}
+
+/// BLS's relative standard errors in words, with our flags on imprecise estimates.
+fn reliability(occupation: &Occupation, pay: &OccupationPay<'_>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let rse = |e: Estimate| e.value().map(value_text);
+    match (rse(pay.employment_rse), rse(pay.wage_rse)) {
+        (Some(employment), Some(wages)) => lines.push(format!(
+            "BLS's relative standard error is {employment} for the employment count and {wages} for the mean wage: the smaller, the more precise."
+        )),
+        (None, Some(wages)) => lines.push(format!(
+            "BLS's relative standard error for the mean wage is {wages}; it released no employment count here, so no error for it either."
+        )),
+        (Some(employment), None) => lines.push(format!(
+            "BLS's relative standard error for the employment count is {employment}; it released none for the wages."
+        )),
+        (None, None) => {}
+    }
+    if pay.employment_imprecise() {
+        lines.push(format!(
+            "Imprecise: the count of {} here has a relative standard error above {}%, the line above which this guide flags a count; read it as a rough size.",
+            occupation.short,
+            crate::pay::report::IMPRECISE_EMPLOYMENT_RSE / 10
+        ));
+    }
+    if pay.wages_imprecise() {
+        lines.push(format!(
+            "Imprecise: the wages of {} here have a relative standard error above {}%, the line above which this guide flags wages; a difference of a few thousand dollars from the national figure may be noise.",
+            occupation.short,
+            crate::pay::report::IMPRECISE_WAGE_RSE / 10
+        ));
+    }
+    lines
+}
+
+/// A state's areas ranked by one occupation's median.
+pub(super) struct RankingView {
+    pub(super) title: String,
+    /// Rank (none without a median), area name, its page, the median as text.
+    pub(super) rows: Vec<(Option<usize>, String, String, String)>,
+}
+
+/// An area's page: `templates/pay_area.html`.
+#[derive(Template)]
+#[template(path = "pay_area.html")]
+struct AreaView<'a> {
+    chrome: Chrome,
+    listing: &'a Listing,
+    /// For an area within a state: the state's page.
+    state: Option<&'a Listing>,
+    kind: &'static str,
+    release: &'a str,
+    source_id: String,
+    occupations: Vec<OccupationView>,
+    rankings: Vec<RankingView>,
+    footnotes: Vec<(char, String)>,
+}
+
+/// Renders every area's page, by site path.
+pub(super) fn area_pages(
+    site: &Site,
+    base_url: &str,
+    assets: &AssetUrls,
+) -> askama::Result<Vec<(String, String)>> {
+    let Some(extract) = &site.oews else {
+        return Ok(Vec::new());
+    };
+    site.areas
+        .pages()
+        .map(|listing| {
+            let html = area_page(site, extract, base_url, assets, listing)?;
+            Ok((listing.url(), html))
+        })
+        .collect()
+}
+
+fn area_page(
+    site: &Site,
+    extract: &Extract,
+    base_url: &str,
+    assets: &AssetUrls,
+    listing: &Listing,
+) -> askama::Result<String> {
+    let directory = &site.areas;
+    let state = match listing.area_type {
+        AreaType::Metro => directory.state_of(listing),
+        _ => None,
+    };
+    let occupations: Vec<(&Occupation, Soc)> = site
+        .salary
+        .occupations
+        .iter()
+        .filter_map(|o| Soc::parse(&o.soc).map(|soc| (o, soc)))
+        .collect();
+    let pays: Vec<OccupationPay<'_>> = occupations
+        .iter()
+        .map(|&(_, soc)| occupation_pay(extract, listing.code, soc))
+        .collect();
+    let views: Vec<OccupationView> = occupations
+        .iter()
+        .zip(&pays)
+        .map(|(&(occupation, _), pay)| OccupationView::new(occupation, pay, listing))
+        .collect();
+    let rankings = if listing.area_type == AreaType::State {
+        occupations
+            .iter()
+            .map(|&(occupation, soc)| ranking(extract, directory, listing, occupation, soc))
+            .filter(|r| !r.rows.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut footnotes: Vec<FootnoteCode> = pays
+        .iter()
+        .flat_map(|pay| {
+            [
+                pay.employment,
+                pay.national_employment,
+                pay.per_thousand_jobs,
+                pay.location_quotient,
+            ]
+            .into_iter()
+            .chain(
+                pay.wages
+                    .iter()
+                    .flat_map(|r| [r.hourly, r.annual, r.national_hourly, r.national_annual]),
+            )
+        })
+        .filter_map(|e| match e {
+            Estimate::Released { footnote, .. } => footnote,
+            Estimate::NotReleased { footnote, .. } => Some(footnote),
+            Estimate::NotPublished => None,
+        })
+        .collect();
+    footnotes.sort_unstable();
+    footnotes.dedup();
+    let footnotes = footnotes
+        .into_iter()
+        .map(|code| {
+            let text = extract.footnote(code).map_or_else(
+                || "BLS gives no text for this footnote.".to_string(),
+                |f| f.text.clone(),
+            );
+            (code.as_char(), text)
+        })
+        .collect();
+    let release = extract.release.name.as_str();
+    let title = format!(
+        "Health information technician and manager pay in {}",
+        listing.name
+    );
+    let description = format!(
+        "{release} BLS wages for medical records specialists, health information technologists and health information managers in {}, set against the national figures, with every BLS series.",
+        listing.name
+    );
+    let mut chrome = chrome_for(site, base_url, assets, &listing.url(), &title, &description);
+    chrome
+        .breadcrumbs
+        .push((PAY_PAGE.to_string(), "Pay where you live".to_string()));
+    if let Some(state) = state {
+        chrome.breadcrumbs.push((state.url(), state.name.clone()));
+    }
+    AreaView {
+        chrome,
+        listing,
+        state,
+        kind: kind(listing),
+        release,
+        source_id: crate::salary::current::source_id(extract),
+        occupations: views,
+        rankings,
+        footnotes,
+    }
+    .render()
+}
+
+fn ranking(
+    extract: &Extract,
+    directory: &Directory,
+    state: &Listing,
+    occupation: &Occupation,
+    soc: Soc,
+) -> RankingView {
+    let mut rank = 0;
+    let rows = ranked_in_state(extract, directory, state, soc)
+        .into_iter()
+        .map(|(area, median)| {
+            let place = median.map(|_| {
+                rank += 1;
+                rank
+            });
+            let text =
+                median.map_or_else(|| "No median released".to_string(), |m| m.dollars_text());
+            (place, area.name.clone(), area.url(), text)
+        })
+        .collect();
+    RankingView {
+        title: occupation.title.clone(),
+        rows,
+    }
+}
+
+/// What kind of area a listing is, as a phrase in a sentence.
+fn kind(listing: &Listing) -> &'static str {
+    match listing.area_type {
+        AreaType::National => "the nation",
+        AreaType::State => "a state or territory",
+        AreaType::Metro if is_nonmetro(listing) => "a nonmetropolitan area",
+        AreaType::Metro => "a metropolitan area",
+    }
+}
+
+/// BLS names every nonmetropolitan area so; metro areas' codes and names say nothing else.
+fn is_nonmetro(listing: &Listing) -> bool {
+    listing.name.ends_with("nonmetropolitan area")
+}
+
+/// The index's parts rendered once: the page around the search box, and the page with an empty box.
+pub struct PayIndex {
+    before: String,
+    after: String,
+    /// `/pay` with no search, whole.
+    page: Prepared,
+}
+
+/// `templates/pay_index.html`: the maps, the table of state medians and every area, with a slot
+/// where the search box and its results go.
+#[derive(Template)]
+#[template(path = "pay_index.html")]
+struct IndexView {
+    chrome: Chrome,
+    slot: &'static str,
+    release: String,
+    source_id: String,
+    maps: Vec<MapView>,
+    /// Each state with its median per occupation (text and series link).
+    table_titles: Vec<String>,
+    table: Vec<(String, String, Vec<CellView>)>,
+    states: Vec<StateEntry>,
+}
+
+struct MapView {
+    id: String,
+    title: String,
+    map: map::Map,
+}
+
+struct StateEntry {
+    name: String,
+    href: String,
+    areas: Vec<(String, String)>,
+}
+
+/// `templates/pay_search.html`: the search box and what it found.
+#[derive(Template)]
+#[template(path = "pay_search.html")]
+struct SearchView<'a> {
+    query: &'a str,
+    max_chars: usize,
+    /// `None`: no search made.
+    results: Option<Vec<(String, String, String)>>,
+    problem: Option<String>,
+}
+
+impl PayIndex {
+    pub(super) fn new(
+        site: &Site,
+        base_url: &str,
+        assets: &AssetUrls,
+        keep: Keep,
+    ) -> askama::Result<Option<PayIndex>> {
+        const SLOT: &str = "<!-- the search -->";
+        let Some(extract) = &site.oews else {
+            return Ok(None);
+        };
+        let directory = &site.areas;
+        let occupations: Vec<(&Occupation, Soc)> = site
+            .salary
+            .occupations
+            .iter()
+            .filter_map(|o| Soc::parse(&o.soc).map(|soc| (o, soc)))
+            .collect();
+        let release = extract.release.name.clone();
+        let maps = occupations
+            .iter()
+            .map(|&(occupation, soc)| {
+                let medians = state_medians(extract, directory, soc);
+                MapView {
+                    id: occupation.id.clone(),
+                    title: format!("{}: {release} median pay by state", occupation.title),
+                    map: map::draw(&medians, |state, median| match median {
+                        Some(m) => format!("{}: {}", state.name, m.dollars_text()),
+                        None => format!("{}: no median released", state.name),
+                    }),
+                }
+            })
+            .collect();
+        let table = directory
+            .states()
+            .map(|state| {
+                let cells = occupations
+                    .iter()
+                    .map(|&(_, soc)| {
+                        CellView::of(occupation_pay(extract, state.code, soc).wages[2].annual)
+                    })
+                    .collect();
+                (state.name.clone(), state.url(), cells)
+            })
+            .collect();
+        let states = directory
+            .states()
+            .map(|state| StateEntry {
+                name: state.name.clone(),
+                href: state.url(),
+                areas: directory
+                    .areas_in(state.state)
+                    .map(|a| (a.name.clone(), a.url()))
+                    .collect(),
+            })
+            .collect();
+        let chrome = chrome_for(
+            site,
+            base_url,
+            assets,
+            PAY_PAGE,
+            "Pay where you live",
+            &format!(
+                "{release} BLS pay for health information occupations in every state and metro area, with a map, a search and each area's own page."
+            ),
+        );
+        let page = IndexView {
+            chrome,
+            slot: SLOT,
+            release,
+            source_id: crate::salary::current::source_id(extract),
+            maps,
+            table_titles: occupations.iter().map(|(o, _)| o.title.clone()).collect(),
+            table,
+            states,
+        }
+        .render()?;
+        let (before, after) = page.split_once(SLOT).expect("the index holds the slot");
+        let empty = search_box("", None, None)?;
+        Ok(Some(PayIndex {
+            page: Prepared::new(HTML, CACHE_PAGE, format!("{before}{empty}{after}"), keep),
+            before: before.to_string(),
+            after: after.to_string(),
+        }))
+    }
+}
+
+fn search_box(
+    query: &str,
+    results: Option<Vec<(String, String, String)>>,
+    problem: Option<String>,
+) -> askama::Result<String> {
+    SearchView {
+        query,
+        max_chars: MAX_SEARCH_CHARS,
+        results,
+        problem,
+    }
+    .render()
+}
+
+/// `/pay`: the index as prepared, or with the results of `?q=`.
+pub(super) async fn index(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let Some(index) = &state.pay_index else {
+        return Err(AppError::NotFound);
+    };
+    let (status, search) = match search_query(request.query_string()) {
+        Ok(None) => return Ok(index.page.respond(&request)),
+        Ok(Some(query)) => {
+            let directory = &state.site.areas;
+            let found = directory
+                .search(&query)
+                .into_iter()
+                .map(|l| (l.name.clone(), l.url(), describe(directory, l)))
+                .collect();
+            (StatusCode::OK, search_box(&query, Some(found), None))
+        }
+        Err(problem) => {
+            // Keep what was typed where it can be read back, so nothing is lost.
+            let typed = crate::salary::query::decode(request.query_string())
+                .ok()
+                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "q").map(|(_, v)| v))
+                .unwrap_or_default();
+            (
+                StatusCode::BAD_REQUEST,
+                search_box(&typed, None, Some(problem_text(problem).into())),
+            )
+        }
+    };
+    let search = search.map_err(AppError::internal)?;
+    let body = format!("{}{search}{}", index.before, index.after);
+    Ok(respond(status, HTML, CACHE_PAGE).body(body))
+}
+
+/// `State or territory`, or `Metropolitan area in Texas`, under a search result.
+fn describe(directory: &Directory, listing: &Listing) -> String {
+    let state = directory.state_of(listing).map_or("", |s| s.name.as_str());
+    match listing.area_type {
+        AreaType::Metro if is_nonmetro(listing) => format!("Nonmetropolitan area in {state}"),
+        AreaType::Metro => format!("Metropolitan area in {state}"),
+        _ => "State or territory".into(),
+    }
+}
+
+fn problem_text(problem: SearchProblem) -> &'static str {
+    match problem {
+        SearchProblem::Malformed => {
+            "This search's address is garbled (a broken %-escape or far too many parameters). Type the place's name in the box again."
+        }
+        SearchProblem::Repeated => {
+            "This address asks for two different searches at once. Type the one place you want in the box."
+        }
+        SearchProblem::TooLong => {
+            "That search is longer than any area's name. Try a city's or state's name, or part of it."
+        }
+    }
+}
