@@ -97,6 +97,12 @@ pub struct Gap {
 }
 
 impl Gap {
+    /// The size of the gap in percent, one decimal, without its sign: `4.2%`.
+    pub fn percent_text(&self) -> String {
+        let tenths = self.tenths_of_percent.unsigned_abs();
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+
     pub fn between(here: Cents, national: Cents) -> Option<Gap> {
         (national.0 > 0).then(|| {
             let amount = Cents(here.0 - national.0);

@@ -2,7 +2,9 @@
 //! so that the pages and the salary comparison show the same figures and none is typed twice.
 
 use crate::content::markdown::Figures;
-use crate::oews::bls_series_url;
+use crate::oews::{AreaCode, Extract, Soc, bls_series_url};
+use crate::pay::Directory;
+use crate::pay::report::occupation_pay;
 use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::salary::data::{Figure, PayBasis, Projection, SalaryData, Scope, Statistic};
@@ -13,6 +15,9 @@ use crate::sources::Source;
 pub(super) struct GuideFigures<'a> {
     pub data: &'a SalaryData,
     pub sources: &'a [Source],
+    /// The OEWS extract and its areas, for tables of pay by area.
+    pub oews: Option<&'a Extract>,
+    pub areas: &'a Directory,
 }
 
 /// The tables a page can place with `{{table:NAME}}`.
@@ -24,6 +29,7 @@ pub(super) const TABLES: &[&str] = &[
     "pay-by-industry",
     "pay-history",
     "industry-employment:OCCUPATION",
+    "area-pay:AREA,AREA,...",
     "projections",
     "claims",
 ];
@@ -82,6 +88,7 @@ impl Figures for GuideFigures<'_> {
             None if name == "pay-history" => Ok(self.pay_history()),
             None if name == "projections" => Ok(self.projections()),
             None if name == "claims" => Ok(self.claims()),
+            Some(("area-pay", codes)) => self.area_pay(codes),
             Some(("industry-employment", occupation))
                 if self.data.occupation(occupation).is_some() =>
             {
@@ -328,6 +335,50 @@ impl GuideFigures<'_> {
             }
         }
         out
+    }
+
+    /// `area-pay:0012420,0041700`: each area's annual median for every occupation, linked to its
+    /// BLS series, against the national median, and the area's name linked to its page.
+    fn area_pay(&self, codes: &str) -> Result<String, String> {
+        let extract = self
+            .oews
+            .ok_or("area-pay needs the OEWS extract in content/oews/")?;
+        let mut headers = vec!["Area".to_string()];
+        headers.extend(
+            self.data
+                .occupations
+                .iter()
+                .map(|o| format!("{}, median", capitalise(&o.short))),
+        );
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let mut out = table_head(&headers);
+        for code in codes.split(',').map(str::trim) {
+            let listing = AreaCode::parse(code)
+                .and_then(|code| self.areas.by_code(code))
+                .ok_or_else(|| {
+                    format!("`{code}` is not the seven-digit code of an area in content/oews/areas.tsv with HIM figures (Austin's is 0012420)")
+                })?;
+            let mut cells = vec![format!("[{}]({})", listing.name, listing.url())];
+            for occupation in &self.data.occupations {
+                let Some(soc) = Soc::parse(&occupation.soc) else {
+                    continue;
+                };
+                let median = &occupation_pay(extract, listing.code, soc).wages[2];
+                cells.push(match (median.annual.wage(), median.annual.series_id()) {
+                    (Some(wage), Some(id)) => {
+                        let gap = median.gap.map_or_else(String::new, |gap| {
+                            let side = if gap.amount.0 < 0 { "below" } else { "above" };
+                            format!(" ({} {side} the US)", gap.percent_text())
+                        });
+                        format!("[{}]({}){gap}", wage.dollars_text(), bls_series_url(id))
+                    }
+                    _ => "not released by BLS".to_string(),
+                });
+            }
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            out += &row(&cells);
+        }
+        Ok(out)
     }
 
     /// Every national annual median in the data, by occupation and release, oldest first, each

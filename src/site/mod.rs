@@ -109,6 +109,17 @@ impl Site {
             }
             data
         });
+        let areas = match (&oews, &salary) {
+            (Some(extract), Ok(data)) => {
+                let socs: Vec<Soc> = data
+                    .occupations
+                    .iter()
+                    .filter_map(|o| Soc::parse(&o.soc))
+                    .collect();
+                Directory::build(extract, &socs)
+            }
+            _ => Directory::default(),
+        };
         let content = match &salary {
             Ok(data) => content::load(
                 site_dir,
@@ -116,6 +127,8 @@ impl Site {
                 &GuideFigures {
                     data,
                     sources: &sources,
+                    oews: oews.as_ref(),
+                    areas: &areas,
                 },
             ),
             Err(found) => {
@@ -141,17 +154,6 @@ impl Site {
                 ));
             }
         }
-        let areas = match (&oews, &salary) {
-            (Some(extract), Ok(data)) => {
-                let socs: Vec<Soc> = data
-                    .occupations
-                    .iter()
-                    .filter_map(|o| Soc::parse(&o.soc))
-                    .collect();
-                Directory::build(extract, &socs)
-            }
-            _ => Directory::default(),
-        };
         let generated = match &salary {
             Ok(data) => crate::pay::page_anchors(&areas, &data.occupations),
             Err(_) => Vec::new(),
@@ -184,6 +186,8 @@ impl Site {
                 figures: &GuideFigures {
                     data: &salary,
                     sources: &sources,
+                    oews: oews.as_ref(),
+                    areas: &areas,
                 },
                 reviewed_html: &[],
             };

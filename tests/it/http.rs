@@ -50,7 +50,11 @@ fn sitemap_lists_every_page_and_the_guide_index() {
     expected.insert("/salary".to_string());
     expected.insert("/pay".to_string());
     expected.extend(site.areas.pages().map(|area| area.url()));
-    assert_eq!(site.areas.pages().count(), 581, "every area with an HIM occupation");
+    assert_eq!(
+        site.areas.pages().count(),
+        581,
+        "every area with an HIM occupation"
+    );
     assert_eq!(listed, expected);
 }
 

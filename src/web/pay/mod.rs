@@ -71,11 +71,7 @@ fn gap_text(gap: Option<Gap>) -> String {
     let Some(gap) = gap else {
         return "No comparison".into();
     };
-    let percent = format!(
-        "{}.{}%",
-        gap.tenths_of_percent.abs() / 10,
-        gap.tenths_of_percent.abs() % 10
-    );
+    let percent = gap.percent_text();
     let amount = crate::salary::money::Cents(gap.amount.0.abs()).dollars_text();
     match gap.amount.0.signum() {
         1 => format!("{amount} more ({percent} above)"),
