@@ -110,14 +110,7 @@ impl Site {
             data
         });
         let areas = match (&oews, &salary) {
-            (Some(extract), Ok(data)) => {
-                let socs: Vec<Soc> = data
-                    .occupations
-                    .iter()
-                    .filter_map(|o| Soc::parse(&o.soc))
-                    .collect();
-                Directory::build(extract, &socs)
-            }
+            (Some(extract), Ok(data)) => area_directory(extract, data),
             _ => Directory::default(),
         };
         let content = match &salary {
@@ -387,6 +380,16 @@ fn add_current_figures(
     }
     data.figures.extend(current);
     problems
+}
+
+/// The areas of `extract` with figures for at least one of `data`'s occupations.
+fn area_directory(extract: &Extract, data: &SalaryData) -> Directory {
+    let socs: Vec<Soc> = data
+        .occupations
+        .iter()
+        .filter_map(|o| Soc::parse(&o.soc))
+        .collect();
+    Directory::build(extract, &socs)
 }
 
 /// The salary data file, relative to the content folder.
