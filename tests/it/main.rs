@@ -8,6 +8,7 @@ mod helpers;
 mod hostile;
 mod http;
 mod oews;
+mod pay;
 mod salary;
 mod sharing;
 mod snapshots;

@@ -1,0 +1,168 @@
+//! Pay where you live over real HTTP on the shipped guide: `/pay` with its maps, table and
+//! search, and the area pages with their BLS series, footnotes and reliability notes.
+
+use crate::helpers::{Html, TestApp, repo_dir};
+
+#[test]
+fn the_index_lists_every_area_with_a_map_per_occupation_and_a_table() {
+    let app = TestApp::spawn(&repo_dir());
+    let answer = app.get("/pay");
+    assert_eq!(answer.status, 200);
+    let html = Html::parse(&answer.body);
+    let mut areas = html.attrs(".area-list a", "href");
+    areas.sort();
+    areas.dedup();
+    assert_eq!(areas.len(), 581, "every state and area, once");
+    assert!(areas.iter().all(|href| href.starts_with("/pay/")));
+    let maps = html.select("figure.tile-map svg");
+    assert_eq!(maps.len(), 3, "one map per occupation");
+    for map in maps {
+        let squares = map.select(&scraper::Selector::parse("a").unwrap()).count();
+        assert_eq!(squares, 54, "one linked square per state and territory");
+    }
+    assert_eq!(html.select("#state-table tbody tr").len(), 54);
+    let texas = html
+        .select("#state-table tbody tr")
+        .into_iter()
+        .find(|row| row.text().any(|t| t == "Texas"))
+        .unwrap();
+    let cells: Vec<String> = texas.text().map(str::to_string).collect();
+    assert!(cells.contains(&"$48,860".to_string()), "{cells:?}");
+    assert_eq!(html.attrs("input#q", "value"), [""]);
+}
+
+#[test]
+fn search_forgives_case_and_punctuation_and_says_when_nothing_matches() {
+    let app = TestApp::spawn(&repo_dir());
+    for query in ["austin", "AUSTIN%2C", "+round+rock", "aust"] {
+        let answer = app.get(&format!("/pay?q={query}"));
+        assert_eq!(answer.status, 200, "{query}");
+        let html = Html::parse(&answer.body);
+        assert_eq!(
+            html.attrs(".search-results a", "href"),
+            ["/pay/austin-round-rock-san-marcos-tx"],
+            "{query}"
+        );
+        assert!(html.texts(".search-results h2")[0].starts_with("1 area matches"));
+    }
+    let answer = app.get("/pay?q=atlantis");
+    assert_eq!(answer.status, 200);
+    let html = Html::parse(&answer.body);
+    assert_eq!(
+        html.texts(".search-results h2"),
+        ["No area matches “atlantis”"]
+    );
+    assert!(html.texts(".search-results p")[0].contains("Try a city's name"));
+    assert_eq!(
+        html.attrs("input#q", "value"),
+        ["atlantis"],
+        "the box keeps what was typed"
+    );
+    // An empty search is the index itself.
+    assert_eq!(app.get("/pay?q=").body, app.get("/pay").body);
+}
+
+#[test]
+fn a_search_that_cannot_be_answered_gets_a_400_that_keeps_what_was_typed() {
+    let app = TestApp::spawn(&repo_dir());
+    let long = "a".repeat(101);
+    for (target, kept) in [
+        ("/pay?q=austin&q=dallas".to_string(), "austin".to_string()),
+        (format!("/pay?q={long}"), long.clone()),
+        ("/pay?q=%ff".to_string(), String::new()),
+    ] {
+        let answer = app.get(&target);
+        assert_eq!(answer.status, 400, "{target}");
+        assert_eq!(answer.content_type, "text/html; charset=utf-8");
+        let html = Html::parse(&answer.body);
+        assert_eq!(html.select("[role=alert]").len(), 1, "{target}");
+        assert_eq!(html.attrs("input#q", "value"), [kept], "{target}");
+        assert_eq!(html.attrs("input#q", "aria-invalid"), ["true"]);
+    }
+    let answer = app.get("/pay?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(answer.status, 200);
+    assert!(!answer.body.contains("<script>alert"), "markup is escaped");
+}
+
+#[test]
+fn an_area_page_sets_each_figure_against_the_nation_and_links_its_series() {
+    let app = TestApp::spawn(&repo_dir());
+    let answer = app.get("/pay/austin-round-rock-san-marcos-tx");
+    assert_eq!(answer.status, 200);
+    let html = Html::parse(&answer.body);
+    let title = html.texts("title").remove(0);
+    assert!(
+        title.contains("technician") && title.contains("Austin"),
+        "{title}"
+    );
+    assert_eq!(
+        html.texts("h1"),
+        ["Health information pay in Austin-Round Rock-San Marcos, TX"]
+    );
+    assert!(
+        html.attrs("article a", "href")
+            .contains(&"/pay/texas".to_string())
+    );
+    // Three occupations, each with a jobs table and a pay table of six statistics.
+    assert_eq!(html.select(".data-table table").len(), 6);
+    let series = html.attrs("a[href^='https://data.bls.gov/timeseries/']", "href");
+    assert!(
+        series.contains(&"https://data.bls.gov/timeseries/OEUM001242000000029207213".to_string())
+    );
+    assert!(
+        series.contains(&"https://data.bls.gov/timeseries/OEUN000000000000029207213".to_string()),
+        "the national figure beside it"
+    );
+    let rows = html.texts("#technologist ~ div tbody tr, section tbody tr");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("$48,990") && r.contains("$2,150 less (4.2% below)")),
+        "{rows:?}"
+    );
+    assert!(html.texts(".reliability")[0].contains("12.2%"));
+    assert!(
+        html.attrs("a[href^='/salary?']", "href")
+            .contains(&"/salary?occupation=technologist&area=0012420".to_string()),
+        "each occupation links to the offer check for the area"
+    );
+}
+
+#[test]
+fn what_bls_did_not_release_says_so_with_its_footnote() {
+    let app = TestApp::spawn(&repo_dir());
+    let html = Html::parse(&app.get("/pay/salt-lake-city-murray-ut").body);
+    // Health information technologists (29-9021): wages released, employment not.
+    let technologists = html
+        .select("section")
+        .into_iter()
+        .find(|s| s.value().attr("aria-labelledby") == Some("technologist"))
+        .expect("the technologists' section");
+    let text: String = technologists.text().collect();
+    assert!(text.contains("Not released"), "{text}");
+    assert!(html.attrs("a[href='#bls-note-8']", "href").len() >= 2);
+    assert_eq!(html.texts("dt#bls-note-8"), ["Footnote 8"]);
+    assert_eq!(html.texts("dt#bls-note-8 + dd"), ["Estimate not released."]);
+}
+
+#[test]
+fn a_state_page_ranks_its_areas_by_median() {
+    let app = TestApp::spawn(&repo_dir());
+    let html = Html::parse(&app.get("/pay/texas").body);
+    let ranking = &html.select("#areas ~ .ranking-grid table")[0];
+    let rows: Vec<String> = ranking
+        .select(&scraper::Selector::parse("tbody tr").unwrap())
+        .map(|r| r.text().collect::<Vec<_>>().join("|"))
+        .collect();
+    assert!(rows.len() > 20, "Texas's areas: {rows:?}");
+    assert!(rows[0].ends_with("|1"), "{rows:?}");
+    let medians: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.split('|').find(|c| c.starts_with('$')))
+        .map(|m| m.trim_start_matches('$').replace(',', "").parse().unwrap())
+        .collect();
+    assert!(medians.windows(2).all(|w| w[0] >= w[1]), "{medians:?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Austin-Round Rock-San Marcos, TX|"))
+    );
+}
