@@ -24,6 +24,13 @@ const FLAGS = [
 // WCAG 2.2 A and AA, plus axe's best-practice rules (empty-table-header, heading order, landmarks...).
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const run = promisify(execFile);
+const AREA_SAMPLE = [
+  '/pay/texas',
+  '/pay/austin-round-rock-san-marcos-tx',
+  '/pay/salt-lake-city-murray-ut',
+  '/pay/hill-country-region-of-texas-nonmetropolitan-area',
+  '/pay/guam',
+];
 
 let server;
 let base;
@@ -65,8 +72,17 @@ before(async () => {
   const sitemap = await (await fetch(`${base}/sitemap.xml`)).text();
   const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
   assert.ok(listed.length >= 14, `the sitemap lists ${listed.length} pages`);
+  // The area pages share one template: the browser checks a sample of every kind (a state, a metro
+  // area, a nonmetro area, a territory, an area where BLS held figures back); the link crawl in
+  // `cargo test` reaches all of them.
+  const areaPages = listed.filter((p) => p.startsWith('/pay/'));
+  assert.ok(areaPages.length > 500, `the sitemap lists ${areaPages.length} area pages`);
   pages = [
-    ...listed,
+    ...listed.filter((p) => !p.startsWith('/pay/')),
+    ...AREA_SAMPLE,
+    '/pay?q=austin',
+    '/pay?q=atlantis',
+    '/pay?q=austin&q=dallas',
     '/salary?occupation=technologist&offer=24.50&period=hour',
     '/salary?compare=settings&occupation=manager&display=month&offer=90000',
     '/salary?occupation=specialist&offer=40000&display=hour',
@@ -203,6 +219,48 @@ describe('every page', () => {
     await context.close();
   });
 
+  test('finds an area by the search box, then a state by the map, without JavaScript', async () => {
+    const { context, page, problems } = await watchedPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/pay`);
+    await page.getByLabel('Find a state, city or area').fill('Round Rock');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/pay\?q=Round\+Rock$/);
+    await page.getByRole('link', { name: 'Austin-Round Rock-San Marcos, TX' }).click();
+    await page.waitForURL(/\/pay\/austin-round-rock-san-marcos-tx$/);
+    assert.match(await page.locator('h1').innerText(), /Austin-Round Rock-San Marcos, TX/);
+    await page.goto(`${base}/pay`);
+    await page.locator('figure.tile-map').first().getByRole('link', { name: /^Utah, UT: / }).click();
+    await page.waitForURL(/\/pay\/utah$/);
+    assert.equal(await page.locator('h1').innerText(), 'Health information pay in Utah');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('area tables fit a 1280-pixel window, and on a phone scroll in their own box with the first column in view', async () => {
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await desktop.newPage();
+    const overflowing = [];
+    for (const path of ['/pay', ...AREA_SAMPLE]) {
+      await page.goto(`${base}${path}`);
+      const wide = await page.$$eval('.data-table', (boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).length);
+      if (wide > 0) overflowing.push(`${path}: ${wide} tables scroll sideways`);
+    }
+    assert.deepEqual(overflowing, []);
+    await desktop.close();
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const small = await phone.newPage();
+    await small.goto(`${base}/pay/austin-round-rock-san-marcos-tx`);
+    const kept = await small.$$eval('.data-table', (boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).map((box) => {
+      box.scrollLeft = box.scrollWidth;
+      const first = box.querySelector('tbody th').getBoundingClientRect().left;
+      return Math.abs(first - box.getBoundingClientRect().left) < 2;
+    }));
+    assert.ok(kept.length > 0, 'the pay tables are wider than a phone');
+    assert.ok(kept.every(Boolean), `first columns in view after scrolling: ${kept}`);
+    assert.equal(await small.evaluate(() => document.documentElement.scrollWidth), 375);
+    await phone.close();
+  });
+
   for (const scheme of ['light', 'dark']) {
     test(`has no axe-core WCAG 2.2 A/AA or best-practice violations in the ${scheme} scheme`, async () => {
       // The site's CSP rightly refuses inline script; axe is injected as one, so only these contexts
@@ -241,7 +299,10 @@ describe('every page', () => {
 
   test('screenshots of the key pages, light and dark, phone and desktop, are saved for people to look at', async () => {
     const views = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
-    const key = { home: '/', chapter: '/guide/salary', salary: '/salary?occupation=technologist&offer=24.50&period=hour' };
+    const key = {
+      home: '/', chapter: '/guide/salary', salary: '/salary?occupation=technologist&offer=24.50&period=hour',
+      pay: '/pay', area: '/pay/austin-round-rock-san-marcos-tx',
+    };
     let saved = 0;
     for (const scheme of ['light', 'dark']) {
       for (const [viewName, viewport] of Object.entries(views)) {
@@ -255,7 +316,7 @@ describe('every page', () => {
         await context.close();
       }
     }
-    assert.equal(saved, 12);
+    assert.equal(saved, 20);
   });
 });
 
@@ -281,7 +342,10 @@ describe('printing', () => {
 });
 
 describe('Lighthouse (mobile)', () => {
-  const targets = { home: '/', chapter: '/guide/education', salary: '/salary?occupation=technologist&offer=24.50&period=hour' };
+  const targets = {
+    home: '/', chapter: '/guide/education', salary: '/salary?occupation=technologist&offer=24.50&period=hour',
+    'pay where you live': '/pay', 'an area': '/pay/austin-round-rock-san-marcos-tx',
+  };
   for (const [name, path] of Object.entries(targets)) {
     test(`${name}: accessibility, best practices and SEO 100, performance median of 3 runs at least 95`, async () => {
       const scores = [];

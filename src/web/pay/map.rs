@@ -104,7 +104,7 @@ pub(super) struct Map {
 /// states with a median into [`SHADES`] groups of nearly equal size, lowest first.
 pub(super) fn draw(
     medians: &[(&Listing, Option<Cents>)],
-    label: impl Fn(&Listing, Option<Cents>) -> String,
+    label: impl Fn(&Listing, &str, Option<Cents>) -> String,
 ) -> Map {
     let mut sorted: Vec<Cents> = medians.iter().filter_map(|(_, m)| *m).collect();
     sorted.sort_unstable();
@@ -131,7 +131,7 @@ pub(super) fn draw(
                 cy: row * step + TILE / 2,
                 abbreviation,
                 href: state.url(),
-                label: label(state, median),
+                label: label(state, abbreviation, median),
                 shade: median.and_then(shade_of),
             })
         })
@@ -195,7 +195,7 @@ mod tests {
                 )
             })
             .collect();
-        let map = draw(&medians, |s, _| s.name.clone());
+        let map = draw(&medians, |s, _, _| s.name.clone());
         assert_eq!(map.tiles.len(), 11);
         let shades: Vec<Option<usize>> = map.tiles.iter().map(|t| t.shade).collect();
         assert_eq!(

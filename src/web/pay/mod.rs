@@ -441,9 +441,10 @@ impl PayIndex {
                 MapView {
                     id: occupation.id.clone(),
                     title: format!("{}: {release} median pay by state", occupation.title),
-                    map: map::draw(&medians, |state, median| match median {
-                        Some(m) => format!("{}: {}", state.name, m.dollars_text()),
-                        None => format!("{}: no median released", state.name),
+                    // The accessible name holds the square's visible letters, as speech input needs.
+                    map: map::draw(&medians, |state, abbreviation, median| match median {
+                        Some(m) => format!("{}, {abbreviation}: {}", state.name, m.dollars_text()),
+                        None => format!("{}, {abbreviation}: no median released", state.name),
                     }),
                 }
             })
