@@ -50,12 +50,16 @@ async fn page(request: &HttpRequest) -> Result<HttpResponse, AppError> {
             request.query_string(),
         ));
     }
-    // `/guide/salary/` means `/guide/salary`: send readers to the one address each page has.
-    let trimmed = path.trim_end_matches('/');
-    if trimmed.len() < path.len() && state.pages.contains_key(trimmed) {
+    // `/guide/salary/` means `/guide/salary`, and `/pay/Texas` means `/pay/texas`: send readers to
+    // the one address each page has (addresses are lower-case).
+    let canonical = path.trim_end_matches('/').to_ascii_lowercase();
+    let answers = |p: &str| {
+        state.pages.contains_key(p) || crate::site::routes::ROUTES.iter().any(|r| r.path == p)
+    };
+    if canonical != path && !canonical.is_empty() && answers(&canonical) {
         return Ok(redirect(
             HttpResponse::PermanentRedirect(),
-            trimmed,
+            &canonical,
             request.query_string(),
         ));
     }

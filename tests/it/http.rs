@@ -244,6 +244,19 @@ fn a_trailing_slash_redirects_to_the_pages_one_address() {
     assert_eq!(answer.status, 308);
     assert_eq!(answer.headers.get("location").unwrap(), "/guide/first");
     assert_eq!(app.get("/guide/nope/").status, 404);
+    for (typed, one) in [
+        ("/Guide/First", "/guide/first"),
+        ("/salary/?offer=1", "/salary?offer=1"),
+    ] {
+        let answer = app.get(typed);
+        assert_eq!(answer.status, 308, "{typed}");
+        assert_eq!(answer.headers.get("location").unwrap(), one, "{typed}");
+    }
+    assert_eq!(
+        app.get("/").status,
+        200,
+        "the root is not trimmed to nothing"
+    );
 }
 
 #[test]
