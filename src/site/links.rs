@@ -194,57 +194,23 @@ mod tests {
         );
         assert!(problems[2].fix.contains("{#middle}"));
     }
-}
-
-#[cfg(test)]
-mod generated_tests {
-    use super::*;
 
     #[test]
     fn links_to_generated_pages_and_their_anchors_resolve_and_others_do_not() {
         let generated = vec![("/pay/texas".to_string(), vec!["technologist".to_string()])];
-        let mut about = tests_page("/about");
-        about.rendered.links = vec![
-            crate::content::InternalLink {
-                path: Some("/pay/texas".into()),
-                fragment: Some("technologist".into()),
-                line: 2,
-            },
-            crate::content::InternalLink {
-                path: Some("/pay/texas".into()),
-                fragment: Some("nurse".into()),
-                line: 3,
-            },
-            crate::content::InternalLink {
-                path: Some("/pay/atlantis".into()),
-                fragment: None,
-                line: 4,
-            },
-        ];
-        let problems = check(&[about], &[], &[], &generated);
-        let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+        let pages = vec![page(
+            "/about",
+            &[],
+            vec![
+                link(Some("/pay/texas"), Some("technologist"), 2),
+                link(Some("/pay/texas"), Some("nurse"), 3),
+                link(Some("/pay/atlantis"), None, 4),
+            ],
+        )];
+        let lines: Vec<_> = check(&pages, &[], &[], &generated)
+            .iter()
+            .map(|p| p.line)
+            .collect();
         assert_eq!(lines, [Some(3), Some(4)]);
-    }
-
-    fn tests_page(url: &str) -> LoadedPage {
-        LoadedPage {
-            file: std::path::PathBuf::from("content/about.md"),
-            url: url.to_string(),
-            front_matter: crate::content::FrontMatter {
-                title: "T".into(),
-                description: "D".into(),
-                updated: crate::diagnostics::Date {
-                    year: 2026,
-                    month: 1,
-                    day: 1,
-                },
-                sources: vec![],
-                weight: 0,
-                slug: None,
-                reviewed_html: Vec::new(),
-                aliases: Vec::new(),
-            },
-            rendered: crate::content::Rendered::default(),
-        }
     }
 }

@@ -157,7 +157,10 @@ fn invalid_utf8_overlong_urls_and_headers_never_get_a_5xx() {
     let long_search = format!("/pay?q={}", "a".repeat(3_000));
     assert_eq!(get(&app, long_search.as_bytes()).status, 400);
     let many_searches: String = (0..500).map(|i| format!("q={i}&")).collect();
-    assert_eq!(get(&app, format!("/pay?{many_searches}").as_bytes()).status, 400);
+    assert_eq!(
+        get(&app, format!("/pay?{many_searches}").as_bytes()).status,
+        400
+    );
 
     let big_header = format!(
         "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\nConnection: close\r\n\r\n",

@@ -239,12 +239,7 @@ fn area_page(
         AreaType::Metro => directory.state_of(listing),
         _ => None,
     };
-    let occupations: Vec<(&Occupation, Soc)> = site
-        .salary
-        .occupations
-        .iter()
-        .filter_map(|o| Soc::parse(&o.soc).map(|soc| (o, soc)))
-        .collect();
+    let occupations = occupations_with_soc(site);
     let pays: Vec<OccupationPay<'_>> = occupations
         .iter()
         .map(|&(_, soc)| occupation_pay(extract, listing.code, soc))
@@ -353,6 +348,16 @@ fn ranking(
     }
 }
 
+/// The guide's occupations with their SOC codes; one whose code does not parse has no OEWS
+/// figures either, and the site's check reports it (`add_current_figures`).
+fn occupations_with_soc(site: &Site) -> Vec<(&Occupation, Soc)> {
+    site.salary
+        .occupations
+        .iter()
+        .filter_map(|o| Soc::parse(&o.soc).map(|soc| (o, soc)))
+        .collect()
+}
+
 /// What kind of area a listing is, as a phrase in a sentence.
 fn kind(listing: &Listing) -> &'static str {
     match listing.area_type {
@@ -427,12 +432,7 @@ impl PayIndex {
             return Ok(None);
         };
         let directory = &site.areas;
-        let occupations: Vec<(&Occupation, Soc)> = site
-            .salary
-            .occupations
-            .iter()
-            .filter_map(|o| Soc::parse(&o.soc).map(|soc| (o, soc)))
-            .collect();
+        let occupations = occupations_with_soc(site);
         let release = extract.release.name.clone();
         let maps = occupations
             .iter()
