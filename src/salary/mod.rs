@@ -5,8 +5,10 @@
 //! - [`percentile`] places an annual amount in a published percentile distribution.
 //! - [`query`] reads the comparison's query string into validated choices.
 //! - [`current`] turns the OEWS extract into the current figures, with their series ids.
+//! - [`area`] holds pay in one BLS area, built from the extract on the area's first use.
 //! - [`compare`] computes the comparison a query asks for.
 
+pub mod area;
 pub mod compare;
 pub mod current;
 pub mod data;

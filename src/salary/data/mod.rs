@@ -105,6 +105,9 @@ pub enum Scope {
     Facility(String),
     /// A group of workers named by an article, e.g. "less experienced professionals".
     Group(String),
+    /// A BLS state, metropolitan or nonmetropolitan area, by name: built from the OEWS extract
+    /// for the comparison, never read from the data file.
+    Area(String),
 }
 
 impl Scope {
@@ -129,7 +132,10 @@ impl Scope {
     pub fn label(&self) -> &str {
         match self {
             Scope::National => "national",
-            Scope::Industry(name) | Scope::Facility(name) | Scope::Group(name) => name,
+            Scope::Industry(name)
+            | Scope::Facility(name)
+            | Scope::Group(name)
+            | Scope::Area(name) => name,
         }
     }
 }
