@@ -1,8 +1,10 @@
 //! The salary comparison's query: decoded strictly, validated into typed choices, and written back
 //! as a canonical link. Every rejected field gets a message a reader can act on.
 
+use super::area::{AreaPay, Areas};
 use super::data::{Occupation, SalaryData};
 use super::money::{Cents, MoneyError, Period, to_annual};
+use crate::oews::AreaCode;
 
 /// The largest yearly offer the comparison accepts; anything above is surely a typo.
 pub const MAX_ANNUAL: Cents = Cents::from_dollars(10_000_000);
@@ -65,6 +67,8 @@ pub struct Offer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Query<'a> {
     pub compare: Compare,
+    /// The BLS area whose pay the ladder and the offer check use; `None` for the nation.
+    pub area: Option<&'a AreaPay>,
     /// The occupation whose settings are compared and in which an offer is placed.
     pub occupation: &'a Occupation,
     /// The occupation the ladder's differences are measured from.
@@ -80,6 +84,7 @@ pub struct Query<'a> {
 pub enum Field {
     Query,
     Compare,
+    Area,
     Occupation,
     Baseline,
     Display,
@@ -89,8 +94,9 @@ pub enum Field {
 
 impl Field {
     /// The fields a reader sets, in the form's order.
-    pub const INPUTS: [Field; 6] = [
+    pub const INPUTS: [Field; 7] = [
         Field::Compare,
+        Field::Area,
         Field::Occupation,
         Field::Baseline,
         Field::Display,
@@ -102,6 +108,7 @@ impl Field {
         match self {
             Field::Query => "query",
             Field::Compare => "compare",
+            Field::Area => "area",
             Field::Occupation => "occupation",
             Field::Baseline => "baseline",
             Field::Display => "display",
@@ -128,6 +135,10 @@ pub enum Problem {
     Repeated,
     /// Not one of the field's choices.
     UnknownChoice,
+    /// An area code that is not seven digits.
+    NotAnAreaCode,
+    /// An area of the extract in which BLS released no wages for any of the occupations.
+    NoPayInArea,
     /// An offer of zero.
     Zero,
     Negative,
@@ -151,6 +162,7 @@ pub struct FieldError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Input {
     pub compare: String,
+    pub area: String,
     pub occupation: String,
     pub baseline: String,
     pub display: String,
@@ -163,6 +175,7 @@ impl Input {
         match field {
             Field::Query => None,
             Field::Compare => Some(&mut self.compare),
+            Field::Area => Some(&mut self.area),
             Field::Occupation => Some(&mut self.occupation),
             Field::Baseline => Some(&mut self.baseline),
             Field::Display => Some(&mut self.display),
@@ -198,6 +211,7 @@ impl<'a> Query<'a> {
         let first = data.first_occupation();
         Query {
             compare: Compare::Ladder,
+            area: None,
             occupation: data.occupation("technologist").unwrap_or(first),
             baseline: data.occupation("specialist").unwrap_or(first),
             display: Display::Year,
@@ -207,12 +221,17 @@ impl<'a> Query<'a> {
     }
 
     /// Reads a raw query string (without the `?`). Empty fields count as absent; unknown
-    /// parameters are ignored, so a link with tracking parameters still works.
+    /// parameters are ignored, so a link with tracking parameters still works. `areas` is where
+    /// an `area` is looked up: without it (a site without the OEWS extract) only the nation is known.
     #[allow(
         clippy::too_many_lines,
         reason = "one short step per field, in the form's order"
     )]
-    pub fn parse(raw: &str, data: &'a SalaryData) -> Result<Query<'a>, Box<Rejected>> {
+    pub fn parse(
+        raw: &str,
+        data: &'a SalaryData,
+        areas: Option<Areas<'a>>,
+    ) -> Result<Query<'a>, Box<Rejected>> {
         let mut rejected = Rejected {
             input: Input::default(),
             errors: Vec::new(),
@@ -271,6 +290,10 @@ impl<'a> Query<'a> {
             rejected.add(Field::Compare, p);
             defaults.compare
         });
+        let area = parse_area(&input.area, areas).unwrap_or_else(|p| {
+            rejected.add(Field::Area, p);
+            None
+        });
         let occupation = fields.0.unwrap_or_else(|e| {
             rejected.add(e.field, e.problem);
             defaults.occupation
@@ -298,6 +321,7 @@ impl<'a> Query<'a> {
         if rejected.errors.is_empty() {
             return Ok(Query {
                 compare,
+                area,
                 occupation,
                 baseline,
                 display,
@@ -310,6 +334,7 @@ impl<'a> Query<'a> {
         let input = &mut rejected.input;
         for (field, default) in [
             (&mut input.compare, shown.compare),
+            (&mut input.area, shown.area),
             (&mut input.occupation, shown.occupation),
             (&mut input.baseline, shown.baseline),
             (&mut input.display, shown.display),
@@ -322,10 +347,18 @@ impl<'a> Query<'a> {
         Err(Box::new(rejected))
     }
 
-    /// The canonical query string that reproduces this comparison.
+    /// The canonical query string that reproduces this comparison; it names no area for the nation.
     pub fn to_query_string(&self) -> String {
+        self.to_query_string_in(self.area.map(|pay| pay.area.code))
+    }
+
+    /// The canonical query string of the same comparison in another area (`None`: the nation).
+    pub fn to_query_string_in(&self, area: Option<AreaCode>) -> String {
+        let area = area
+            .filter(|code| *code != AreaCode::NATIONAL)
+            .map_or(String::new(), |code| format!("&area={code}"));
         let mut query = format!(
-            "compare={}&occupation={}&baseline={}&display={}",
+            "compare={}{area}&occupation={}&baseline={}&display={}",
             self.compare.as_str(),
             self.occupation.id,
             self.baseline.id,
@@ -345,6 +378,10 @@ impl<'a> Query<'a> {
     pub fn to_input(&self) -> Input {
         Input {
             compare: self.compare.as_str().into(),
+            area: self
+                .area
+                .map_or(AreaCode::NATIONAL, |pay| pay.area.code)
+                .to_string(),
             occupation: self.occupation.id.clone(),
             baseline: self.baseline.id.clone(),
             display: self.display.as_str().into(),
@@ -354,6 +391,26 @@ impl<'a> Query<'a> {
                 .unwrap_or_default(),
             period: self.period.as_str().into(),
         }
+    }
+}
+
+/// The area typed as `text`: `None` for the nation (empty or `0000000`), else an area of `areas`
+/// in which BLS released wages for at least one of the occupations.
+fn parse_area<'a>(text: &str, areas: Option<Areas<'a>>) -> Result<Option<&'a AreaPay>, Problem> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let code = AreaCode::parse(text).ok_or(Problem::NotAnAreaCode)?;
+    if code == AreaCode::NATIONAL {
+        return Ok(None);
+    }
+    let pay = areas
+        .and_then(|areas| areas.pay(code))
+        .ok_or(Problem::UnknownChoice)?;
+    if pay.has_pay() {
+        Ok(Some(pay))
+    } else {
+        Err(Problem::NoPayInArea)
     }
 }
 

@@ -75,6 +75,8 @@ pub struct Site {
     /// The OEWS release's extract from `content/oews/`, behind pay by area; `None` for a site
     /// without one (fixture sites that need no pay data).
     pub oews: Option<Extract>,
+    /// Pay in each area of `oews`, built on the area's first request.
+    pub area_pay: salary::area::AreaCache,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
     /// HTML from the one Markdown entry point, for the printable fact sheets.
     pub quick_facts_html: String,
@@ -174,9 +176,20 @@ impl Site {
             pages,
             sources,
             salary,
+            area_pay: salary::area::AreaCache::new(oews.as_ref()),
             oews,
             quick_facts_html,
         })
+    }
+
+    /// Where the salary comparison looks areas up; `None` for a site without the OEWS extract.
+    pub fn areas(&self) -> Option<salary::area::Areas<'_>> {
+        let extract = self.oews.as_ref()?;
+        Some(salary::area::Areas::new(
+            extract,
+            &self.salary,
+            &self.area_pay,
+        ))
     }
 
     pub fn page(&self, url: &str) -> Option<&Page> {

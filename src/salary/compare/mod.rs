@@ -2,10 +2,15 @@
 //! and where an offer falls. Every amount keeps the figure it came from, and says whether it was
 //! published or computed by us.
 
+mod area;
+
+pub use area::NotPublished;
+
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
 use super::money::{Cents, Period, from_annual};
 use super::percentile::{Placement, place};
 use super::query::{Compare, Display, Offer, Query};
+use crate::oews::Area;
 
 /// An amount as shown, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +114,8 @@ pub struct OfferCheck<'a> {
     pub versus_median: Difference,
     /// The year the data was reviewed, against which a distribution's age is judged.
     pub reviewed_year: u16,
+    /// The BLS area whose median and distribution these are; `None` for the nation.
+    pub area: Option<&'a Area>,
 }
 
 /// A caveat a reader needs beside the comparison: a fact the web layer puts into words.
@@ -126,6 +133,10 @@ pub enum Note<'a> {
     IndustryMeansNotMedians,
     /// Articles' workplace figures have no source, occupation, statistic or year.
     ArticleWorkplaceFigures,
+    /// BLS publishes pay by industry only for the nation, not for the chosen area.
+    IndustriesNationalOnly(&'a Area),
+    /// The baseline occupation has no pay in the chosen area, so no differences are measured.
+    NoBaselineInArea(&'a Occupation, &'a Area),
 }
 
 /// Everything a query asks for, ready to be shown as HTML, JSON or CSV.
@@ -137,6 +148,9 @@ pub struct Report<'a> {
     pub notes: Vec<Note<'a>>,
     /// Ids of every source behind a figure in the report, in first-use order.
     pub sources: Vec<&'a str>,
+    /// In an area: the occupations BLS released no wages for there, and where to look instead.
+    /// Such an occupation has no ladder row, and an offer in it is not checked.
+    pub not_published: Vec<NotPublished<'a>>,
 }
 
 /// A distribution older than this many years before the data's review is too old to place an offer.
@@ -145,13 +159,20 @@ pub const MAX_DISTRIBUTION_AGE: u16 = 10;
 /// Computes the report for a valid `query`.
 pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
     let mut notes = Vec::new();
-    let rows = match query.compare {
-        Compare::Ladder => Rows::Ladder(ladder(data, &query, &mut notes)),
-        Compare::Settings => settings(data, query.occupation, query.display, &mut notes),
+    let rows = match (query.compare, query.area) {
+        (Compare::Ladder, None) => Rows::Ladder(ladder(data, &query, &mut notes)),
+        (Compare::Ladder, Some(pay)) => Rows::Ladder(area::ladder(data, pay, &query, &mut notes)),
+        (Compare::Settings, area) => {
+            if let Some(pay) = area {
+                notes.push(Note::IndustriesNationalOnly(&pay.area));
+            }
+            settings(data, query.occupation, query.display, &mut notes)
+        }
     };
-    let offer = query
-        .offer
-        .map(|offer| check_offer(data, query.occupation, offer));
+    let offer = query.offer.and_then(|offer| match query.area {
+        None => Some(check_offer(data, query.occupation, offer)),
+        Some(pay) => area::check_offer(data, pay, query.occupation, offer),
+    });
     if query.display != Display::Year {
         notes.push(Note::ComputedFromAnnual(query.display.period()));
     }
@@ -192,14 +213,27 @@ pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
         offer,
         notes,
         sources,
+        not_published: query
+            .area
+            .map(|pay| area::not_published(data, pay))
+            .unwrap_or_default(),
     }
 }
 
 /// `figure` (annual) as shown per `display`: the published hourly figure where BLS gives one.
 fn shown<'a>(data: &'a SalaryData, figure: &'a Figure, display: Display) -> Shown<'a> {
+    let hourly = (display == Display::Hour)
+        .then(|| data.counterpart(figure, PayBasis::Hourly))
+        .flatten();
+    shown_as(figure, hourly, display)
+}
+
+/// `figure` (annual) as shown per `display`, using `hourly`, its published hourly counterpart, if
+/// there is one and pay is shown by the hour.
+fn shown_as<'a>(figure: &'a Figure, hourly: Option<&'a Figure>, display: Display) -> Shown<'a> {
     let period = display.period();
     if display == Display::Hour
-        && let Some(hourly) = data.counterpart(figure, PayBasis::Hourly)
+        && let Some(hourly) = hourly
     {
         return Shown {
             amount: hourly.amount,
@@ -318,10 +352,23 @@ fn check_offer<'a>(
     offer: Offer,
 ) -> OfferCheck<'a> {
     let median = data.median_of(occupation);
-    let versus_median = Difference::between(offer.annual, median.amount);
-    let estimate = match data.distributions(&occupation.id).into_iter().next() {
+    let newest = data.distributions(&occupation.id).into_iter().next();
+    OfferCheck {
+        offer,
+        occupation,
+        estimate: estimate(newest, offer, data.reviewed.year),
+        median,
+        versus_median: Difference::between(offer.annual, median.amount),
+        reviewed_year: data.reviewed.year,
+        area: None,
+    }
+}
+
+/// How `offer` can be judged against `distribution`, given the year the data was reviewed.
+fn estimate(distribution: Option<Distribution<'_>>, offer: Offer, reviewed: u16) -> Estimate<'_> {
+    match distribution {
         None => Estimate::NoDistribution,
-        Some(distribution) if distribution.year + MAX_DISTRIBUTION_AGE < data.reviewed.year => {
+        Some(distribution) if distribution.year + MAX_DISTRIBUTION_AGE < reviewed => {
             Estimate::TooOld { distribution }
         }
         Some(distribution) => {
@@ -331,14 +378,6 @@ fn check_offer<'a>(
                 placement,
             }
         }
-    };
-    OfferCheck {
-        offer,
-        occupation,
-        estimate,
-        median,
-        versus_median,
-        reviewed_year: data.reviewed.year,
     }
 }
 

@@ -6,18 +6,17 @@ use std::collections::HashMap;
 use askama::Template;
 
 use super::chart::ChartView;
+use super::form::{FieldMessage, FormView};
 use super::{Format, wording};
 use crate::oews::bls_series_url;
 use crate::salary::capitalise;
 use crate::salary::compare::{Estimate, LadderRow, Report, Rows, SettingRow, Shown};
-use crate::salary::data::{Figure, Occupation, SalaryData};
-use crate::salary::money::Period;
-use crate::salary::query::{Compare, Display, Input, Rejected};
+use crate::salary::data::{Figure, Occupation};
+use crate::salary::query::{Display, Rejected};
 use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
-use crate::web::views::Chrome;
 
 /// The full page: the layout rendered at start-up around the form and the comparison.
 pub(crate) struct Page;
@@ -111,26 +110,6 @@ pub(crate) struct EmbedView<'a> {
     pub errors: Vec<FieldMessage>,
 }
 
-/// A rejected field and what the reader should do, in words.
-pub(crate) struct FieldMessage {
-    /// The query parameter's name, or `query` for the address as a whole.
-    pub field: &'static str,
-    pub message: String,
-}
-
-impl FieldMessage {
-    fn all(state: &AppState, rejected: &Rejected) -> Vec<FieldMessage> {
-        rejected
-            .errors
-            .iter()
-            .map(|error| FieldMessage {
-                field: error.field.as_str(),
-                message: wording::field_message(error, &state.site.salary),
-            })
-            .collect()
-    }
-}
-
 /// `templates/salary.html`: the form, and when the query is valid, the comparison; the layout around
 /// it comes from [`Layout`].
 #[derive(Template)]
@@ -151,111 +130,6 @@ pub(crate) struct SalaryView<'a> {
     pub links: Option<ResultLinks>,
     /// Absolute address of this result, for copying.
     pub share_url: Option<String>,
-}
-
-/// What the reader typed and what to correct, with the form's fixed choices.
-pub(crate) struct FormView<'a> {
-    pub input: Input,
-    pub errors: Vec<FieldMessage>,
-    pub choices: &'a FormChoices,
-}
-
-impl FormView<'_> {
-    pub(super) fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
-    }
-}
-
-/// The options of the form's fields, the same for every request.
-pub struct FormChoices {
-    pub occupations: Vec<Choice>,
-    pub compares: Vec<Choice>,
-    pub displays: Vec<Choice>,
-    pub periods: Vec<Choice>,
-}
-
-impl FormChoices {
-    fn new(data: &SalaryData) -> FormChoices {
-        let choice = |value: &str, label: &str| Choice {
-            value: value.into(),
-            label: label.into(),
-        };
-        FormChoices {
-            occupations: data
-                .occupations
-                .iter()
-                .map(|o| choice(&o.id, &format!("{} ({})", capitalise(&o.short), o.soc)))
-                .collect(),
-            compares: Compare::ALL
-                .map(|c| choice(c.as_str(), wording::compare_label(c)))
-                .into(),
-            displays: Display::ALL
-                .map(|d| choice(d.as_str(), wording::display_label(d)))
-                .into(),
-            periods: Period::ALL
-                .map(|p| choice(p.as_str(), wording::period_label(p)))
-                .into(),
-        }
-    }
-}
-
-/// The salary page around the form and comparison, rendered once at start-up: the part before and
-/// the part after, for a result and for a rejected query (whose title asks to check the choices).
-pub struct Layout {
-    pub result: (String, String),
-    pub rejected: (String, String),
-    pub choices: FormChoices,
-    /// Set in a static export: the address of a live him-guide (possibly empty), which the page
-    /// points to and sends its form to, since a static copy cannot compute.
-    pub static_copy: Option<String>,
-}
-
-/// `templates/salary_shell.html`: the site's layout with a marker where the comparison goes.
-#[derive(Template)]
-#[template(path = "salary_shell.html")]
-struct SalaryShell {
-    chrome: Chrome,
-    slot: &'static str,
-    json_ld: String,
-}
-
-impl Layout {
-    pub fn new(
-        state_chrome: impl Fn(&str, &str) -> Chrome,
-        base_url: &str,
-        data: &SalaryData,
-    ) -> askama::Result<Layout> {
-        const SLOT: &str = "<!-- the salary comparison -->";
-        let split = |title: &str| -> askama::Result<(String, String)> {
-            let mut chrome = state_chrome(
-                title,
-                "Compare the pay of health information occupations, by work setting, and check a job offer.",
-            );
-            chrome.canonical = Some(format!("{base_url}{SALARY_PAGE}"));
-            let page = SalaryShell {
-                chrome,
-                slot: SLOT,
-                json_ld: crate::web::json_ld::occupations(data),
-            }
-            .render()?;
-            let (before, after) = page.split_once(SLOT).expect("the shell holds the slot");
-            Ok((before.to_string(), after.to_string()))
-        };
-        Ok(Layout {
-            result: split("Compare HIM pay")?,
-            rejected: split("Check your choices: Compare HIM pay")?,
-            choices: FormChoices::new(data),
-            static_copy: None,
-        })
-    }
-}
-
-pub struct Choice {
-    pub value: String,
-    pub label: String,
 }
 
 pub(crate) struct ResultLinks {

@@ -1,8 +1,10 @@
 //! Every sentence the salary comparison says to readers, written from the facts the domain returns.
 //! A translation would hook in here: nothing else in the comparison writes words for readers.
 
+use crate::oews::{Area, FootnoteCode};
+use crate::salary::area::Missing;
 use crate::salary::capitalise;
-use crate::salary::compare::{Difference, Estimate, Note, OfferCheck};
+use crate::salary::compare::{Difference, Estimate, NotPublished, Note, OfferCheck};
 use crate::salary::data::Distribution;
 use crate::salary::data::SalaryData;
 use crate::salary::money::{Cents, Period, group_thousands};
@@ -28,6 +30,15 @@ pub(super) fn field_message(error: &FieldError, data: &SalaryData) -> String {
             format!("Choose one of the listed occupations ({}).", ids.join(", "))
         }
         (Problem::UnknownChoice, Field::Display) => "Show pay per year, month or hour.".into(),
+        (Problem::UnknownChoice, Field::Area) => {
+            "The pay data we hold has no BLS area with that code; choose the nation, a state or an area from the list.".into()
+        }
+        (Problem::NotAnAreaCode, _) => {
+            "An area is BLS's seven-digit area code, like 4800000 (Texas) or 0012420 (Austin-Round Rock-San Marcos, TX); choose one from the list.".into()
+        }
+        (Problem::NoPayInArea, _) => {
+            "BLS released no wages for any of these occupations in that area; choose its state or the nation.".into()
+        }
         (Problem::UnknownChoice, _) => {
             "Choose how often the offer is paid: hour, week, two weeks, month or year.".into()
         }
@@ -77,6 +88,68 @@ pub(super) fn note(note: &Note<'_>) -> String {
              statistic or year for them, and we could not find them in BLS tables."
                 .into()
         }
+        Note::IndustriesNationalOnly(area) => format!(
+            "Pay by industry is for the whole country: BLS publishes it by industry only nationally, not for {}. \
+             An offer is still checked against pay in {}.",
+            area.name, area.name
+        ),
+        Note::NoBaselineInArea(occupation, area) => format!(
+            "BLS released no wages for {} in {}, so no differences from them are shown.",
+            occupation.short, area.name
+        ),
+    }
+}
+
+/// "United States" or the BLS area's name, as a heading or a label says it.
+pub(super) fn area_name(area: Option<&Area>) -> &str {
+    area.map_or("United States", |area| area.name.as_str())
+}
+
+/// The page's heading and title: "Compare HIM pay", or "Compare HIM pay in Texas".
+pub(super) fn page_title(area: Option<&Area>) -> String {
+    match area {
+        None => "Compare HIM pay".into(),
+        Some(area) => format!("Compare HIM pay in {}", area.name),
+    }
+}
+
+/// Why an occupation has no pay in the chosen area, said plainly.
+pub(super) fn not_published(missing: &NotPublished<'_>) -> String {
+    let who = capitalise(&missing.occupation.short);
+    match missing.missing {
+        Missing::NoSeries => format!(
+            "{who}: BLS published no wage estimates for this occupation in {}. We do not fill the gap with \
+             figures from elsewhere.",
+            missing.area.name
+        ),
+        Missing::NotReleased(footnote) => format!(
+            "{who}: BLS did not release wage estimates for this occupation in {}{}. We do not fill the gap \
+             with figures from elsewhere.",
+            missing.area.name,
+            match footnote {
+                Some(FootnoteCode::NOT_RELEASED) =>
+                    " (BLS footnote 8: estimate not released)".to_string(),
+                Some(code) => format!(" (BLS footnote {code})"),
+                None => String::new(),
+            }
+        ),
+    }
+}
+
+/// Why an offer was not placed: the occupation has no pay in the chosen area.
+pub(super) fn offer_not_checked(missing: &NotPublished<'_>) -> String {
+    format!(
+        "We do not check this offer in {}: BLS released no wages for {} there. Check it against pay \
+         elsewhere instead:",
+        missing.area.name, missing.occupation.short
+    )
+}
+
+/// "Compare in Texas", "Compare nationally": a link to the same comparison elsewhere.
+pub(super) fn elsewhere_link(area: Option<&Area>) -> String {
+    match area {
+        Some(area) => format!("The same comparison in {}", area.name),
+        None => "The same comparison for the whole country".into(),
     }
 }
 
@@ -105,8 +178,12 @@ pub(super) fn offer_summary(check: &OfferCheck<'_>) -> String {
             distribution,
             placement,
         } => {
+            let place = match check.area {
+                Some(area) => format!("in {}", area.name),
+                None => "nationally".into(),
+            };
             text += &format!(
-                "Among {} nationally ({}), ",
+                "Among {} {place} ({}), ",
                 occupation.short, distribution.release
             );
             text += &placement_words(distribution, placement);
@@ -134,8 +211,12 @@ pub(super) fn offer_summary(check: &OfferCheck<'_>) -> String {
     } else {
         "below"
     };
+    let median = match check.area {
+        Some(area) => format!("their median in {}", area.name),
+        None => "their newest median".into(),
+    };
     text += &format!(
-        " It is {} ({}) {direction} their newest median, {} ({}); that difference is our arithmetic.",
+        " It is {} ({}) {direction} {median}, {} ({}); that difference is our arithmetic.",
         Cents(check.versus_median.amount.0.abs()).dollars_text(),
         unsigned_percent(check.versus_median),
         check.median.amount_text(),
@@ -321,6 +402,8 @@ mod tests {
             Problem::TooManyParameters { max: 32 },
             Problem::Repeated,
             Problem::UnknownChoice,
+            Problem::NotAnAreaCode,
+            Problem::NoPayInArea,
             Problem::Zero,
             Problem::Negative,
             Problem::NotANumber,
