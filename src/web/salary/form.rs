@@ -1,6 +1,7 @@
 //! The comparison's form: its fixed choices, what the reader typed, and what to correct.
 
 use super::wording;
+use crate::oews::{Area, AreaCode, AreaType, Extract};
 use crate::salary::capitalise;
 use crate::salary::data::SalaryData;
 use crate::salary::money::Period;
@@ -32,9 +33,24 @@ pub(crate) struct FormView<'a> {
     pub input: Input,
     pub errors: Vec<FieldMessage>,
     pub choices: &'a FormChoices,
+    /// The metro and nonmetro areas of the state the chosen area is, or lies in.
+    pub area_group: Option<&'a AreaGroup>,
 }
 
-impl FormView<'_> {
+impl<'a> FormView<'a> {
+    pub(super) fn new(
+        input: Input,
+        errors: Vec<FieldMessage>,
+        choices: &'a FormChoices,
+    ) -> FormView<'a> {
+        FormView {
+            area_group: choices.group_for(&input.area),
+            input,
+            errors,
+            choices,
+        }
+    }
+
     pub(super) fn error(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()
@@ -45,6 +61,11 @@ impl FormView<'_> {
 
 /// The options of the form's fields, the same for every request.
 pub struct FormChoices {
+    /// The nation, then every state and territory of the extract.
+    pub areas: Vec<Choice>,
+    /// Each state's metro and nonmetro areas, shown once the state (or one of them) is chosen, so
+    /// that a reader picks a state, then an area, without a script.
+    pub area_groups: Vec<AreaGroup>,
     pub occupations: Vec<Choice>,
     pub compares: Vec<Choice>,
     pub displays: Vec<Choice>,
@@ -52,12 +73,37 @@ pub struct FormChoices {
 }
 
 impl FormChoices {
-    pub(super) fn new(data: &SalaryData) -> FormChoices {
+    pub(super) fn new(data: &SalaryData, extract: Option<&Extract>) -> FormChoices {
         let choice = |value: &str, label: &str| Choice {
             value: value.into(),
             label: label.into(),
         };
+        let states: Vec<&Area> = extract
+            .into_iter()
+            .flat_map(|e| e.areas_of_type(AreaType::State))
+            .collect();
         FormChoices {
+            areas: std::iter::once(choice(
+                AreaCode::NATIONAL.as_str(),
+                wording::NATIONAL_CHOICE,
+            ))
+            .chain(states.iter().map(|s| choice(s.code.as_str(), &s.name)))
+            .collect(),
+            area_groups: extract.map_or_else(Vec::new, |extract| {
+                states
+                    .iter()
+                    .map(|state| AreaGroup {
+                        state: state.code.to_string(),
+                        label: wording::areas_in(&state.name),
+                        areas: extract
+                            .areas_in_state(state.state)
+                            .filter(|a| a.area_type == AreaType::Metro)
+                            .map(|a| choice(a.code.as_str(), &a.name))
+                            .collect(),
+                    })
+                    .filter(|group| !group.areas.is_empty())
+                    .collect()
+            }),
             occupations: data
                 .occupations
                 .iter()
@@ -74,6 +120,24 @@ impl FormChoices {
                 .into(),
         }
     }
+}
+
+impl FormChoices {
+    /// The group of the state `area` (a code as typed) is, or lies in; `None` for the nation or
+    /// a code the form does not list.
+    fn group_for(&self, area: &str) -> Option<&AreaGroup> {
+        self.area_groups
+            .iter()
+            .find(|g| g.state == area || g.areas.iter().any(|a| a.value == area))
+    }
+}
+
+/// One state's metro and nonmetro areas, as an `<optgroup>` of the area list.
+pub struct AreaGroup {
+    /// The state's own area code: `4800000`.
+    pub state: String,
+    pub label: String,
+    pub areas: Vec<Choice>,
 }
 
 pub struct Choice {

@@ -1,17 +1,30 @@
 //! The salary page's layout: the site's chrome around the comparison, rendered once at start-up
-//! and split where each request's comparison goes.
+//! and split where each request's comparison goes. A comparison in an area gets the same layout
+//! with the area's name in its title and `area=` in its canonical address.
+
+use std::borrow::Cow;
 
 use askama::Template;
 
 use super::form::FormChoices;
+use super::wording;
+use crate::oews::{Area, Extract};
 use crate::salary::data::SalaryData;
 use crate::site::SALARY_PAGE;
 use crate::web::views::Chrome;
+
+/// Stands for the area's name (HTML-escaped) in [`Layout::area_result`].
+const AREA_NAME: &str = "@@area-name@@";
+/// Stands for `?area=CODE` after the canonical address in [`Layout::area_result`].
+const AREA_QUERY: &str = "@@area-query@@";
 
 /// The salary page around the form and comparison, rendered once at start-up: the part before and
 /// the part after, for a result and for a rejected query (whose title asks to check the choices).
 pub struct Layout {
     pub result: (String, String),
+    /// As `result`, for a comparison in an area: its title and canonical address hold markers
+    /// that [`Layout::for_area`] fills in.
+    area_result: (String, String),
     pub rejected: (String, String),
     pub choices: FormChoices,
     /// Set in a static export: the address of a live him-guide (possibly empty), which the page
@@ -33,14 +46,15 @@ impl Layout {
         state_chrome: impl Fn(&str, &str) -> Chrome,
         base_url: &str,
         data: &SalaryData,
+        extract: Option<&Extract>,
     ) -> askama::Result<Layout> {
         const SLOT: &str = "<!-- the salary comparison -->";
-        let split = |title: &str| -> askama::Result<(String, String)> {
+        let split = |title: &str, canonical: String| -> askama::Result<(String, String)> {
             let mut chrome = state_chrome(
                 title,
                 "Compare the pay of health information occupations, by work setting, and check a job offer.",
             );
-            chrome.canonical = Some(format!("{base_url}{SALARY_PAGE}"));
+            chrome.canonical = Some(canonical);
             let page = SalaryShell {
                 chrome,
                 slot: SLOT,
@@ -50,11 +64,64 @@ impl Layout {
             let (before, after) = page.split_once(SLOT).expect("the shell holds the slot");
             Ok((before.to_string(), after.to_string()))
         };
+        let canonical = format!("{base_url}{SALARY_PAGE}");
         Ok(Layout {
-            result: split("Compare HIM pay")?,
-            rejected: split("Check your choices: Compare HIM pay")?,
-            choices: FormChoices::new(data),
+            result: split(&wording::page_title(None), canonical.clone())?,
+            area_result: split(
+                &wording::page_title(Some(AREA_NAME)),
+                format!("{canonical}{AREA_QUERY}"),
+            )?,
+            rejected: split(
+                &format!("Check your choices: {}", wording::page_title(None)),
+                canonical,
+            )?,
+            choices: FormChoices::new(data, extract),
             static_copy: None,
         })
+    }
+
+    /// The layout of a result in `area` (`None`: the nation, as rendered at start-up).
+    pub(super) fn for_area(&self, area: Option<&Area>) -> Cow<'_, (String, String)> {
+        let Some(area) = area else {
+            return Cow::Borrowed(&self.result);
+        };
+        let fill = |text: &str| {
+            text.replace(AREA_NAME, &escape_html(&area.name))
+                .replace(AREA_QUERY, &format!("?area={}", area.code))
+        };
+        Cow::Owned((fill(&self.area_result.0), fill(&self.area_result.1)))
+    }
+}
+
+/// `text` safe inside HTML text and quoted attributes, as askama escapes it.
+pub(super) fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_area_names_as_askama_does() {
+        assert_eq!(
+            escape_html("A & B <\"x\"> 'y'"),
+            "A &amp; B &lt;&#34;x&#34;&gt; &#39;y&#39;"
+        );
+        assert_eq!(
+            escape_html("Louisville/Jefferson County, KY-IN"),
+            "Louisville/Jefferson County, KY-IN"
+        );
     }
 }

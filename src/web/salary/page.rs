@@ -7,10 +7,12 @@ use askama::Template;
 
 use super::chart::ChartView;
 use super::form::{FieldMessage, FormView};
+use super::layout::escape_html;
 use super::{Format, wording};
+use crate::oews::Area;
 use crate::oews::bls_series_url;
 use crate::salary::capitalise;
-use crate::salary::compare::{Estimate, LadderRow, Report, Rows, SettingRow, Shown};
+use crate::salary::compare::{Estimate, LadderRow, NotPublished, Report, Rows, SettingRow, Shown};
 use crate::salary::data::{Figure, Occupation};
 use crate::salary::query::{Display, Rejected};
 use crate::site::{SALARY_PAGE, Site};
@@ -25,8 +27,9 @@ impl Format for Page {
     const CONTENT_TYPE: &'static str = "text/html; charset=utf-8";
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
+        let area = report.query.area.map(|pay| &pay.area);
         in_layout(
-            &state.salary_layout.result,
+            &state.salary_layout.for_area(area),
             SalaryView::result(state, report),
         )
     }
@@ -59,8 +62,14 @@ impl Format for Embed {
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
         let full = SalaryView::result(state, report);
+        let area = report.query.area.map(|pay| &pay.area);
         let view = EmbedView {
             stylesheet: &state.assets.urls.stylesheet,
+            title: wording::embed_title(area),
+            heading: wording::embed_heading(area),
+            base_url: &state.base_url,
+            not_published: full.not_published,
+            offer_unchecked: full.offer_unchecked,
             offer_summary: full.offer_summary,
             tables: full.tables,
             footnotes: full.footnotes,
@@ -73,6 +82,11 @@ impl Format for Embed {
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
         render(&EmbedView {
             stylesheet: &state.assets.urls.stylesheet,
+            title: wording::embed_title(None),
+            heading: wording::embed_heading(None),
+            base_url: &state.base_url,
+            not_published: Vec::new(),
+            offer_unchecked: None,
             offer_summary: None,
             tables: Vec::new(),
             footnotes: Vec::new(),
@@ -102,6 +116,13 @@ fn render(view: &impl Template) -> Result<Vec<u8>, AppError> {
 #[template(path = "embed_salary.html")]
 pub(crate) struct EmbedView<'a> {
     pub stylesheet: &'a str,
+    /// The document's title and heading, naming the area when one is chosen.
+    pub title: String,
+    pub heading: String,
+    /// This site's address, before the site paths of `not_published`'s links.
+    pub base_url: &'a str,
+    pub not_published: Vec<Unpublished>,
+    pub offer_unchecked: Option<Unpublished>,
     pub offer_summary: Option<String>,
     pub tables: Vec<TableView>,
     pub footnotes: Vec<Footnote>,
@@ -115,6 +136,8 @@ pub(crate) struct EmbedView<'a> {
 #[derive(Template)]
 #[template(path = "salary.html")]
 pub(crate) struct SalaryView<'a> {
+    /// "Compare HIM pay", with the area's name when one is chosen.
+    pub heading: String,
     pub form: FormView<'a>,
     /// In a static export: where the live comparison runs (empty when unknown).
     pub static_copy: Option<&'a str>,
@@ -122,6 +145,10 @@ pub(crate) struct SalaryView<'a> {
     pub offer_summary: Option<String>,
     /// Whether the offer was placed by estimate (so the page says so beside it).
     pub offer_estimated: bool,
+    /// An offer not checked because BLS released no wages for its occupation in the area.
+    pub offer_unchecked: Option<Unpublished>,
+    /// The occupations BLS released no wages for in the area, each with links to pay elsewhere.
+    pub not_published: Vec<Unpublished>,
     pub tables: Vec<TableView>,
     pub chart: Option<ChartView>,
     pub notes: Vec<String>,
@@ -130,6 +157,56 @@ pub(crate) struct SalaryView<'a> {
     pub links: Option<ResultLinks>,
     /// Absolute address of this result, for copying.
     pub share_url: Option<String>,
+}
+
+/// A gap in the area's data said plainly, with links to the same comparison where BLS published.
+pub(crate) struct Unpublished {
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+pub(crate) struct Link {
+    /// A site path with its query: `/salary?compare=ladder&area=4800000&...`.
+    pub href: String,
+    pub label: String,
+}
+
+impl Unpublished {
+    /// Each gap of `report`, and the offer left unchecked by one.
+    fn all(report: &Report<'_>) -> (Vec<Unpublished>, Option<Unpublished>) {
+        let query = &report.query;
+        let links = |missing: &NotPublished<'_>| {
+            let state = missing.state.map(|state| Link {
+                href: format!(
+                    "{SALARY_PAGE}?{}",
+                    query.to_query_string_in(Some(state.code))
+                ),
+                label: wording::elsewhere_link(Some(state)),
+            });
+            let nation = Link {
+                href: format!("{SALARY_PAGE}?{}", query.to_query_string_in(None)),
+                label: wording::elsewhere_link(None),
+            };
+            state.into_iter().chain([nation]).collect()
+        };
+        let gaps = report
+            .not_published
+            .iter()
+            .map(|missing| Unpublished {
+                text: wording::not_published(missing),
+                links: links(missing),
+            })
+            .collect();
+        let unchecked = report
+            .not_published
+            .iter()
+            .find(|m| query.offer.is_some() && m.occupation == query.occupation)
+            .map(|missing| Unpublished {
+                text: wording::offer_not_checked(missing),
+                links: links(missing),
+            });
+        (gaps, unchecked)
+    }
 }
 
 pub(crate) struct ResultLinks {
@@ -265,7 +342,14 @@ impl<'a> SalaryView<'a> {
         let mut tables = Vec::new();
         let chart = match &report.rows {
             Rows::Ladder(rows) => {
-                tables.push(ladder_table(rows, query.baseline, display, &mut footnotes));
+                let area = query.area.map(|pay| &pay.area);
+                tables.push(ladder_table(
+                    rows,
+                    query.baseline,
+                    display,
+                    area,
+                    &mut footnotes,
+                ));
                 Some(ChartView::ladder(rows, report, display))
             }
             Rows::Settings { industries, claims } => {
@@ -304,15 +388,16 @@ impl<'a> SalaryView<'a> {
             None => (None, false),
         };
         let canonical = query.to_query_string();
+        let area = query.area.map(|pay| &pay.area);
+        let (not_published, offer_unchecked) = Unpublished::all(report);
         SalaryView {
-            form: FormView {
-                input: query.to_input(),
-                errors: Vec::new(),
-                choices: &state.salary_layout.choices,
-            },
+            heading: wording::page_title(area.map(|a| a.name.as_str())),
+            form: FormView::new(query.to_input(), Vec::new(), &state.salary_layout.choices),
             static_copy: state.salary_layout.static_copy.as_deref(),
             offer_summary,
             offer_estimated,
+            offer_unchecked,
+            not_published,
             tables,
             chart,
             notes: report.notes.iter().map(wording::note).collect(),
@@ -323,9 +408,10 @@ impl<'a> SalaryView<'a> {
                 json: format!("{SALARY_PAGE}.json?{canonical}"),
                 csv: format!("{SALARY_PAGE}.csv?{canonical}"),
                 iframe: format!(
-                    "<iframe src=\"{}/embed{SALARY_PAGE}?{}\" title=\"HIM pay comparison\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
+                    "<iframe src=\"{}/embed{SALARY_PAGE}?{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
                     state.base_url,
-                    canonical.replace('&', "&amp;")
+                    canonical.replace('&', "&amp;"),
+                    escape_html(&wording::embed_title(area)),
                 ),
             }),
         }
@@ -334,14 +420,17 @@ impl<'a> SalaryView<'a> {
     fn rejected(state: &'a AppState, rejected: &Rejected) -> SalaryView<'a> {
         let layout = &state.salary_layout;
         SalaryView {
-            form: FormView {
-                input: rejected.input.clone(),
-                errors: FieldMessage::all(state, rejected),
-                choices: &layout.choices,
-            },
+            heading: wording::page_title(None),
+            form: FormView::new(
+                rejected.input.clone(),
+                FieldMessage::all(state, rejected),
+                &layout.choices,
+            ),
             static_copy: layout.static_copy.as_deref(),
             offer_summary: None,
             offer_estimated: false,
+            offer_unchecked: None,
+            not_published: Vec::new(),
             tables: Vec::new(),
             chart: None,
             notes: Vec::new(),
@@ -356,6 +445,7 @@ fn ladder_table(
     rows: &[LadderRow<'_>],
     baseline: &Occupation,
     display: Display,
+    area: Option<&Area>,
     notes: &mut Footnotes<'_>,
 ) -> TableView {
     // Annual and hourly medians always; a monthly view adds its own column first.
@@ -392,7 +482,8 @@ fn ladder_table(
                     notes: Vec::new(),
                     computed: true,
                 },
-                None => Cell::plain("Baseline"),
+                None if row.occupation == baseline => Cell::plain("Baseline"),
+                None => Cell::plain(wording::NO_BASELINE),
             });
             cells
         })
@@ -417,7 +508,8 @@ fn ladder_table(
     ]);
     TableView {
         caption: format!(
-            "Median pay and the 10th to 90th percentile range, by occupation ({} figures in the chart)",
+            "Median pay and the 10th to 90th percentile range, by occupation{} ({} figures in the chart)",
+            area.map_or(String::new(), |a| format!(" in {}", a.name)),
             wording::adjective(display.period())
         ),
         headers,

@@ -100,16 +100,43 @@ pub(super) fn note(note: &Note<'_>) -> String {
     }
 }
 
+/// The difference cell of an occupation when the baseline has no pay in the area.
+pub(super) const NO_BASELINE: &str = "Not available: no baseline pay in this area";
+
+/// The nation, as the area list offers it.
+pub(super) const NATIONAL_CHOICE: &str = "United States (national)";
+
+/// The label of a state's metro and nonmetro areas in the area list.
+pub(super) fn areas_in(state: &str) -> String {
+    format!("Metropolitan and nonmetropolitan areas in {state}")
+}
+
 /// "United States" or the BLS area's name, as a heading or a label says it.
 pub(super) fn area_name(area: Option<&Area>) -> &str {
     area.map_or("United States", |area| area.name.as_str())
 }
 
 /// The page's heading and title: "Compare HIM pay", or "Compare HIM pay in Texas".
-pub(super) fn page_title(area: Option<&Area>) -> String {
+pub(super) fn page_title(area: Option<&str>) -> String {
     match area {
         None => "Compare HIM pay".into(),
-        Some(area) => format!("Compare HIM pay in {}", area.name),
+        Some(name) => format!("Compare HIM pay in {name}"),
+    }
+}
+
+/// The embed's document title, and the title of the `<iframe>` other sites copy.
+pub(super) fn embed_title(area: Option<&Area>) -> String {
+    match area {
+        None => "HIM pay comparison".into(),
+        Some(area) => format!("HIM pay comparison: {}", area.name),
+    }
+}
+
+/// The embed's heading.
+pub(super) fn embed_heading(area: Option<&Area>) -> String {
+    match area {
+        None => "Health information pay, compared".into(),
+        Some(area) => format!("Health information pay in {}, compared", area.name),
     }
 }
 
@@ -138,9 +165,13 @@ pub(super) fn not_published(missing: &NotPublished<'_>) -> String {
 
 /// Why an offer was not placed: the occupation has no pay in the chosen area.
 pub(super) fn offer_not_checked(missing: &NotPublished<'_>) -> String {
+    let elsewhere = match missing.state {
+        Some(state) => format!("in {} or for the whole country", state.name),
+        None => "for the whole country".into(),
+    };
     format!(
-        "We do not check this offer in {}: BLS released no wages for {} there. Check it against pay \
-         elsewhere instead:",
+        "We do not check this offer in {}: BLS released no wages for {} there. Check it against the \
+         same comparison {elsewhere} instead.",
         missing.area.name, missing.occupation.short
     )
 }
