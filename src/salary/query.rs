@@ -516,7 +516,7 @@ mod tests {
     }
 
     fn parse(raw: &str) -> Result<Query<'static>, Box<Rejected>> {
-        Query::parse(raw, data())
+        Query::parse(raw, data(), None)
     }
 
     fn errors(raw: &str) -> Vec<(Field, Problem)> {

@@ -5,7 +5,7 @@ use crate::salary::fixture;
 use crate::salary::percentile::Position;
 
 fn report(raw: &str) -> Report<'static> {
-    compute(fixture(), Query::parse(raw, fixture()).unwrap())
+    compute(fixture(), Query::parse(raw, fixture(), None).unwrap())
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn settings_show_industry_means_and_set_the_articles_figures_apart() {
 proptest::proptest! {
     #[test]
     fn no_query_makes_parsing_or_computing_panic(raw in "[a-z=&%0-9A-F.,$+-]{0,80}|\\PC{0,60}") {
-        if let Ok(query) = Query::parse(&raw, fixture()) {
+        if let Ok(query) = Query::parse(&raw, fixture(), None) {
             let report = compute(fixture(), query);
             proptest::prop_assert_eq!(report.offer.is_some(), query.offer.is_some());
         }
@@ -173,7 +173,7 @@ proptest::proptest! {
             "occupation={}&offer={}.{:02}&period={}&display={}",
             data.occupations[occupation].id, cents / 100, cents % 100, period.as_str(), Display::ALL[display].as_str()
         );
-        match Query::parse(&raw, data) {
+        match Query::parse(&raw, data, None) {
             Ok(query) => {
                 let check = compute(data, query).offer.unwrap();
                 proptest::prop_assert_eq!(check.median, data.median_of(check.occupation));

@@ -359,7 +359,7 @@ mod tests {
 
     fn summary(raw: &str) -> String {
         let data = fixture();
-        let report = compute(data, Query::parse(raw, data).unwrap());
+        let report = compute(data, Query::parse(raw, data, None).unwrap());
         offer_summary(&report.offer.unwrap())
     }
 
