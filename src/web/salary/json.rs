@@ -6,7 +6,7 @@ use super::{Format, wording};
 use crate::oews::bls_series_url;
 use crate::oews::{AreaCode, AreaType};
 use crate::salary::area::Missing;
-use crate::salary::compare::{Estimate, NotPublished, Report, Rows, Shown};
+use crate::salary::compare::{Estimate, NotPublished, OfferCheck, Report, Rows, Shown};
 use crate::salary::data::{Figure, Occupation, PayBasis, Statistic};
 use crate::salary::query::Rejected;
 use crate::site::Site;
@@ -152,6 +152,44 @@ struct JsonOffer<'a> {
     summary: String,
 }
 
+impl<'a> JsonOffer<'a> {
+    fn new(check: &OfferCheck<'a>) -> Self {
+        let (percentile, position, estimate, release) = match &check.estimate {
+            Estimate::Placed {
+                distribution,
+                placement,
+            } => (
+                placement.percentile.map(|p| (p * 10.0).round() / 10.0),
+                Some(placement.position.as_str()),
+                "placed",
+                Some(distribution.release),
+            ),
+            Estimate::TooOld { distribution } => (
+                None,
+                None,
+                "distribution_too_old",
+                Some(distribution.release),
+            ),
+            Estimate::NoDistribution => (None, None, "no_distribution", None),
+        };
+        JsonOffer {
+            amount_cents: check.offer.amount.0,
+            period: check.offer.period.as_str(),
+            annual: check.offer.annual.whole_dollars(),
+            percentile,
+            position,
+            estimate,
+            data_release: release,
+            median: JsonValue::figure(check.median),
+            versus_median: JsonDifference {
+                amount_cents: check.versus_median.amount.0,
+                percent: check.versus_median.percent(),
+            },
+            summary: wording::offer_summary(check),
+        }
+    }
+}
+
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[allow(
@@ -292,41 +330,7 @@ impl<'a> JsonReport<'a> {
                 }))
                 .collect(),
         };
-        let offer = report.offer.as_ref().map(|check| {
-            let (percentile, position, estimate, release) = match &check.estimate {
-                Estimate::Placed {
-                    distribution,
-                    placement,
-                } => (
-                    placement.percentile.map(|p| (p * 10.0).round() / 10.0),
-                    Some(placement.position.as_str()),
-                    "placed",
-                    Some(distribution.release),
-                ),
-                Estimate::TooOld { distribution } => (
-                    None,
-                    None,
-                    "distribution_too_old",
-                    Some(distribution.release),
-                ),
-                Estimate::NoDistribution => (None, None, "no_distribution", None),
-            };
-            JsonOffer {
-                amount_cents: check.offer.amount.0,
-                period: check.offer.period.as_str(),
-                annual: check.offer.annual.whole_dollars(),
-                percentile,
-                position,
-                estimate,
-                data_release: release,
-                median: JsonValue::figure(check.median),
-                versus_median: JsonDifference {
-                    amount_cents: check.versus_median.amount.0,
-                    percent: check.versus_median.percent(),
-                },
-                summary: wording::offer_summary(check),
-            }
-        });
+        let offer = report.offer.as_ref().map(JsonOffer::new);
         let area = report.query.area.map(|pay| &pay.area);
         JsonReport {
             query: report.query.to_query_string(),
