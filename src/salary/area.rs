@@ -177,3 +177,123 @@ impl<'a> Areas<'a> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oews::{Cell, Datatype};
+    use crate::salary::money::Cents;
+    use crate::salary::{fixture, fixture_areas};
+
+    fn code(text: &str) -> AreaCode {
+        AreaCode::parse(text).unwrap()
+    }
+
+    #[test]
+    fn builds_an_areas_distribution_with_its_series_and_says_what_is_missing() {
+        let pay = fixture_areas().pay(code("0012420")).expect("Austin");
+        assert_eq!(pay.area.name, "Austin-Round Rock-San Marcos, TX");
+        let data = fixture();
+        let manager = data.occupation("manager").unwrap();
+        let median = pay.median(manager).expect("managers' median in Austin");
+        assert_eq!(median.amount, Cents::from_dollars(126_110));
+        assert_eq!(median.release, "OEWS May 2025");
+        assert_eq!(
+            median.series.unwrap().to_string(),
+            "OEUM001242000000011911113"
+        );
+        let hourly = pay
+            .figure(manager, Statistic::Median, PayBasis::Hourly)
+            .unwrap();
+        assert_eq!(hourly.amount, Cents(6063));
+        let distribution = pay.distribution(manager).expect("all five percentiles");
+        assert_eq!(distribution.points[0], (10, Cents::from_dollars(64_210)));
+        assert_eq!(distribution.points[4], (90, Cents::from_dollars(269_090)));
+        let specialist = data.occupation("specialist").unwrap();
+        assert_eq!(pay.pay_of(specialist), Err(Missing::NoSeries));
+        assert!(pay.median(specialist).is_none());
+        let state = pay.state.as_ref().expect("Austin lies in Texas");
+        assert_eq!(state.area.name, "Texas");
+        assert_eq!(state.published, ["specialist", "manager"]);
+        assert!(pay.has_pay());
+    }
+
+    #[test]
+    fn a_state_has_no_state_to_fall_back_on_and_unknown_areas_no_pay() {
+        let areas = fixture_areas();
+        assert!(areas.pay(code("4800000")).unwrap().state.is_none());
+        assert!(areas.pay(code("9999999")).is_none());
+        let same = areas.pay(code("4800000")).unwrap();
+        assert!(
+            std::ptr::eq(same, areas.pay(code("4800000")).unwrap()),
+            "built once and kept"
+        );
+    }
+
+    /// The fixture extract with Utah's technologist median not released and a fifth area, Provo,
+    /// in which BLS published nothing.
+    fn extract_with_gaps() -> Extract {
+        let fixture = fixture_areas().extract;
+        let mut series: Vec<crate::oews::Series> = fixture.all_series().to_vec();
+        let utah = series
+            .iter_mut()
+            .find(|s| s.key.area == code("4900000"))
+            .unwrap();
+        let mut cells: [Option<Cell>; 17] =
+            std::array::from_fn(|i| utah.cell(Datatype::ALL[i]).cloned());
+        cells[Datatype::AnnualMedian.index()] =
+            Some(Cell::parse(Datatype::AnnualMedian, "-#8").unwrap());
+        *utah = crate::oews::Series::new(utah.key, cells);
+        let mut areas = fixture.areas.clone();
+        areas.push(Area {
+            code: code("0039340"),
+            area_type: AreaType::Metro,
+            state: crate::oews::StateCode::parse("49").unwrap(),
+            name: "Provo-Orem-Lehi, UT".into(),
+        });
+        Extract::new(
+            fixture.release.clone(),
+            areas,
+            fixture.industries.clone(),
+            fixture.occupations.clone(),
+            fixture.footnotes.clone(),
+            series,
+        )
+    }
+
+    #[test]
+    fn a_median_not_released_is_missing_with_its_footnote() {
+        let extract = extract_with_gaps();
+        let cache = AreaCache::new(Some(&extract));
+        let areas = Areas::new(&extract, fixture(), &cache);
+        let utah = areas.pay(code("4900000")).unwrap();
+        let technologist = fixture().occupation("technologist").unwrap();
+        assert_eq!(
+            utah.pay_of(technologist),
+            Err(Missing::NotReleased(Some(FootnoteCode::NOT_RELEASED)))
+        );
+        assert!(!utah.has_pay(), "nothing else in Utah");
+        let provo = areas.pay(code("0039340")).unwrap();
+        assert!(!provo.has_pay());
+        let state = provo.state.as_ref().unwrap();
+        assert!(state.published.is_empty());
+    }
+
+    #[test]
+    fn an_area_without_any_pay_is_refused_by_the_query() {
+        use crate::salary::query::{Field, Problem, Query};
+        let extract = extract_with_gaps();
+        let cache = AreaCache::new(Some(&extract));
+        let areas = Areas::new(&extract, fixture(), &cache);
+        for area in ["4900000", "0039340"] {
+            let rejected =
+                Query::parse(&format!("area={area}"), fixture(), Some(areas)).unwrap_err();
+            assert_eq!(
+                rejected.error_for(Field::Area).map(|e| e.problem),
+                Some(Problem::NoPayInArea),
+                "{area}"
+            );
+            assert_eq!(rejected.input.area, area);
+        }
+    }
+}

@@ -47,3 +47,20 @@ pub(crate) fn fixture() -> &'static SalaryData {
     });
     &DATA
 }
+
+/// The OEWS fixture extract's areas over [`fixture`]: Texas, Utah and Austin, with few series
+/// (Austin has managers only; Texas managers and specialists; Utah technologists).
+#[cfg(test)]
+pub(crate) fn fixture_areas() -> area::Areas<'static> {
+    use std::path::Path;
+    static EXTRACT: std::sync::LazyLock<crate::oews::Extract> = std::sync::LazyLock::new(|| {
+        crate::oews::load::load_from(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            Path::new("oews-extract"),
+        )
+        .expect("the fixture extract loads")
+    });
+    static CACHE: std::sync::LazyLock<area::AreaCache> =
+        std::sync::LazyLock::new(|| area::AreaCache::new(Some(&EXTRACT)));
+    area::Areas::new(&EXTRACT, fixture(), &CACHE)
+}

@@ -624,6 +624,74 @@ mod tests {
         );
     }
 
+    fn in_areas(raw: &str) -> Result<Query<'static>, Box<Rejected>> {
+        Query::parse(
+            raw,
+            crate::salary::fixture(),
+            Some(crate::salary::fixture_areas()),
+        )
+    }
+
+    #[test]
+    fn reads_an_area_and_keeps_it_in_the_canonical_query() {
+        let query = in_areas("area=0012420&occupation=manager&offer=24.50&period=hour").unwrap();
+        let pay = query.area.expect("an area");
+        assert_eq!(pay.area.name, "Austin-Round Rock-San Marcos, TX");
+        assert_eq!(
+            query.to_query_string(),
+            "compare=ladder&area=0012420&occupation=manager&baseline=specialist&display=year&offer=24.50&period=hour"
+        );
+        assert_eq!(query.to_input().area, "0012420");
+        let texas = crate::oews::AreaCode::parse("4800000");
+        assert!(query.to_query_string_in(texas).contains("&area=4800000&"));
+        assert!(!query.to_query_string_in(None).contains("area="));
+    }
+
+    #[test]
+    fn the_nation_is_no_area_and_its_query_names_none() {
+        for raw in ["", "area=", "area=0000000", "area=0000000&area="] {
+            let query = in_areas(raw).unwrap();
+            assert_eq!(query.area, None, "{raw}");
+            assert!(!query.to_query_string().contains("area"), "{raw}");
+            assert_eq!(query.to_input().area, "0000000");
+        }
+        assert_eq!(parse("area=0000000").unwrap(), Query::default_for(data()));
+    }
+
+    #[test]
+    fn rejects_malformed_unknown_and_repeated_areas() {
+        let area_error = |raw: &str| {
+            let rejected = in_areas(raw).unwrap_err();
+            (
+                rejected.input.area.clone(),
+                rejected.error_for(Field::Area).map(|e| e.problem),
+            )
+        };
+        for bad in ["12420", "00124200", "austin", "00 1242", "-012420"] {
+            assert_eq!(
+                area_error(&format!("area={bad}")).1,
+                Some(Problem::NotAnAreaCode),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            area_error("area=9999999"),
+            ("9999999".to_string(), Some(Problem::UnknownChoice))
+        );
+        assert_eq!(
+            area_error("area=0012420&area=4800000").1,
+            Some(Problem::Repeated)
+        );
+        assert!(in_areas("area=0012420&area=0012420").is_ok());
+        // Without the extract, only the nation is known.
+        assert_eq!(
+            errors("area=4800000"),
+            [(Field::Area, Problem::UnknownChoice)]
+        );
+        let other = parse("offer=lots").unwrap_err();
+        assert_eq!(other.input.area, "0000000", "the nation fills the gap");
+    }
+
     #[test]
     fn writes_amounts_back_plainly() {
         assert_eq!(plain_amount(Cents(5_200_000)), "52000");

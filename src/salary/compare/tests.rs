@@ -1,6 +1,7 @@
 //! The comparison's tests, on the salary module's fixture data.
 
 use super::*;
+use crate::salary::area::Missing;
 use crate::salary::fixture;
 use crate::salary::percentile::Position;
 
@@ -181,4 +182,116 @@ proptest::proptest! {
             Err(rejected) => proptest::prop_assert_eq!(rejected.errors[0].field, crate::salary::query::Field::Offer),
         }
     }
+}
+
+fn in_area(raw: &str) -> Report<'static> {
+    let areas = crate::salary::fixture_areas();
+    compute(
+        fixture(),
+        Query::parse(raw, fixture(), Some(areas)).unwrap(),
+    )
+}
+
+#[test]
+fn the_ladder_in_an_area_uses_its_distribution_and_leaves_out_what_bls_did_not_publish() {
+    let report = in_area("area=0012420&baseline=manager&display=hour");
+    let Rows::Ladder(rows) = &report.rows else {
+        panic!("a ladder")
+    };
+    let ids: Vec<_> = rows.iter().map(|r| r.occupation.id.as_str()).collect();
+    assert_eq!(ids, ["manager"], "Austin's fixture has managers only");
+    let manager = &rows[0];
+    assert_eq!(
+        (manager.median.text(), manager.median.computed),
+        ("$60.63".to_string(), false)
+    );
+    assert_eq!(manager.median_annual.text(), "$126,110");
+    assert_eq!(manager.p90.as_ref().unwrap().text(), "$129.37");
+    assert_eq!(
+        manager.median_annual.figure.series.unwrap().to_string(),
+        "OEUM001242000000011911113"
+    );
+    assert_eq!(manager.difference, None);
+    let missing: Vec<_> = report
+        .not_published
+        .iter()
+        .map(|m| {
+            (
+                m.occupation.id.as_str(),
+                m.missing,
+                m.state.map(|s| s.name.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            ("specialist", Missing::NoSeries, Some("Texas")),
+            ("technologist", Missing::NoSeries, None),
+        ]
+    );
+    assert!(!report.notes.iter().any(|n| matches!(
+        n,
+        Note::RangeFromNewestDistribution | Note::MixedReleases(_)
+    )));
+    assert_eq!(report.sources, ["bls-oews-2025"]);
+}
+
+#[test]
+fn a_baseline_without_pay_in_the_area_measures_no_differences() {
+    let report = in_area("area=4800000&baseline=technologist");
+    let Rows::Ladder(rows) = &report.rows else {
+        panic!("a ladder")
+    };
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r.difference.is_none()));
+    assert!(matches!(
+        report.notes[0],
+        Note::NoBaselineInArea(o, a) if o.id == "technologist" && a.name == "Texas"
+    ));
+}
+
+#[test]
+fn places_an_offer_in_the_areas_distribution() {
+    let check = in_area("area=0012420&occupation=manager&offer=100000")
+        .offer
+        .unwrap();
+    assert_eq!(
+        check.area.map(|a| a.name.as_str()),
+        Some("Austin-Round Rock-San Marcos, TX")
+    );
+    assert_eq!(check.median.amount, Cents::from_dollars(126_110));
+    let Estimate::Placed {
+        placement,
+        distribution,
+    } = &check.estimate
+    else {
+        panic!("placed: {:?}", check.estimate)
+    };
+    assert_eq!(distribution.release, "OEWS May 2025");
+    // Between the 25th ($93,110) and the median ($126,110).
+    assert_eq!(placement.position, Position::P25P50);
+}
+
+#[test]
+fn does_not_check_an_offer_where_bls_published_no_pay() {
+    let report = in_area("area=0012420&occupation=specialist&offer=40000");
+    assert_eq!(report.offer, None, "no national figure slips in");
+    assert!(
+        report
+            .not_published
+            .iter()
+            .any(|m| m.occupation.id == "specialist")
+    );
+}
+
+#[test]
+fn settings_in_an_area_stay_national_and_say_so() {
+    let national = report("compare=settings&occupation=manager");
+    let texas = in_area("compare=settings&occupation=manager&area=4800000");
+    assert_eq!(texas.rows, national.rows);
+    assert!(matches!(
+        texas.notes[0],
+        Note::IndustriesNationalOnly(area) if area.name == "Texas"
+    ));
 }

@@ -412,6 +412,40 @@ mod tests {
     }
 
     #[test]
+    fn says_which_area_an_offer_is_placed_in_and_what_bls_did_not_publish() {
+        let data = fixture();
+        let areas = Some(crate::salary::fixture_areas());
+        let report = |raw: &str| compute(data, Query::parse(raw, data, areas).unwrap());
+        let placed = report("area=0012420&occupation=manager&offer=100000");
+        let text = offer_summary(placed.offer.as_ref().unwrap());
+        assert!(
+            text.contains("Among medical and health services managers in Austin-Round Rock-San Marcos, TX (OEWS May 2025), that is about the 30th percentile"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "below their median in Austin-Round Rock-San Marcos, TX, $126,110 (OEWS May 2025)"
+            ),
+            "{text}"
+        );
+        let unchecked = report("area=0012420&occupation=specialist&offer=40000");
+        let specialists = &unchecked.not_published[0];
+        assert_eq!(
+            not_published(specialists),
+            "Medical records specialists: BLS published no wage estimates for this occupation in \
+             Austin-Round Rock-San Marcos, TX. We do not fill the gap with figures from elsewhere."
+        );
+        assert!(offer_not_checked(specialists).ends_with(
+            "Check it against the same comparison in Texas or for the whole country instead."
+        ));
+        let technologists = &unchecked.not_published[1];
+        assert!(
+            offer_not_checked(technologists)
+                .ends_with("the same comparison for the whole country instead.")
+        );
+    }
+
+    #[test]
     fn writes_differences_with_their_sign() {
         let up = Difference {
             amount: Cents::from_dollars(14_090),
