@@ -1,5 +1,7 @@
 //! The comparison's form: its fixed choices, what the reader typed, and what to correct.
 
+use std::collections::HashMap;
+
 use super::wording;
 use crate::oews::{Area, AreaCode, AreaType, Extract};
 use crate::salary::capitalise;
@@ -66,6 +68,8 @@ pub struct FormChoices {
     /// Each state's metro and nonmetro areas, shown once the state (or one of them) is chosen, so
     /// that a reader picks a state, then an area, without a script.
     pub area_groups: Vec<AreaGroup>,
+    /// Each state's and listed area's code, with its group's place in `area_groups`.
+    group_of: HashMap<String, usize>,
     pub occupations: Vec<Choice>,
     pub compares: Vec<Choice>,
     pub displays: Vec<Choice>,
@@ -82,28 +86,40 @@ impl FormChoices {
             .into_iter()
             .flat_map(|e| e.areas_of_type(AreaType::State))
             .collect();
+        let area_groups: Vec<AreaGroup> = extract.map_or_else(Vec::new, |extract| {
+            states
+                .iter()
+                .map(|state| AreaGroup {
+                    state: state.code.to_string(),
+                    label: wording::areas_in(&state.name),
+                    areas: extract
+                        .areas_in_state(state.state)
+                        .filter(|a| a.area_type == AreaType::Metro)
+                        .map(|a| choice(a.code.as_str(), &a.name))
+                        .collect(),
+                })
+                .filter(|group| !group.areas.is_empty())
+                .collect()
+        });
+        let group_of = area_groups
+            .iter()
+            .enumerate()
+            .flat_map(|(i, group)| {
+                let areas = group.areas.iter().map(|a| a.value.clone());
+                std::iter::once(group.state.clone())
+                    .chain(areas)
+                    .map(move |code| (code, i))
+            })
+            .collect();
         FormChoices {
+            group_of,
+            area_groups,
             areas: std::iter::once(choice(
                 AreaCode::NATIONAL.as_str(),
                 wording::NATIONAL_CHOICE,
             ))
             .chain(states.iter().map(|s| choice(s.code.as_str(), &s.name)))
             .collect(),
-            area_groups: extract.map_or_else(Vec::new, |extract| {
-                states
-                    .iter()
-                    .map(|state| AreaGroup {
-                        state: state.code.to_string(),
-                        label: wording::areas_in(&state.name),
-                        areas: extract
-                            .areas_in_state(state.state)
-                            .filter(|a| a.area_type == AreaType::Metro)
-                            .map(|a| choice(a.code.as_str(), &a.name))
-                            .collect(),
-                    })
-                    .filter(|group| !group.areas.is_empty())
-                    .collect()
-            }),
             occupations: data
                 .occupations
                 .iter()
@@ -126,9 +142,7 @@ impl FormChoices {
     /// The group of the state `area` (a code as typed) is, or lies in; `None` for the nation or
     /// a code the form does not list.
     fn group_for(&self, area: &str) -> Option<&AreaGroup> {
-        self.area_groups
-            .iter()
-            .find(|g| g.state == area || g.areas.iter().any(|a| a.value == area))
+        self.group_of.get(area).map(|&i| &self.area_groups[i])
     }
 }
 
