@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::options::Options;
 use super::wording;
 use crate::oews::{Area, AreaCode, AreaType, Extract};
 use crate::salary::capitalise;
@@ -64,7 +65,7 @@ impl<'a> FormView<'a> {
 /// The options of the form's fields, the same for every request.
 pub struct FormChoices {
     /// The nation, then every state and territory of the extract.
-    pub areas: Vec<Choice>,
+    pub areas: Options,
     /// Each state's metro and nonmetro areas, shown once the state (or one of them) is chosen, so
     /// that a reader picks a state, then an area, without a script.
     pub area_groups: Vec<AreaGroup>,
@@ -92,11 +93,13 @@ impl FormChoices {
                 .map(|state| AreaGroup {
                     state: state.code.to_string(),
                     label: wording::areas_in(&state.name),
-                    areas: extract
-                        .areas_in_state(state.state)
-                        .filter(|a| a.area_type == AreaType::Metro)
-                        .map(|a| choice(a.code.as_str(), &a.name))
-                        .collect(),
+                    areas: Options::new(
+                        &extract
+                            .areas_in_state(state.state)
+                            .filter(|a| a.area_type == AreaType::Metro)
+                            .map(|a| choice(a.code.as_str(), &a.name))
+                            .collect::<Vec<_>>(),
+                    ),
                 })
                 .filter(|group| !group.areas.is_empty())
                 .collect()
@@ -105,7 +108,7 @@ impl FormChoices {
             .iter()
             .enumerate()
             .flat_map(|(i, group)| {
-                let areas = group.areas.iter().map(|a| a.value.clone());
+                let areas = group.areas.values().map(String::from);
                 std::iter::once(group.state.clone())
                     .chain(areas)
                     .map(move |code| (code, i))
@@ -114,12 +117,14 @@ impl FormChoices {
         FormChoices {
             group_of,
             area_groups,
-            areas: std::iter::once(choice(
-                AreaCode::NATIONAL.as_str(),
-                wording::NATIONAL_CHOICE,
-            ))
-            .chain(states.iter().map(|s| choice(s.code.as_str(), &s.name)))
-            .collect(),
+            areas: Options::new(
+                &std::iter::once(choice(
+                    AreaCode::NATIONAL.as_str(),
+                    wording::NATIONAL_CHOICE,
+                ))
+                .chain(states.iter().map(|s| choice(s.code.as_str(), &s.name)))
+                .collect::<Vec<_>>(),
+            ),
             occupations: data
                 .occupations
                 .iter()
@@ -151,7 +156,7 @@ pub struct AreaGroup {
     /// The state's own area code: `4800000`.
     pub state: String,
     pub label: String,
-    pub areas: Vec<Choice>,
+    pub areas: Options,
 }
 
 pub struct Choice {

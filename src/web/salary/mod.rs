@@ -7,6 +7,7 @@ mod csv;
 mod form;
 mod json;
 mod layout;
+mod options;
 mod page;
 mod wording;
 
