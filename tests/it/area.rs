@@ -224,6 +224,34 @@ fn an_area_without_specialists_wages_says_so_and_links_to_the_state_and_the_nati
 }
 
 #[test]
+fn a_median_bls_did_not_release_is_named_with_its_footnote() {
+    let app = app();
+    // Elmira, NY: 29-2072 is listed with employment, every wage `-` with footnote 8.
+    let html = Html::parse(&app.get("/salary?area=0021300&occupation=specialist").body);
+    let gap = html.texts(".not-published p").join(" ");
+    assert!(
+        gap.contains("Medical records specialists: BLS did not release wage estimates for this occupation in Elmira, NY (BLS footnote 8: estimate not released)."),
+        "{gap}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get("/salary.json?area=0021300").body).unwrap();
+    let first = &json["not_published"][0];
+    assert_eq!(
+        (
+            &first["occupation"]["id"],
+            &first["reason"],
+            &first["footnote"]
+        ),
+        (
+            &serde_json::json!("specialist"),
+            &serde_json::json!("not_released"),
+            &serde_json::json!("8")
+        )
+    );
+    assert_eq!(first["state"]["name"], "New York");
+}
+
+#[test]
 fn settings_in_an_area_say_that_industries_are_national() {
     let app = app();
     let html = Html::parse(

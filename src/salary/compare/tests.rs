@@ -165,6 +165,30 @@ proptest::proptest! {
     }
 
     #[test]
+    fn an_offer_in_any_area_is_checked_exactly_where_bls_published_its_occupation(
+        area in 0usize..6, occupation in 0usize..3, dollars in 1i64..400_000, compare in 0usize..2,
+    ) {
+        let areas = crate::salary::fixture_areas();
+        let code = ["", "0000000", "4800000", "4900000", "0012420", "9999999"][area];
+        let raw = format!(
+            "area={code}&occupation={}&offer={dollars}&compare={}",
+            fixture().occupations[occupation].id, Compare::ALL[compare].as_str()
+        );
+        match Query::parse(&raw, fixture(), Some(areas)) {
+            Ok(query) => {
+                let report = compute(fixture(), query);
+                let published = query.area.is_none_or(|pay| pay.median(query.occupation).is_some());
+                proptest::prop_assert_eq!(report.offer.is_some(), published);
+                proptest::prop_assert_eq!(
+                    report.not_published.iter().any(|m| m.occupation == query.occupation),
+                    !published
+                );
+            }
+            Err(rejected) => proptest::prop_assert_eq!(code, "9999999", "{:?}", rejected.errors),
+        }
+    }
+
+    #[test]
     fn any_valid_offer_is_checked_against_the_newest_median(
         cents in 1i64..1_000_000_000, period in 0usize..5, occupation in 0usize..3, display in 0usize..3,
     ) {

@@ -90,7 +90,7 @@ pub(super) fn note(note: &Note<'_>) -> String {
         }
         Note::IndustriesNationalOnly(area) => format!(
             "Pay by industry is for the whole country: BLS publishes it by industry only nationally, not for {}. \
-             An offer is still checked against pay in {}.",
+             An offer is checked against the occupation's pay in {} where BLS published it.",
             area.name, area.name
         ),
         Note::NoBaselineInArea(occupation, area) => format!(
