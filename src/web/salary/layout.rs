@@ -80,16 +80,18 @@ impl Layout {
         })
     }
 
-    /// The layout of a result in `area` (`None`: the nation, as rendered at start-up).
-    pub(super) fn for_area(&self, area: Option<&Area>) -> Cow<'_, (String, String)> {
+    /// The layout of a result in `area` (`None`: the nation, as rendered at start-up): the part
+    /// before the comparison (which holds the title and canonical address) and the part after.
+    pub(super) fn for_area(&self, area: Option<&Area>) -> (Cow<'_, str>, &str) {
         let Some(area) = area else {
-            return Cow::Borrowed(&self.result);
+            return (Cow::Borrowed(&self.result.0), &self.result.1);
         };
-        let fill = |text: &str| {
-            text.replace(AREA_NAME, &escape_html(&area.name))
-                .replace(AREA_QUERY, &format!("?area={}", area.code))
-        };
-        Cow::Owned((fill(&self.area_result.0), fill(&self.area_result.1)))
+        let before = self
+            .area_result
+            .0
+            .replace(AREA_NAME, &escape_html(&area.name))
+            .replace(AREA_QUERY, &format!("?area={}", area.code));
+        (Cow::Owned(before), &self.area_result.1)
     }
 }
 

@@ -28,25 +28,18 @@ impl Format for Page {
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
         let area = report.query.area.map(|pay| &pay.area);
-        in_layout(
-            &state.salary_layout.for_area(area),
-            SalaryView::result(state, report),
-        )
+        let (before, after) = state.salary_layout.for_area(area);
+        in_layout(&before, after, SalaryView::result(state, report))
     }
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
-        in_layout(
-            &state.salary_layout.rejected,
-            SalaryView::rejected(state, rejected),
-        )
+        let (before, after) = &state.salary_layout.rejected;
+        in_layout(before, after, SalaryView::rejected(state, rejected))
     }
 }
 
 /// `view` between the two halves of the layout.
-fn in_layout(
-    (before, after): &(String, String),
-    view: SalaryView<'_>,
-) -> Result<Vec<u8>, AppError> {
+fn in_layout(before: &str, after: &str, view: SalaryView<'_>) -> Result<Vec<u8>, AppError> {
     let mut html = String::with_capacity(before.len() + after.len() + 32 * 1024);
     html.push_str(before);
     view.render_into(&mut html).map_err(AppError::internal)?;
