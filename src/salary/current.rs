@@ -3,9 +3,10 @@
 //! older ones, each with its BLS series id. The ladder, the offer check and the figure tables take
 //! the newest release, so these lead.
 
+use super::area::Missing;
 use super::data::{Figure, Occupation, PayBasis, Scope, Statistic};
 use crate::oews::{
-    AreaCode, Datatype, Extract, Industry, IndustryCode, Percentile, Series, Soc, Value,
+    Area, AreaCode, Datatype, Extract, Industry, IndustryCode, Percentile, Series, Soc, Value,
 };
 
 /// The source id the current figures cite: `bls-oews-2025` for the May 2025 release.
@@ -62,6 +63,37 @@ pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
         }
     }
     figures
+}
+
+/// The occupation's distribution in `area` (cross-industry), annual and hourly, each figure with
+/// its series; or why there is none: no series, or a median BLS did not release. Figures for the
+/// nation are the current figures of [`figures`] instead, which the guide's pages also cite.
+pub fn area_figures(
+    extract: &Extract,
+    area: &Area,
+    occupation: &Occupation,
+) -> Result<Vec<Figure>, Missing> {
+    let soc = Soc::parse(&occupation.soc).ok_or(Missing::NoSeries)?;
+    let series = extract
+        .series(area.code, IndustryCode::CROSS_INDUSTRY, soc)
+        .ok_or(Missing::NoSeries)?;
+    if series.wage(Datatype::AnnualMedian).is_none() {
+        let footnote = series
+            .cell(Datatype::AnnualMedian)
+            .and_then(|c| c.footnote());
+        return Err(Missing::NotReleased(footnote));
+    }
+    let release = ReleaseLabels::of(extract);
+    let prefix = format!("{}-{}-{}", occupation.id, release.year, area.code);
+    let statistics = [
+        Statistic::P10,
+        Statistic::P25,
+        Statistic::Median,
+        Statistic::P75,
+        Statistic::P90,
+    ];
+    let scope = Scope::Area(area.name.clone());
+    Ok(release.figures(&prefix, occupation, series, scope, &statistics))
 }
 
 /// The [`INDUSTRIES_SHOWN`] three-digit industries employing the most of `soc` nationally, largest

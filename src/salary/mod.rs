@@ -5,8 +5,10 @@
 //! - [`percentile`] places an annual amount in a published percentile distribution.
 //! - [`query`] reads the comparison's query string into validated choices.
 //! - [`current`] turns the OEWS extract into the current figures, with their series ids.
+//! - [`area`] holds pay in one BLS area, built from the extract on the area's first use.
 //! - [`compare`] computes the comparison a query asks for.
 
+pub mod area;
 pub mod compare;
 pub mod current;
 pub mod data;
@@ -44,4 +46,21 @@ pub(crate) fn fixture() -> &'static SalaryData {
         .expect("the fixture loads")
     });
     &DATA
+}
+
+/// The OEWS fixture extract's areas over [`fixture`]: Texas, Utah and Austin, with few series
+/// (Austin has managers only; Texas managers and specialists; Utah technologists).
+#[cfg(test)]
+pub(crate) fn fixture_areas() -> area::Areas<'static> {
+    use std::path::Path;
+    static EXTRACT: std::sync::LazyLock<crate::oews::Extract> = std::sync::LazyLock::new(|| {
+        crate::oews::load::load_from(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            Path::new("oews-extract"),
+        )
+        .expect("the fixture extract loads")
+    });
+    static CACHE: std::sync::LazyLock<area::AreaCache> =
+        std::sync::LazyLock::new(|| area::AreaCache::new(Some(&EXTRACT)));
+    area::Areas::new(&EXTRACT, fixture(), &CACHE)
 }

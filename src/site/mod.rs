@@ -79,6 +79,8 @@ pub struct Site {
     /// The areas with figures for at least one occupation, each with its page's address; empty
     /// without an extract.
     pub areas: Directory,
+    /// Pay in each area of `oews`, built on the area's first request.
+    pub area_pay: salary::area::AreaCache,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
     /// HTML from the one Markdown entry point, for the printable fact sheets.
     pub quick_facts_html: String,
@@ -190,10 +192,21 @@ impl Site {
             pages,
             sources,
             salary,
+            area_pay: salary::area::AreaCache::new(oews.as_ref()),
             oews,
             areas,
             quick_facts_html,
         })
+    }
+
+    /// Where the salary comparison looks areas up; `None` for a site without the OEWS extract.
+    pub fn area_lookup(&self) -> Option<salary::area::Areas<'_>> {
+        let extract = self.oews.as_ref()?;
+        Some(salary::area::Areas::new(
+            extract,
+            &self.salary,
+            &self.area_pay,
+        ))
     }
 
     pub fn page(&self, url: &str) -> Option<&Page> {

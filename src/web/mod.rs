@@ -126,6 +126,7 @@ impl AppState {
             },
             &settings.base_url,
             &site.salary,
+            site.oews.as_ref(),
         )
         .context("rendering the salary page's layout")?;
         let robots = format!(

@@ -1,5 +1,6 @@
 //! The one integration-test binary: fixture sites, the shipped guide, and the server over real HTTP.
 
+mod area;
 mod caching;
 mod export;
 mod fixtures;

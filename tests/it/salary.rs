@@ -196,7 +196,7 @@ fn csv_has_a_header_and_a_row_per_figure() {
         lines[1]
     );
     assert!(
-        lines[1].ends_with(",OEUN000000062100011911113"),
+        lines[1].ends_with(",OEUN000000062100011911113,0000000,United States"),
         "{}",
         lines[1]
     );

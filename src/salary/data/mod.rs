@@ -105,6 +105,9 @@ pub enum Scope {
     Facility(String),
     /// A group of workers named by an article, e.g. "less experienced professionals".
     Group(String),
+    /// A BLS state, metropolitan or nonmetropolitan area, by name: built from the OEWS extract
+    /// for the comparison, never read from the data file.
+    Area(String),
 }
 
 impl Scope {
@@ -129,7 +132,10 @@ impl Scope {
     pub fn label(&self) -> &str {
         match self {
             Scope::National => "national",
-            Scope::Industry(name) | Scope::Facility(name) | Scope::Group(name) => name,
+            Scope::Industry(name)
+            | Scope::Facility(name)
+            | Scope::Group(name)
+            | Scope::Area(name) => name,
         }
     }
 }
@@ -276,13 +282,19 @@ impl SalaryData {
 
     /// The newest national annual median of a public data source.
     pub fn latest_median(&self, occupation: &str) -> Option<&Figure> {
-        self.statistics(occupation)
-            .filter(|f| {
-                f.statistic == Statistic::Median
-                    && f.basis == PayBasis::Annual
-                    && f.scope == Scope::National
-            })
-            .max_by_key(|f| f.year)
+        // A plain loop: every comparison calls this for each occupation, and `max_by_key` over
+        // the filter compiled to a loop that moved its accumulator on every figure (seen in perf).
+        let mut newest: Option<&Figure> = None;
+        for f in self.statistics(occupation) {
+            let median = f.statistic == Statistic::Median
+                && f.basis == PayBasis::Annual
+                && matches!(f.scope, Scope::National);
+            // On a tie the later figure wins, as with `max_by_key`.
+            if median && newest.is_none_or(|n| f.year >= n.year) {
+                newest = Some(f);
+            }
+        }
+        newest
     }
 
     /// The published figure with the same statistic, release and scope as `figure`, on `basis`.

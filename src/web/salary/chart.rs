@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn draws_one_row_per_occupation_with_the_offer_inside_the_plot() {
         let data = fixture();
-        let report = compute(data, Query::parse("offer=300000", data).unwrap());
+        let report = compute(data, Query::parse("offer=300000", data, None).unwrap());
         let Rows::Ladder(rows) = &report.rows else {
             panic!()
         };

@@ -1,7 +1,10 @@
 //! `/salary.csv`: the comparison as CSV, one figure a row, written by the `csv` crate.
 
 use super::{Format, wording};
-use crate::salary::compare::{Difference, Estimate, LadderRow, OfferCheck, Report, Rows, Shown};
+use crate::oews::AreaCode;
+use crate::salary::compare::{
+    Difference, Estimate, LadderRow, NotPublished, OfferCheck, Report, Rows, Shown,
+};
 use crate::salary::data::{Occupation, Statistic};
 use crate::salary::query::Rejected;
 use crate::web::AppState;
@@ -52,16 +55,25 @@ const CSV_HEADER: &[&str] = &[
     "position",
     "note",
     "series_id",
+    "area_code",
+    "area_name",
 ];
 
 fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
     let mut out = Records::new();
     out.push(CSV_HEADER)?;
+    // Every row after the header names the area of the ladder and the offer check.
+    let area = report.query.area.map(|pay| &pay.area);
+    out.area = vec![
+        area.map_or(AreaCode::NATIONAL, |a| a.code).to_string(),
+        wording::area_name(area).to_string(),
+    ];
     let occupation = report.query.occupation;
     match &report.rows {
         Rows::Ladder(rows) => {
+            let setting = area.map_or("national", |a| a.name.as_str());
             for row in rows {
-                ladder_rows(&mut out, row)?;
+                ladder_rows(&mut out, row, setting)?;
             }
         }
         Rows::Settings { industries, claims } => {
@@ -89,24 +101,52 @@ fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
             }
         }
     }
+    for missing in &report.not_published {
+        unpublished_row(
+            &mut out,
+            "not_published",
+            missing,
+            wording::not_published(missing),
+        )?;
+    }
     if let Some(check) = &report.offer {
         offer_row(&mut out, check)?;
+    } else if let Some(missing) = report
+        .not_published
+        .iter()
+        .find(|m| report.query.offer.is_some() && m.occupation == occupation)
+    {
+        unpublished_row(
+            &mut out,
+            "offer",
+            missing,
+            wording::offer_not_checked(missing),
+        )?;
     }
     out.finish()
 }
 
-/// An occupation's median as shown, with its difference from the baseline, then the median per
+/// An occupation without wages in the area (or an offer left unchecked for that reason): the
+/// words say why and where to look instead.
+fn unpublished_row(
+    out: &mut Records,
+    row: &str,
+    missing: &NotPublished<'_>,
+    note: String,
+) -> Result<(), csv::Error> {
+    let occupation = missing.occupation;
+    let mut fields = vec![row, &occupation.id, &occupation.soc, &missing.area.name];
+    fields.extend([""; 11]);
+    fields.push(&note);
+    fields.push("");
+    out.push(&fields)
+}
+
+/// An occupation's median in `setting` (the nation or the area) as shown, with its difference from the baseline, then the median per
 /// year and per hour where the display period is neither, then the 10th and 90th percentiles.
-fn ladder_rows(out: &mut Records, row: &LadderRow<'_>) -> Result<(), csv::Error> {
+fn ladder_rows(out: &mut Records, row: &LadderRow<'_>, setting: &str) -> Result<(), csv::Error> {
     let figure = |out: &mut Records, shown, difference| {
-        out.figure(
-            "occupation",
-            row.occupation,
-            "national",
-            shown,
-            difference,
-            "",
-        )
+        out.figure("occupation", row.occupation, setting, shown, difference, "")
     };
     figure(out, &row.median, row.difference)?;
     let others = [&row.median_annual, &row.median_hourly];
@@ -139,7 +179,7 @@ fn offer_row(out: &mut Records, check: &OfferCheck<'_>) -> Result<(), csv::Error
         "offer",
         &check.occupation.id,
         &check.occupation.soc,
-        "national",
+        check.area.map_or("national", |a| a.name.as_str()),
         "offer",
         "year",
         &check.offer.annual.0.to_string(),
@@ -158,20 +198,31 @@ fn offer_row(out: &mut Records, check: &OfferCheck<'_>) -> Result<(), csv::Error
 
 /// CSV records (RFC 4180, CRLF line ends) in memory. Text a spreadsheet would run as a formula is
 /// prefixed with an apostrophe; negative numbers stay numbers.
-struct Records(csv::Writer<Vec<u8>>);
+struct Records {
+    writer: csv::Writer<Vec<u8>>,
+    /// Fields added to the end of every record pushed: the area's code and name.
+    area: Vec<String>,
+}
 
 impl Records {
     fn new() -> Records {
-        Records(
-            csv::WriterBuilder::new()
+        Records {
+            writer: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(Vec::new()),
-        )
+            area: Vec::new(),
+        }
     }
 
     fn push(&mut self, fields: &[&str]) -> Result<(), csv::Error> {
-        self.0
-            .write_record(fields.iter().map(|field| defused(field).into_owned()))
+        let area = self.area.iter().map(String::as_str);
+        self.writer.write_record(
+            fields
+                .iter()
+                .copied()
+                .chain(area)
+                .map(|field| defused(field).into_owned()),
+        )
     }
 
     /// One figure as shown, with its provenance and, on the ladder, its difference from the baseline.
@@ -213,7 +264,9 @@ impl Records {
     }
 
     fn finish(self) -> Result<Vec<u8>, csv::Error> {
-        self.0.into_inner().map_err(|err| err.into_error().into())
+        self.writer
+            .into_inner()
+            .map_err(|err| err.into_error().into())
     }
 }
 

@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use super::{Format, wording};
 use crate::oews::bls_series_url;
-use crate::salary::compare::{Estimate, Report, Rows, Shown};
+use crate::oews::{AreaCode, AreaType};
+use crate::salary::area::Missing;
+use crate::salary::compare::{Estimate, NotPublished, OfferCheck, Report, Rows, Shown};
 use crate::salary::data::{Figure, Occupation, PayBasis, Statistic};
 use crate::salary::query::Rejected;
 use crate::site::Site;
@@ -46,13 +48,72 @@ struct JsonReport<'a> {
     /// The canonical query that reproduces this result.
     query: String,
     compare: &'static str,
+    /// The BLS area of the ladder and the offer check (pay by industry is always national).
+    area: JsonArea<'a>,
     display: &'static str,
     occupation: JsonOccupation<'a>,
     baseline: JsonOccupation<'a>,
     offer: Option<JsonOffer<'a>>,
+    /// An offer not checked because BLS released no wages for its occupation in the area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offer_not_checked: Option<JsonUnpublished<'a>>,
     rows: Vec<JsonRow<'a>>,
+    /// The occupations BLS released no wages for in the area, with where to look instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_published: Vec<JsonUnpublished<'a>>,
     notes: Vec<String>,
     sources: Vec<JsonSource<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonArea<'a> {
+    /// BLS's seven-digit area code: `0000000` for the nation.
+    code: String,
+    name: &'a str,
+    /// `national`, `state` or `metro` (metropolitan or nonmetropolitan area).
+    #[serde(rename = "type")]
+    area_type: &'static str,
+}
+
+/// An occupation without wages in the area, and the comparisons to see instead.
+#[derive(Serialize)]
+struct JsonUnpublished<'a> {
+    occupation: JsonOccupation<'a>,
+    /// `no_series` (BLS published no estimates) or `not_released` (with BLS's footnote).
+    reason: &'static str,
+    footnote: Option<String>,
+    message: String,
+    /// The same comparison in the area's state, where BLS released the occupation's wages.
+    state: Option<JsonElsewhere<'a>>,
+    national_query: String,
+}
+
+#[derive(Serialize)]
+struct JsonElsewhere<'a> {
+    code: String,
+    name: &'a str,
+    query: String,
+}
+
+impl<'a> JsonUnpublished<'a> {
+    fn new(report: &Report<'a>, missing: &NotPublished<'a>, message: String) -> Self {
+        let (reason, footnote) = match missing.missing {
+            Missing::NoSeries => ("no_series", None),
+            Missing::NotReleased(code) => ("not_released", code.map(|c| c.to_string())),
+        };
+        JsonUnpublished {
+            occupation: JsonOccupation::new(missing.occupation),
+            reason,
+            footnote,
+            message,
+            state: missing.state.map(|state| JsonElsewhere {
+                code: state.code.to_string(),
+                name: &state.name,
+                query: report.query.to_query_string_in(Some(state.code)),
+            }),
+            national_query: report.query.to_query_string_in(None),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -89,6 +150,44 @@ struct JsonOffer<'a> {
     /// The offer's difference from that median, in whole dollars and percent (computed).
     versus_median: JsonDifference,
     summary: String,
+}
+
+impl<'a> JsonOffer<'a> {
+    fn new(check: &OfferCheck<'a>) -> Self {
+        let (percentile, position, estimate, release) = match &check.estimate {
+            Estimate::Placed {
+                distribution,
+                placement,
+            } => (
+                placement.percentile.map(|p| (p * 10.0).round() / 10.0),
+                Some(placement.position.as_str()),
+                "placed",
+                Some(distribution.release),
+            ),
+            Estimate::TooOld { distribution } => (
+                None,
+                None,
+                "distribution_too_old",
+                Some(distribution.release),
+            ),
+            Estimate::NoDistribution => (None, None, "no_distribution", None),
+        };
+        JsonOffer {
+            amount_cents: check.offer.amount.0,
+            period: check.offer.period.as_str(),
+            annual: check.offer.annual.whole_dollars(),
+            percentile,
+            position,
+            estimate,
+            data_release: release,
+            median: JsonValue::figure(check.median),
+            versus_median: JsonDifference {
+                amount_cents: check.versus_median.amount.0,
+                percent: check.versus_median.percent(),
+            },
+            summary: wording::offer_summary(check),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -231,44 +330,30 @@ impl<'a> JsonReport<'a> {
                 }))
                 .collect(),
         };
-        let offer = report.offer.as_ref().map(|check| {
-            let (percentile, position, estimate, release) = match &check.estimate {
-                Estimate::Placed {
-                    distribution,
-                    placement,
-                } => (
-                    placement.percentile.map(|p| (p * 10.0).round() / 10.0),
-                    Some(placement.position.as_str()),
-                    "placed",
-                    Some(distribution.release),
-                ),
-                Estimate::TooOld { distribution } => (
-                    None,
-                    None,
-                    "distribution_too_old",
-                    Some(distribution.release),
-                ),
-                Estimate::NoDistribution => (None, None, "no_distribution", None),
-            };
-            JsonOffer {
-                amount_cents: check.offer.amount.0,
-                period: check.offer.period.as_str(),
-                annual: check.offer.annual.whole_dollars(),
-                percentile,
-                position,
-                estimate,
-                data_release: release,
-                median: JsonValue::figure(check.median),
-                versus_median: JsonDifference {
-                    amount_cents: check.versus_median.amount.0,
-                    percent: check.versus_median.percent(),
-                },
-                summary: wording::offer_summary(check),
-            }
-        });
+        let offer = report.offer.as_ref().map(JsonOffer::new);
+        let area = report.query.area.map(|pay| &pay.area);
         JsonReport {
             query: report.query.to_query_string(),
             compare: report.query.compare.as_str(),
+            area: JsonArea {
+                code: area.map_or(AreaCode::NATIONAL, |a| a.code).to_string(),
+                name: wording::area_name(area),
+                area_type: match area.map(|a| a.area_type) {
+                    None | Some(AreaType::National) => "national",
+                    Some(AreaType::State) => "state",
+                    Some(AreaType::Metro) => "metro",
+                },
+            },
+            offer_not_checked: report
+                .not_published
+                .iter()
+                .find(|m| report.query.offer.is_some() && m.occupation == report.query.occupation)
+                .map(|m| JsonUnpublished::new(report, m, wording::offer_not_checked(m))),
+            not_published: report
+                .not_published
+                .iter()
+                .map(|m| JsonUnpublished::new(report, m, wording::not_published(m)))
+                .collect(),
             display: report.query.display.as_str(),
             occupation: JsonOccupation::new(report.query.occupation),
             baseline: JsonOccupation::new(report.query.baseline),

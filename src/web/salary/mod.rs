@@ -4,14 +4,17 @@
 
 mod chart;
 mod csv;
+mod form;
 mod json;
+mod layout;
+mod options;
 mod page;
 mod wording;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
 
-pub(super) use page::Layout;
+pub(super) use layout::Layout;
 
 use super::AppState;
 use super::error::AppError;
@@ -39,7 +42,8 @@ pub(crate) async fn answer<F: Format>(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let data = &state.site.salary;
-    let (status, body) = match Query::parse(request.query_string(), data) {
+    let (status, body) = match Query::parse(request.query_string(), data, state.site.area_lookup())
+    {
         Ok(query) => (StatusCode::OK, F::answer(&state, &compute(data, query))?),
         Err(rejected) => (StatusCode::BAD_REQUEST, F::reject(&state, &rejected)?),
     };

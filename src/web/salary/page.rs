@@ -6,18 +6,19 @@ use std::collections::HashMap;
 use askama::Template;
 
 use super::chart::ChartView;
+use super::form::{FieldMessage, FormView};
+use super::layout::escape_html;
 use super::{Format, wording};
+use crate::oews::Area;
 use crate::oews::bls_series_url;
 use crate::salary::capitalise;
-use crate::salary::compare::{Estimate, LadderRow, Report, Rows, SettingRow, Shown};
-use crate::salary::data::{Figure, Occupation, SalaryData};
-use crate::salary::money::Period;
-use crate::salary::query::{Compare, Display, Input, Rejected};
+use crate::salary::compare::{Estimate, LadderRow, NotPublished, Report, Rows, SettingRow, Shown};
+use crate::salary::data::{Figure, Occupation};
+use crate::salary::query::{Display, Rejected};
 use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
-use crate::web::views::Chrome;
 
 /// The full page: the layout rendered at start-up around the form and the comparison.
 pub(crate) struct Page;
@@ -26,25 +27,19 @@ impl Format for Page {
     const CONTENT_TYPE: &'static str = "text/html; charset=utf-8";
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
-        in_layout(
-            &state.salary_layout.result,
-            SalaryView::result(state, report),
-        )
+        let area = report.query.area.map(|pay| &pay.area);
+        let (before, after) = state.salary_layout.for_area(area);
+        in_layout(&before, after, SalaryView::result(state, report))
     }
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
-        in_layout(
-            &state.salary_layout.rejected,
-            SalaryView::rejected(state, rejected),
-        )
+        let (before, after) = &state.salary_layout.rejected;
+        in_layout(before, after, SalaryView::rejected(state, rejected))
     }
 }
 
 /// `view` between the two halves of the layout.
-fn in_layout(
-    (before, after): &(String, String),
-    view: SalaryView<'_>,
-) -> Result<Vec<u8>, AppError> {
+fn in_layout(before: &str, after: &str, view: SalaryView<'_>) -> Result<Vec<u8>, AppError> {
     let mut html = String::with_capacity(before.len() + after.len() + 32 * 1024);
     html.push_str(before);
     view.render_into(&mut html).map_err(AppError::internal)?;
@@ -60,8 +55,14 @@ impl Format for Embed {
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
         let full = SalaryView::result(state, report);
+        let area = report.query.area.map(|pay| &pay.area);
         let view = EmbedView {
             stylesheet: &state.assets.urls.stylesheet,
+            title: wording::embed_title(area),
+            heading: wording::embed_heading(area),
+            base_url: &state.base_url,
+            not_published: full.not_published,
+            offer_unchecked: full.offer_unchecked,
             offer_summary: full.offer_summary,
             tables: full.tables,
             footnotes: full.footnotes,
@@ -74,6 +75,11 @@ impl Format for Embed {
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
         render(&EmbedView {
             stylesheet: &state.assets.urls.stylesheet,
+            title: wording::embed_title(None),
+            heading: wording::embed_heading(None),
+            base_url: &state.base_url,
+            not_published: Vec::new(),
+            offer_unchecked: None,
             offer_summary: None,
             tables: Vec::new(),
             footnotes: Vec::new(),
@@ -103,6 +109,13 @@ fn render(view: &impl Template) -> Result<Vec<u8>, AppError> {
 #[template(path = "embed_salary.html")]
 pub(crate) struct EmbedView<'a> {
     pub stylesheet: &'a str,
+    /// The document's title and heading, naming the area when one is chosen.
+    pub title: String,
+    pub heading: String,
+    /// This site's address, before the site paths of `not_published`'s links.
+    pub base_url: &'a str,
+    pub not_published: Vec<Unpublished>,
+    pub offer_unchecked: Option<Unpublished>,
     pub offer_summary: Option<String>,
     pub tables: Vec<TableView>,
     pub footnotes: Vec<Footnote>,
@@ -111,31 +124,13 @@ pub(crate) struct EmbedView<'a> {
     pub errors: Vec<FieldMessage>,
 }
 
-/// A rejected field and what the reader should do, in words.
-pub(crate) struct FieldMessage {
-    /// The query parameter's name, or `query` for the address as a whole.
-    pub field: &'static str,
-    pub message: String,
-}
-
-impl FieldMessage {
-    fn all(state: &AppState, rejected: &Rejected) -> Vec<FieldMessage> {
-        rejected
-            .errors
-            .iter()
-            .map(|error| FieldMessage {
-                field: error.field.as_str(),
-                message: wording::field_message(error, &state.site.salary),
-            })
-            .collect()
-    }
-}
-
 /// `templates/salary.html`: the form, and when the query is valid, the comparison; the layout around
 /// it comes from [`Layout`].
 #[derive(Template)]
 #[template(path = "salary.html")]
 pub(crate) struct SalaryView<'a> {
+    /// "Compare HIM pay", with the area's name when one is chosen.
+    pub heading: String,
     pub form: FormView<'a>,
     /// In a static export: where the live comparison runs (empty when unknown).
     pub static_copy: Option<&'a str>,
@@ -143,6 +138,10 @@ pub(crate) struct SalaryView<'a> {
     pub offer_summary: Option<String>,
     /// Whether the offer was placed by estimate (so the page says so beside it).
     pub offer_estimated: bool,
+    /// An offer not checked because BLS released no wages for its occupation in the area.
+    pub offer_unchecked: Option<Unpublished>,
+    /// The occupations BLS released no wages for in the area, each with links to pay elsewhere.
+    pub not_published: Vec<Unpublished>,
     pub tables: Vec<TableView>,
     pub chart: Option<ChartView>,
     pub notes: Vec<String>,
@@ -153,109 +152,54 @@ pub(crate) struct SalaryView<'a> {
     pub share_url: Option<String>,
 }
 
-/// What the reader typed and what to correct, with the form's fixed choices.
-pub(crate) struct FormView<'a> {
-    pub input: Input,
-    pub errors: Vec<FieldMessage>,
-    pub choices: &'a FormChoices,
+/// A gap in the area's data said plainly, with links to the same comparison where BLS published.
+pub(crate) struct Unpublished {
+    pub text: String,
+    pub links: Vec<Link>,
 }
 
-impl FormView<'_> {
-    pub(super) fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
-    }
-}
-
-/// The options of the form's fields, the same for every request.
-pub struct FormChoices {
-    pub occupations: Vec<Choice>,
-    pub compares: Vec<Choice>,
-    pub displays: Vec<Choice>,
-    pub periods: Vec<Choice>,
-}
-
-impl FormChoices {
-    fn new(data: &SalaryData) -> FormChoices {
-        let choice = |value: &str, label: &str| Choice {
-            value: value.into(),
-            label: label.into(),
-        };
-        FormChoices {
-            occupations: data
-                .occupations
-                .iter()
-                .map(|o| choice(&o.id, &format!("{} ({})", capitalise(&o.short), o.soc)))
-                .collect(),
-            compares: Compare::ALL
-                .map(|c| choice(c.as_str(), wording::compare_label(c)))
-                .into(),
-            displays: Display::ALL
-                .map(|d| choice(d.as_str(), wording::display_label(d)))
-                .into(),
-            periods: Period::ALL
-                .map(|p| choice(p.as_str(), wording::period_label(p)))
-                .into(),
-        }
-    }
-}
-
-/// The salary page around the form and comparison, rendered once at start-up: the part before and
-/// the part after, for a result and for a rejected query (whose title asks to check the choices).
-pub struct Layout {
-    pub result: (String, String),
-    pub rejected: (String, String),
-    pub choices: FormChoices,
-    /// Set in a static export: the address of a live him-guide (possibly empty), which the page
-    /// points to and sends its form to, since a static copy cannot compute.
-    pub static_copy: Option<String>,
-}
-
-/// `templates/salary_shell.html`: the site's layout with a marker where the comparison goes.
-#[derive(Template)]
-#[template(path = "salary_shell.html")]
-struct SalaryShell {
-    chrome: Chrome,
-    slot: &'static str,
-    json_ld: String,
-}
-
-impl Layout {
-    pub fn new(
-        state_chrome: impl Fn(&str, &str) -> Chrome,
-        base_url: &str,
-        data: &SalaryData,
-    ) -> askama::Result<Layout> {
-        const SLOT: &str = "<!-- the salary comparison -->";
-        let split = |title: &str| -> askama::Result<(String, String)> {
-            let mut chrome = state_chrome(
-                title,
-                "Compare the pay of health information occupations, by work setting, and check a job offer.",
-            );
-            chrome.canonical = Some(format!("{base_url}{SALARY_PAGE}"));
-            let page = SalaryShell {
-                chrome,
-                slot: SLOT,
-                json_ld: crate::web::json_ld::occupations(data),
-            }
-            .render()?;
-            let (before, after) = page.split_once(SLOT).expect("the shell holds the slot");
-            Ok((before.to_string(), after.to_string()))
-        };
-        Ok(Layout {
-            result: split("Compare HIM pay")?,
-            rejected: split("Check your choices: Compare HIM pay")?,
-            choices: FormChoices::new(data),
-            static_copy: None,
-        })
-    }
-}
-
-pub struct Choice {
-    pub value: String,
+pub(crate) struct Link {
+    /// A site path with its query: `/salary?compare=ladder&area=4800000&...`.
+    pub href: String,
     pub label: String,
+}
+
+impl Unpublished {
+    /// Each gap of `report`, and the offer left unchecked by one.
+    fn all(report: &Report<'_>) -> (Vec<Unpublished>, Option<Unpublished>) {
+        let query = &report.query;
+        let links = |missing: &NotPublished<'_>| {
+            let state = missing.state.map(|state| Link {
+                href: format!(
+                    "{SALARY_PAGE}?{}",
+                    query.to_query_string_in(Some(state.code))
+                ),
+                label: wording::elsewhere_link(Some(state)),
+            });
+            let nation = Link {
+                href: format!("{SALARY_PAGE}?{}", query.to_query_string_in(None)),
+                label: wording::elsewhere_link(None),
+            };
+            state.into_iter().chain([nation]).collect()
+        };
+        let gaps = report
+            .not_published
+            .iter()
+            .map(|missing| Unpublished {
+                text: wording::not_published(missing),
+                links: links(missing),
+            })
+            .collect();
+        let unchecked = report
+            .not_published
+            .iter()
+            .find(|m| query.offer.is_some() && m.occupation == query.occupation)
+            .map(|missing| Unpublished {
+                text: wording::offer_not_checked(missing),
+                links: links(missing),
+            });
+        (gaps, unchecked)
+    }
 }
 
 pub(crate) struct ResultLinks {
@@ -391,7 +335,14 @@ impl<'a> SalaryView<'a> {
         let mut tables = Vec::new();
         let chart = match &report.rows {
             Rows::Ladder(rows) => {
-                tables.push(ladder_table(rows, query.baseline, display, &mut footnotes));
+                let area = query.area.map(|pay| &pay.area);
+                tables.push(ladder_table(
+                    rows,
+                    query.baseline,
+                    display,
+                    area,
+                    &mut footnotes,
+                ));
                 Some(ChartView::ladder(rows, report, display))
             }
             Rows::Settings { industries, claims } => {
@@ -430,15 +381,16 @@ impl<'a> SalaryView<'a> {
             None => (None, false),
         };
         let canonical = query.to_query_string();
+        let area = query.area.map(|pay| &pay.area);
+        let (not_published, offer_unchecked) = Unpublished::all(report);
         SalaryView {
-            form: FormView {
-                input: query.to_input(),
-                errors: Vec::new(),
-                choices: &state.salary_layout.choices,
-            },
+            heading: wording::page_title(area.map(|a| a.name.as_str())),
+            form: FormView::new(query.to_input(), Vec::new(), &state.salary_layout.choices),
             static_copy: state.salary_layout.static_copy.as_deref(),
             offer_summary,
             offer_estimated,
+            offer_unchecked,
+            not_published,
             tables,
             chart,
             notes: report.notes.iter().map(wording::note).collect(),
@@ -449,9 +401,10 @@ impl<'a> SalaryView<'a> {
                 json: format!("{SALARY_PAGE}.json?{canonical}"),
                 csv: format!("{SALARY_PAGE}.csv?{canonical}"),
                 iframe: format!(
-                    "<iframe src=\"{}/embed{SALARY_PAGE}?{}\" title=\"HIM pay comparison\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
+                    "<iframe src=\"{}/embed{SALARY_PAGE}?{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
                     state.base_url,
-                    canonical.replace('&', "&amp;")
+                    canonical.replace('&', "&amp;"),
+                    escape_html(&wording::embed_title(area)),
                 ),
             }),
         }
@@ -460,14 +413,17 @@ impl<'a> SalaryView<'a> {
     fn rejected(state: &'a AppState, rejected: &Rejected) -> SalaryView<'a> {
         let layout = &state.salary_layout;
         SalaryView {
-            form: FormView {
-                input: rejected.input.clone(),
-                errors: FieldMessage::all(state, rejected),
-                choices: &layout.choices,
-            },
+            heading: wording::page_title(None),
+            form: FormView::new(
+                rejected.input.clone(),
+                FieldMessage::all(state, rejected),
+                &layout.choices,
+            ),
             static_copy: layout.static_copy.as_deref(),
             offer_summary: None,
             offer_estimated: false,
+            offer_unchecked: None,
+            not_published: Vec::new(),
             tables: Vec::new(),
             chart: None,
             notes: Vec::new(),
@@ -482,6 +438,7 @@ fn ladder_table(
     rows: &[LadderRow<'_>],
     baseline: &Occupation,
     display: Display,
+    area: Option<&Area>,
     notes: &mut Footnotes<'_>,
 ) -> TableView {
     // Annual and hourly medians always; a monthly view adds its own column first.
@@ -518,7 +475,8 @@ fn ladder_table(
                     notes: Vec::new(),
                     computed: true,
                 },
-                None => Cell::plain("Baseline"),
+                None if row.occupation == baseline => Cell::plain("Baseline"),
+                None => Cell::plain(wording::NO_BASELINE),
             });
             cells
         })
@@ -543,7 +501,8 @@ fn ladder_table(
     ]);
     TableView {
         caption: format!(
-            "Median pay and the 10th to 90th percentile range, by occupation ({} figures in the chart)",
+            "Median pay and the 10th to 90th percentile range, by occupation{} ({} figures in the chart)",
+            area.map_or(String::new(), |a| format!(" in {}", a.name)),
             wording::adjective(display.period())
         ),
         headers,

@@ -1,8 +1,10 @@
 //! Every sentence the salary comparison says to readers, written from the facts the domain returns.
 //! A translation would hook in here: nothing else in the comparison writes words for readers.
 
+use crate::oews::{Area, FootnoteCode};
+use crate::salary::area::Missing;
 use crate::salary::capitalise;
-use crate::salary::compare::{Difference, Estimate, Note, OfferCheck};
+use crate::salary::compare::{Difference, Estimate, NotPublished, Note, OfferCheck};
 use crate::salary::data::Distribution;
 use crate::salary::data::SalaryData;
 use crate::salary::money::{Cents, Period, group_thousands};
@@ -28,6 +30,15 @@ pub(super) fn field_message(error: &FieldError, data: &SalaryData) -> String {
             format!("Choose one of the listed occupations ({}).", ids.join(", "))
         }
         (Problem::UnknownChoice, Field::Display) => "Show pay per year, month or hour.".into(),
+        (Problem::UnknownChoice, Field::Area) => {
+            "The pay data we hold has no BLS area with that code; choose the nation, a state or an area from the list.".into()
+        }
+        (Problem::NotAnAreaCode, _) => {
+            "An area is BLS's seven-digit area code, like 4800000 (Texas) or 0012420 (Austin-Round Rock-San Marcos, TX); choose one from the list.".into()
+        }
+        (Problem::NoPayInArea, _) => {
+            "BLS released no wages for any of these occupations in that area; choose its state or the nation.".into()
+        }
         (Problem::UnknownChoice, _) => {
             "Choose how often the offer is paid: hour, week, two weeks, month or year.".into()
         }
@@ -77,6 +88,99 @@ pub(super) fn note(note: &Note<'_>) -> String {
              statistic or year for them, and we could not find them in BLS tables."
                 .into()
         }
+        Note::IndustriesNationalOnly(area) => format!(
+            "Pay by industry is for the whole country: BLS publishes it by industry only nationally, not for {}. \
+             An offer is checked against the occupation's pay in {} where BLS published it.",
+            area.name, area.name
+        ),
+        Note::NoBaselineInArea(occupation, area) => format!(
+            "BLS released no wages for {} in {}, so no differences from them are shown.",
+            occupation.short, area.name
+        ),
+    }
+}
+
+/// The difference cell of an occupation when the baseline has no pay in the area.
+pub(super) const NO_BASELINE: &str = "Not available: no baseline pay in this area";
+
+/// The nation, as the area list offers it.
+pub(super) const NATIONAL_CHOICE: &str = "United States (national)";
+
+/// The label of a state's metro and nonmetro areas in the area list.
+pub(super) fn areas_in(state: &str) -> String {
+    format!("Metropolitan and nonmetropolitan areas in {state}")
+}
+
+/// "United States" or the BLS area's name, as a heading or a label says it.
+pub(super) fn area_name(area: Option<&Area>) -> &str {
+    area.map_or("United States", |area| area.name.as_str())
+}
+
+/// The page's heading and title: "Compare HIM pay", or "Compare HIM pay in Texas".
+pub(super) fn page_title(area: Option<&str>) -> String {
+    match area {
+        None => "Compare HIM pay".into(),
+        Some(name) => format!("Compare HIM pay in {name}"),
+    }
+}
+
+/// The embed's document title, and the title of the `<iframe>` other sites copy.
+pub(super) fn embed_title(area: Option<&Area>) -> String {
+    match area {
+        None => "HIM pay comparison".into(),
+        Some(area) => format!("HIM pay comparison: {}", area.name),
+    }
+}
+
+/// The embed's heading.
+pub(super) fn embed_heading(area: Option<&Area>) -> String {
+    match area {
+        None => "Health information pay, compared".into(),
+        Some(area) => format!("Health information pay in {}, compared", area.name),
+    }
+}
+
+/// Why an occupation has no pay in the chosen area, said plainly.
+pub(super) fn not_published(missing: &NotPublished<'_>) -> String {
+    let who = capitalise(&missing.occupation.short);
+    match missing.missing {
+        Missing::NoSeries => format!(
+            "{who}: BLS published no wage estimates for this occupation in {}. We do not fill the gap with \
+             figures from elsewhere.",
+            missing.area.name
+        ),
+        Missing::NotReleased(footnote) => format!(
+            "{who}: BLS did not release wage estimates for this occupation in {}{}. We do not fill the gap \
+             with figures from elsewhere.",
+            missing.area.name,
+            match footnote {
+                Some(FootnoteCode::NOT_RELEASED) =>
+                    " (BLS footnote 8: estimate not released)".to_string(),
+                Some(code) => format!(" (BLS footnote {code})"),
+                None => String::new(),
+            }
+        ),
+    }
+}
+
+/// Why an offer was not placed: the occupation has no pay in the chosen area.
+pub(super) fn offer_not_checked(missing: &NotPublished<'_>) -> String {
+    let elsewhere = match missing.state {
+        Some(state) => format!("in {} or for the whole country", state.name),
+        None => "for the whole country".into(),
+    };
+    format!(
+        "We do not check this offer in {}: BLS released no wages for {} there. Check it against the \
+         same comparison {elsewhere} instead.",
+        missing.area.name, missing.occupation.short
+    )
+}
+
+/// "Compare in Texas", "Compare nationally": a link to the same comparison elsewhere.
+pub(super) fn elsewhere_link(area: Option<&Area>) -> String {
+    match area {
+        Some(area) => format!("The same comparison in {}", area.name),
+        None => "The same comparison for the whole country".into(),
     }
 }
 
@@ -105,8 +209,12 @@ pub(super) fn offer_summary(check: &OfferCheck<'_>) -> String {
             distribution,
             placement,
         } => {
+            let place = match check.area {
+                Some(area) => format!("in {}", area.name),
+                None => "nationally".into(),
+            };
             text += &format!(
-                "Among {} nationally ({}), ",
+                "Among {} {place} ({}), ",
                 occupation.short, distribution.release
             );
             text += &placement_words(distribution, placement);
@@ -134,8 +242,12 @@ pub(super) fn offer_summary(check: &OfferCheck<'_>) -> String {
     } else {
         "below"
     };
+    let median = match check.area {
+        Some(area) => format!("their median in {}", area.name),
+        None => "their newest median".into(),
+    };
     text += &format!(
-        " It is {} ({}) {direction} their newest median, {} ({}); that difference is our arithmetic.",
+        " It is {} ({}) {direction} {median}, {} ({}); that difference is our arithmetic.",
         Cents(check.versus_median.amount.0.abs()).dollars_text(),
         unsigned_percent(check.versus_median),
         check.median.amount_text(),
@@ -247,7 +359,7 @@ mod tests {
 
     fn summary(raw: &str) -> String {
         let data = fixture();
-        let report = compute(data, Query::parse(raw, data).unwrap());
+        let report = compute(data, Query::parse(raw, data, None).unwrap());
         offer_summary(&report.offer.unwrap())
     }
 
@@ -300,6 +412,40 @@ mod tests {
     }
 
     #[test]
+    fn says_which_area_an_offer_is_placed_in_and_what_bls_did_not_publish() {
+        let data = fixture();
+        let areas = Some(crate::salary::fixture_areas());
+        let report = |raw: &str| compute(data, Query::parse(raw, data, areas).unwrap());
+        let placed = report("area=0012420&occupation=manager&offer=100000");
+        let text = offer_summary(placed.offer.as_ref().unwrap());
+        assert!(
+            text.contains("Among medical and health services managers in Austin-Round Rock-San Marcos, TX (OEWS May 2025), that is about the 30th percentile"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "below their median in Austin-Round Rock-San Marcos, TX, $126,110 (OEWS May 2025)"
+            ),
+            "{text}"
+        );
+        let unchecked = report("area=0012420&occupation=specialist&offer=40000");
+        let specialists = &unchecked.not_published[0];
+        assert_eq!(
+            not_published(specialists),
+            "Medical records specialists: BLS published no wage estimates for this occupation in \
+             Austin-Round Rock-San Marcos, TX. We do not fill the gap with figures from elsewhere."
+        );
+        assert!(offer_not_checked(specialists).ends_with(
+            "Check it against the same comparison in Texas or for the whole country instead."
+        ));
+        let technologists = &unchecked.not_published[1];
+        assert!(
+            offer_not_checked(technologists)
+                .ends_with("the same comparison for the whole country instead.")
+        );
+    }
+
+    #[test]
     fn writes_differences_with_their_sign() {
         let up = Difference {
             amount: Cents::from_dollars(14_090),
@@ -321,6 +467,8 @@ mod tests {
             Problem::TooManyParameters { max: 32 },
             Problem::Repeated,
             Problem::UnknownChoice,
+            Problem::NotAnAreaCode,
+            Problem::NoPayInArea,
             Problem::Zero,
             Problem::Negative,
             Problem::NotANumber,

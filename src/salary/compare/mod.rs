@@ -2,10 +2,15 @@
 //! and where an offer falls. Every amount keeps the figure it came from, and says whether it was
 //! published or computed by us.
 
+mod area;
+
+pub use area::NotPublished;
+
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
 use super::money::{Cents, Period, from_annual};
 use super::percentile::{Placement, place};
 use super::query::{Compare, Display, Offer, Query};
+use crate::oews::Area;
 
 /// An amount as shown, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +114,8 @@ pub struct OfferCheck<'a> {
     pub versus_median: Difference,
     /// The year the data was reviewed, against which a distribution's age is judged.
     pub reviewed_year: u16,
+    /// The BLS area whose median and distribution these are; `None` for the nation.
+    pub area: Option<&'a Area>,
 }
 
 /// A caveat a reader needs beside the comparison: a fact the web layer puts into words.
@@ -126,6 +133,10 @@ pub enum Note<'a> {
     IndustryMeansNotMedians,
     /// Articles' workplace figures have no source, occupation, statistic or year.
     ArticleWorkplaceFigures,
+    /// BLS publishes pay by industry only for the nation, not for the chosen area.
+    IndustriesNationalOnly(&'a Area),
+    /// The baseline occupation has no pay in the chosen area, so no differences are measured.
+    NoBaselineInArea(&'a Occupation, &'a Area),
 }
 
 /// Everything a query asks for, ready to be shown as HTML, JSON or CSV.
@@ -137,6 +148,9 @@ pub struct Report<'a> {
     pub notes: Vec<Note<'a>>,
     /// Ids of every source behind a figure in the report, in first-use order.
     pub sources: Vec<&'a str>,
+    /// In an area: the occupations BLS released no wages for there, and where to look instead.
+    /// Such an occupation has no ladder row, and an offer in it is not checked.
+    pub not_published: Vec<NotPublished<'a>>,
 }
 
 /// A distribution older than this many years before the data's review is too old to place an offer.
@@ -145,13 +159,20 @@ pub const MAX_DISTRIBUTION_AGE: u16 = 10;
 /// Computes the report for a valid `query`.
 pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
     let mut notes = Vec::new();
-    let rows = match query.compare {
-        Compare::Ladder => Rows::Ladder(ladder(data, &query, &mut notes)),
-        Compare::Settings => settings(data, query.occupation, query.display, &mut notes),
+    let rows = match (query.compare, query.area) {
+        (Compare::Ladder, None) => Rows::Ladder(ladder(data, &query, &mut notes)),
+        (Compare::Ladder, Some(pay)) => Rows::Ladder(area::ladder(data, pay, &query, &mut notes)),
+        (Compare::Settings, area) => {
+            if let Some(pay) = area {
+                notes.push(Note::IndustriesNationalOnly(&pay.area));
+            }
+            settings(data, query.occupation, query.display, &mut notes)
+        }
     };
-    let offer = query
-        .offer
-        .map(|offer| check_offer(data, query.occupation, offer));
+    let offer = query.offer.and_then(|offer| match query.area {
+        None => Some(check_offer(data, query.occupation, offer)),
+        Some(pay) => area::check_offer(data, pay, query.occupation, offer),
+    });
     if query.display != Display::Year {
         notes.push(Note::ComputedFromAnnual(query.display.period()));
     }
@@ -192,14 +213,27 @@ pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
         offer,
         notes,
         sources,
+        not_published: query
+            .area
+            .map(|pay| area::not_published(data, pay))
+            .unwrap_or_default(),
     }
 }
 
 /// `figure` (annual) as shown per `display`: the published hourly figure where BLS gives one.
 fn shown<'a>(data: &'a SalaryData, figure: &'a Figure, display: Display) -> Shown<'a> {
+    let hourly = (display == Display::Hour)
+        .then(|| data.counterpart(figure, PayBasis::Hourly))
+        .flatten();
+    shown_as(figure, hourly, display)
+}
+
+/// `figure` (annual) as shown per `display`, using `hourly`, its published hourly counterpart, if
+/// there is one and pay is shown by the hour.
+fn shown_as<'a>(figure: &'a Figure, hourly: Option<&'a Figure>, display: Display) -> Shown<'a> {
     let period = display.period();
     if display == Display::Hour
-        && let Some(hourly) = data.counterpart(figure, PayBasis::Hourly)
+        && let Some(hourly) = hourly
     {
         return Shown {
             amount: hourly.amount,
@@ -318,10 +352,23 @@ fn check_offer<'a>(
     offer: Offer,
 ) -> OfferCheck<'a> {
     let median = data.median_of(occupation);
-    let versus_median = Difference::between(offer.annual, median.amount);
-    let estimate = match data.distributions(&occupation.id).into_iter().next() {
+    let newest = data.distributions(&occupation.id).into_iter().next();
+    OfferCheck {
+        offer,
+        occupation,
+        estimate: estimate(newest, offer, data.reviewed.year),
+        median,
+        versus_median: Difference::between(offer.annual, median.amount),
+        reviewed_year: data.reviewed.year,
+        area: None,
+    }
+}
+
+/// How `offer` can be judged against `distribution`, given the year the data was reviewed.
+fn estimate(distribution: Option<Distribution<'_>>, offer: Offer, reviewed: u16) -> Estimate<'_> {
+    match distribution {
         None => Estimate::NoDistribution,
-        Some(distribution) if distribution.year + MAX_DISTRIBUTION_AGE < data.reviewed.year => {
+        Some(distribution) if distribution.year + MAX_DISTRIBUTION_AGE < reviewed => {
             Estimate::TooOld { distribution }
         }
         Some(distribution) => {
@@ -331,199 +378,8 @@ fn check_offer<'a>(
                 placement,
             }
         }
-    };
-    OfferCheck {
-        offer,
-        occupation,
-        estimate,
-        median,
-        versus_median,
-        reviewed_year: data.reviewed.year,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::salary::fixture;
-    use crate::salary::percentile::Position;
-
-    fn report(raw: &str) -> Report<'static> {
-        compute(fixture(), Query::parse(raw, fixture()).unwrap())
-    }
-
-    #[test]
-    fn the_ladder_shows_every_occupation_with_differences_from_the_baseline() {
-        let report = report("compare=ladder&baseline=specialist");
-        let Rows::Ladder(rows) = &report.rows else {
-            panic!("a ladder")
-        };
-        let ids: Vec<_> = rows.iter().map(|r| r.occupation.id.as_str()).collect();
-        assert_eq!(ids, ["specialist", "technologist", "manager"]);
-        assert_eq!(rows[0].difference, None);
-        assert_eq!(rows[0].median.text(), "$44,090");
-        assert_eq!(
-            (rows[0].median_hourly.text(), rows[0].median_hourly.computed),
-            ("$21.20".to_string(), false)
-        );
-        assert_eq!(rows[0].median_annual.text(), "$44,090");
-        // $58,250 - $44,090 = $14,160, which is 32.1% of $44,090.
-        assert_eq!(
-            rows[1].difference,
-            Some(Difference {
-                amount: Cents::from_dollars(14_160),
-                tenths_of_percent: 321
-            })
-        );
-        assert_eq!(rows[2].p90.as_ref().unwrap().text(), "$189,000");
-        assert_eq!(
-            rows[2].p90.as_ref().unwrap().figure.release,
-            "OEWS May 2019"
-        );
-        assert_eq!(
-            report.notes,
-            [
-                Note::MixedReleases(vec!["OOH May 2020", "OOH May 2022", "OOH May 2023"]),
-                Note::RangeFromNewestDistribution
-            ]
-        );
-        assert_eq!(report.sources[0], "bls-ooh-mrs-2020");
-    }
-
-    #[test]
-    fn hourly_pay_uses_published_hourly_figures_and_monthly_pay_is_computed() {
-        let report = report("display=hour");
-        let Rows::Ladder(rows) = &report.rows else {
-            panic!()
-        };
-        assert_eq!(
-            (rows[1].median.text(), rows[1].median.computed),
-            ("$28.01".to_string(), false)
-        );
-        // The May 2011 distribution has no hourly figures: its ends are computed from annual pay.
-        assert_eq!(
-            (
-                rows[0].p10.as_ref().unwrap().text(),
-                rows[0].p10.as_ref().unwrap().computed
-            ),
-            ("$10.42".to_string(), true)
-        );
-        let monthly = super::tests::report("display=month");
-        let Rows::Ladder(rows) = &monthly.rows else {
-            panic!()
-        };
-        assert_eq!(
-            (rows[1].median.text(), rows[1].median.computed),
-            ("$4,854".to_string(), true)
-        );
-        assert!(
-            monthly
-                .notes
-                .contains(&Note::ComputedFromAnnual(Period::Month))
-        );
-    }
-
-    #[test]
-    fn places_an_hourly_offer_among_technologists() {
-        let check = report("occupation=technologist&offer=24.50&period=hour")
-            .offer
-            .unwrap();
-        assert_eq!(check.offer.annual, Cents::from_dollars(50_960));
-        let Estimate::Placed {
-            placement,
-            distribution,
-        } = &check.estimate
-        else {
-            panic!("placed")
-        };
-        assert_eq!(distribution.release, "OEWS May 2021");
-        assert_eq!(placement.position, Position::P25P50);
-        // 25 + (50,960 - 37,500) / (55,560 - 37,500) x 25 = 43.63
-        assert!((placement.percentile.unwrap() - 43.632).abs() < 0.001);
-        // $50,960 - $58,250 = -$7,290, 12.5% below the newest median.
-        assert_eq!(check.median.release, "OOH May 2022");
-        assert_eq!(check.versus_median.amount, Cents::from_dollars(-7_290));
-        assert_eq!(check.versus_median.tenths_of_percent, -125);
-    }
-
-    #[test]
-    fn does_not_place_an_offer_in_a_distribution_too_old() {
-        let check = report("occupation=specialist&offer=40000").offer.unwrap();
-        let Estimate::TooOld { distribution } = &check.estimate else {
-            panic!("too old: {:?}", check.estimate)
-        };
-        assert_eq!(distribution.year, 2011);
-        assert_eq!(check.reviewed_year - distribution.year, 15);
-    }
-
-    #[test]
-    fn names_offers_outside_the_published_range() {
-        let position = |raw: &str| match report(raw).offer.unwrap().estimate {
-            Estimate::Placed { placement, .. } => (placement.position, placement.percentile),
-            other => panic!("placed: {other:?}"),
-        };
-        assert_eq!(
-            position("occupation=manager&offer=50000"),
-            (Position::BelowP10, None)
-        );
-        assert_eq!(
-            position("occupation=manager&offer=200000"),
-            (Position::AboveP90, None)
-        );
-    }
-
-    #[test]
-    fn settings_show_industry_means_and_set_the_articles_figures_apart() {
-        let report = report("compare=settings&occupation=manager");
-        let Rows::Settings { industries, claims } = &report.rows else {
-            panic!()
-        };
-        assert!(!industries.is_empty());
-        assert!(industries.iter().all(|r| !r.shown.figure.is_claim()));
-        assert_eq!(
-            (industries[0].setting, industries[0].shown.text()),
-            (
-                "General medical and surgical hospitals",
-                "$124,180".to_string()
-            )
-        );
-        assert!(!claims.is_empty());
-        assert!(claims.iter().all(|c| c.shown.figure.is_claim()));
-        assert!(report.notes.contains(&Note::IndustryMeansNotMedians));
-        assert!(report.notes.contains(&Note::ArticleWorkplaceFigures));
-        let specialists = super::tests::report("compare=settings&occupation=specialist");
-        assert!(matches!(
-            specialists.notes[0],
-            Note::NoIndustryPay(o) if o.id == "specialist"
-        ));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn no_query_makes_parsing_or_computing_panic(raw in "[a-z=&%0-9A-F.,$+-]{0,80}|\\PC{0,60}") {
-            if let Ok(query) = Query::parse(&raw, fixture()) {
-                let report = compute(fixture(), query);
-                proptest::prop_assert_eq!(report.offer.is_some(), query.offer.is_some());
-            }
-        }
-
-        #[test]
-        fn any_valid_offer_is_checked_against_the_newest_median(
-            cents in 1i64..1_000_000_000, period in 0usize..5, occupation in 0usize..3, display in 0usize..3,
-        ) {
-            let data = fixture();
-            let period = Period::ALL[period];
-            let raw = format!(
-                "occupation={}&offer={}.{:02}&period={}&display={}",
-                data.occupations[occupation].id, cents / 100, cents % 100, period.as_str(), Display::ALL[display].as_str()
-            );
-            match Query::parse(&raw, data) {
-                Ok(query) => {
-                    let check = compute(data, query).offer.unwrap();
-                    proptest::prop_assert_eq!(check.median, data.median_of(check.occupation));
-                }
-                Err(rejected) => proptest::prop_assert_eq!(rejected.errors[0].field, crate::salary::query::Field::Offer),
-            }
-        }
-    }
-}
+mod tests;

@@ -1,8 +1,10 @@
 //! The salary comparison's query: decoded strictly, validated into typed choices, and written back
 //! as a canonical link. Every rejected field gets a message a reader can act on.
 
+use super::area::{AreaPay, Areas};
 use super::data::{Occupation, SalaryData};
 use super::money::{Cents, MoneyError, Period, to_annual};
+use crate::oews::AreaCode;
 
 /// The largest yearly offer the comparison accepts; anything above is surely a typo.
 pub const MAX_ANNUAL: Cents = Cents::from_dollars(10_000_000);
@@ -65,6 +67,8 @@ pub struct Offer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Query<'a> {
     pub compare: Compare,
+    /// The BLS area whose pay the ladder and the offer check use; `None` for the nation.
+    pub area: Option<&'a AreaPay>,
     /// The occupation whose settings are compared and in which an offer is placed.
     pub occupation: &'a Occupation,
     /// The occupation the ladder's differences are measured from.
@@ -80,6 +84,7 @@ pub struct Query<'a> {
 pub enum Field {
     Query,
     Compare,
+    Area,
     Occupation,
     Baseline,
     Display,
@@ -89,8 +94,9 @@ pub enum Field {
 
 impl Field {
     /// The fields a reader sets, in the form's order.
-    pub const INPUTS: [Field; 6] = [
+    pub const INPUTS: [Field; 7] = [
         Field::Compare,
+        Field::Area,
         Field::Occupation,
         Field::Baseline,
         Field::Display,
@@ -102,6 +108,7 @@ impl Field {
         match self {
             Field::Query => "query",
             Field::Compare => "compare",
+            Field::Area => "area",
             Field::Occupation => "occupation",
             Field::Baseline => "baseline",
             Field::Display => "display",
@@ -128,6 +135,10 @@ pub enum Problem {
     Repeated,
     /// Not one of the field's choices.
     UnknownChoice,
+    /// An area code that is not seven digits.
+    NotAnAreaCode,
+    /// An area of the extract in which BLS released no wages for any of the occupations.
+    NoPayInArea,
     /// An offer of zero.
     Zero,
     Negative,
@@ -151,6 +162,7 @@ pub struct FieldError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Input {
     pub compare: String,
+    pub area: String,
     pub occupation: String,
     pub baseline: String,
     pub display: String,
@@ -163,6 +175,7 @@ impl Input {
         match field {
             Field::Query => None,
             Field::Compare => Some(&mut self.compare),
+            Field::Area => Some(&mut self.area),
             Field::Occupation => Some(&mut self.occupation),
             Field::Baseline => Some(&mut self.baseline),
             Field::Display => Some(&mut self.display),
@@ -198,6 +211,7 @@ impl<'a> Query<'a> {
         let first = data.first_occupation();
         Query {
             compare: Compare::Ladder,
+            area: None,
             occupation: data.occupation("technologist").unwrap_or(first),
             baseline: data.occupation("specialist").unwrap_or(first),
             display: Display::Year,
@@ -207,12 +221,17 @@ impl<'a> Query<'a> {
     }
 
     /// Reads a raw query string (without the `?`). Empty fields count as absent; unknown
-    /// parameters are ignored, so a link with tracking parameters still works.
+    /// parameters are ignored, so a link with tracking parameters still works. `areas` is where
+    /// an `area` is looked up: without it (a site without the OEWS extract) only the nation is known.
     #[allow(
         clippy::too_many_lines,
         reason = "one short step per field, in the form's order"
     )]
-    pub fn parse(raw: &str, data: &'a SalaryData) -> Result<Query<'a>, Box<Rejected>> {
+    pub fn parse(
+        raw: &str,
+        data: &'a SalaryData,
+        areas: Option<Areas<'a>>,
+    ) -> Result<Query<'a>, Box<Rejected>> {
         let mut rejected = Rejected {
             input: Input::default(),
             errors: Vec::new(),
@@ -271,6 +290,10 @@ impl<'a> Query<'a> {
             rejected.add(Field::Compare, p);
             defaults.compare
         });
+        let area = parse_area(&input.area, areas).unwrap_or_else(|p| {
+            rejected.add(Field::Area, p);
+            None
+        });
         let occupation = fields.0.unwrap_or_else(|e| {
             rejected.add(e.field, e.problem);
             defaults.occupation
@@ -298,6 +321,7 @@ impl<'a> Query<'a> {
         if rejected.errors.is_empty() {
             return Ok(Query {
                 compare,
+                area,
                 occupation,
                 baseline,
                 display,
@@ -310,6 +334,7 @@ impl<'a> Query<'a> {
         let input = &mut rejected.input;
         for (field, default) in [
             (&mut input.compare, shown.compare),
+            (&mut input.area, shown.area),
             (&mut input.occupation, shown.occupation),
             (&mut input.baseline, shown.baseline),
             (&mut input.display, shown.display),
@@ -322,10 +347,18 @@ impl<'a> Query<'a> {
         Err(Box::new(rejected))
     }
 
-    /// The canonical query string that reproduces this comparison.
+    /// The canonical query string that reproduces this comparison; it names no area for the nation.
     pub fn to_query_string(&self) -> String {
+        self.to_query_string_in(self.area.map(|pay| pay.area.code))
+    }
+
+    /// The canonical query string of the same comparison in another area (`None`: the nation).
+    pub fn to_query_string_in(&self, area: Option<AreaCode>) -> String {
+        let area = area
+            .filter(|code| *code != AreaCode::NATIONAL)
+            .map_or(String::new(), |code| format!("&area={code}"));
         let mut query = format!(
-            "compare={}&occupation={}&baseline={}&display={}",
+            "compare={}{area}&occupation={}&baseline={}&display={}",
             self.compare.as_str(),
             self.occupation.id,
             self.baseline.id,
@@ -345,6 +378,10 @@ impl<'a> Query<'a> {
     pub fn to_input(&self) -> Input {
         Input {
             compare: self.compare.as_str().into(),
+            area: self
+                .area
+                .map_or(AreaCode::NATIONAL, |pay| pay.area.code)
+                .to_string(),
             occupation: self.occupation.id.clone(),
             baseline: self.baseline.id.clone(),
             display: self.display.as_str().into(),
@@ -354,6 +391,26 @@ impl<'a> Query<'a> {
                 .unwrap_or_default(),
             period: self.period.as_str().into(),
         }
+    }
+}
+
+/// The area typed as `text`: `None` for the nation (empty or `0000000`), else an area of `areas`
+/// in which BLS released wages for at least one of the occupations.
+fn parse_area<'a>(text: &str, areas: Option<Areas<'a>>) -> Result<Option<&'a AreaPay>, Problem> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let code = AreaCode::parse(text).ok_or(Problem::NotAnAreaCode)?;
+    if code == AreaCode::NATIONAL {
+        return Ok(None);
+    }
+    let pay = areas
+        .and_then(|areas| areas.pay(code))
+        .ok_or(Problem::UnknownChoice)?;
+    if pay.has_pay() {
+        Ok(Some(pay))
+    } else {
+        Err(Problem::NoPayInArea)
     }
 }
 
@@ -428,148 +485,4 @@ fn percent_decode(text: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sources::Source;
-    use std::path::Path;
-    use std::sync::LazyLock;
-
-    fn data() -> &'static SalaryData {
-        static DATA: LazyLock<SalaryData> = LazyLock::new(|| {
-            let sources: Vec<Source> = crate::sources::parse(
-                Path::new("s.toml"),
-                "[[source]]\nid=\"bls\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n",
-            )
-            .unwrap();
-            let occupation = |id: &str| {
-                format!(
-                    "[[occupation]]\nid=\"{id}\"\nsoc=\"1\"\ntitle=\"T\"\nshort=\"t\"\nhim_titles=[]\nentry_education=\"e\"\n\
-                     [[figure]]\nid=\"{id}-m\"\noccupation=\"{id}\"\nstatistic=\"median\"\nperiod=\"annual\"\n\
-                     amount=\"$50,000\"\nrelease=\"OOH May 2023\"\nscope=\"national\"\nsource=\"bls\"\n"
-                )
-            };
-            let text = format!(
-                "reviewed = 2026-11-22\n{}{}",
-                occupation("specialist"),
-                occupation("technologist")
-            );
-            super::super::data::parse(Path::new("salary.toml"), &text, &sources).unwrap()
-        });
-        &DATA
-    }
-
-    fn parse(raw: &str) -> Result<Query<'static>, Box<Rejected>> {
-        Query::parse(raw, data())
-    }
-
-    fn errors(raw: &str) -> Vec<(Field, Problem)> {
-        parse(raw)
-            .unwrap_err()
-            .errors
-            .into_iter()
-            .map(|e| (e.field, e.problem))
-            .collect()
-    }
-
-    #[test]
-    fn an_empty_query_is_the_default_comparison() {
-        assert_eq!(parse("").unwrap(), Query::default_for(data()));
-        assert_eq!(
-            parse("offer=&period=&occupation=").unwrap(),
-            Query::default_for(data())
-        );
-    }
-
-    #[test]
-    fn reads_an_offer_and_converts_it_to_a_year() {
-        let query = parse(
-            "occupation=technologist&offer=24.50&period=hour&display=month&utm_source=school",
-        )
-        .unwrap();
-        assert_eq!(
-            query.offer,
-            Some(Offer {
-                amount: Cents(2450),
-                period: Period::Hour,
-                annual: Cents::from_dollars(50_960)
-            })
-        );
-        assert_eq!(query.display, Display::Month);
-        assert_eq!(query.occupation.id, "technologist");
-        assert_eq!(
-            query.to_query_string(),
-            "compare=ladder&occupation=technologist&baseline=specialist&display=month&offer=24.50&period=hour"
-        );
-    }
-
-    #[test]
-    fn decodes_percent_escapes_and_plus_signs() {
-        let query = parse("offer=%2452%2C000+&period=year").unwrap();
-        assert_eq!(query.offer.unwrap().amount, Cents::from_dollars(52_000));
-    }
-
-    #[test]
-    fn rejects_each_bad_field_and_keeps_the_input() {
-        let rejected =
-            parse("occupation=wizard&offer=lots&period=fortnight&display=week&compare=x")
-                .unwrap_err();
-        assert_eq!(rejected.input.offer, "lots");
-        assert_eq!(rejected.input.occupation, "wizard");
-        let fields: Vec<_> = rejected.errors.iter().map(|e| e.field).collect();
-        assert_eq!(
-            fields,
-            [
-                Field::Compare,
-                Field::Occupation,
-                Field::Display,
-                Field::Period,
-                Field::Offer
-            ]
-        );
-        assert_eq!(
-            rejected.error_for(Field::Offer).unwrap().problem,
-            Problem::NotANumber
-        );
-        let partial = parse("offer=abc").unwrap_err();
-        assert_eq!(
-            (
-                partial.input.compare.as_str(),
-                partial.input.period.as_str()
-            ),
-            ("ladder", "year"),
-            "defaults fill the gaps"
-        );
-    }
-
-    #[test]
-    fn rejects_zero_negative_and_absurd_offers() {
-        assert_eq!(errors("offer=0"), [(Field::Offer, Problem::Zero)]);
-        assert_eq!(errors("offer=-5"), [(Field::Offer, Problem::Negative)]);
-        let too_much = [(Field::Offer, Problem::AboveMaximum { max: MAX_ANNUAL })];
-        assert_eq!(errors("offer=10000001"), too_much);
-        assert_eq!(errors("offer=5000&period=hour"), too_much);
-        assert!(parse("offer=10000000").is_ok());
-    }
-
-    #[test]
-    fn rejects_malformed_encoding_and_conflicting_repeats() {
-        assert_eq!(errors("offer=%zz"), [(Field::Query, Problem::Malformed)]);
-        assert_eq!(errors("offer=%FF"), [(Field::Query, Problem::Malformed)]);
-        assert_eq!(
-            errors("offer=1&offer=2"),
-            [(Field::Offer, Problem::Repeated)]
-        );
-        assert!(parse("offer=1&offer=1").is_ok());
-        let many = vec!["a=1"; 40].join("&");
-        assert_eq!(
-            errors(&many),
-            [(Field::Query, Problem::TooManyParameters { max: 32 })]
-        );
-    }
-
-    #[test]
-    fn writes_amounts_back_plainly() {
-        assert_eq!(plain_amount(Cents(5_200_000)), "52000");
-        assert_eq!(plain_amount(Cents(2405)), "24.05");
-    }
-}
+mod tests;

@@ -1,0 +1,299 @@
+//! Pay in one BLS area: each occupation's May distribution there, from the area's cross-industry
+//! series in the OEWS extract, or why BLS published none. Built on an area's first use, never for
+//! every area at start-up.
+
+use std::sync::OnceLock;
+
+use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
+use crate::oews::{Area, AreaCode, AreaType, Extract, FootnoteCode};
+
+/// Why the comparison has no pay for an occupation in an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// BLS published no estimates for the occupation in the area.
+    NoSeries,
+    /// BLS lists the occupation in the area but did not release its median wage, with BLS's
+    /// footnote (8: "Estimate not released").
+    NotReleased(Option<FootnoteCode>),
+}
+
+/// One occupation's pay in an area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OccupationPay {
+    /// The 10th to 90th percentiles, annual and hourly, as BLS released them, each with its series.
+    Published(Vec<Figure>),
+    Missing(Missing),
+}
+
+/// The state a metro or nonmetro area lies in, offered where BLS published nothing in the area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateFallback {
+    pub area: Area,
+    /// The occupations (by id) BLS published a median for in the state.
+    pub published: Vec<String>,
+}
+
+/// Everything the comparison needs about one area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaPay {
+    pub area: Area,
+    /// For a metro or nonmetro area, its state (BLS's primary state for one across state lines).
+    pub state: Option<StateFallback>,
+    /// Each occupation of the salary data, by id, in the data's order.
+    pub occupations: Vec<(String, OccupationPay)>,
+}
+
+impl AreaPay {
+    /// The pay of every occupation of `data` in `area`.
+    pub fn build(extract: &Extract, data: &SalaryData, area: &Area) -> AreaPay {
+        let occupations: Vec<(String, OccupationPay)> = data
+            .occupations
+            .iter()
+            .map(|occupation| {
+                let pay = match super::current::area_figures(extract, area, occupation) {
+                    Ok(figures) => OccupationPay::Published(figures),
+                    Err(missing) => OccupationPay::Missing(missing),
+                };
+                (occupation.id.clone(), pay)
+            })
+            .collect();
+        let state = (area.area_type == AreaType::Metro)
+            .then(|| extract.area(area.state.area()))
+            .flatten()
+            .map(|state| StateFallback {
+                area: state.clone(),
+                published: data
+                    .occupations
+                    .iter()
+                    .filter(|o| super::current::area_figures(extract, state, o).is_ok())
+                    .map(|o| o.id.clone())
+                    .collect(),
+            });
+        AreaPay {
+            area: area.clone(),
+            state,
+            occupations,
+        }
+    }
+
+    /// The occupation's figures in the area, or why there are none.
+    pub fn pay_of(&self, occupation: &Occupation) -> Result<&[Figure], Missing> {
+        match self.occupations.iter().find(|(id, _)| *id == occupation.id) {
+            Some((_, OccupationPay::Published(figures))) => Ok(figures),
+            Some((_, OccupationPay::Missing(missing))) => Err(*missing),
+            None => Err(Missing::NoSeries),
+        }
+    }
+
+    /// Whether BLS published a median for at least one of the occupations in the area.
+    pub fn has_pay(&self) -> bool {
+        self.occupations
+            .iter()
+            .any(|(_, pay)| matches!(pay, OccupationPay::Published(_)))
+    }
+
+    /// The area's figure of `statistic` on `basis` for the occupation, if BLS released it.
+    pub fn figure(
+        &self,
+        occupation: &Occupation,
+        statistic: Statistic,
+        basis: PayBasis,
+    ) -> Option<&Figure> {
+        self.pay_of(occupation)
+            .ok()?
+            .iter()
+            .find(|f| f.statistic == statistic && f.basis == basis)
+    }
+
+    /// The occupation's annual median in the area: present whenever its pay is published.
+    pub fn median(&self, occupation: &Occupation) -> Option<&Figure> {
+        self.figure(occupation, Statistic::Median, PayBasis::Annual)
+    }
+
+    /// The occupation's five annual percentiles in the area, if BLS released all five.
+    pub fn distribution<'a>(&'a self, occupation: &'a Occupation) -> Option<Distribution<'a>> {
+        let median = self.median(occupation)?;
+        let point = |statistic: Statistic| {
+            let figure = self.figure(occupation, statistic, PayBasis::Annual)?;
+            Some((statistic.percentile()?, figure.amount))
+        };
+        Some(Distribution {
+            occupation,
+            release: &median.release,
+            year: median.year?,
+            source: &median.source,
+            points: [
+                point(Statistic::P10)?,
+                point(Statistic::P25)?,
+                point(Statistic::Median)?,
+                point(Statistic::P75)?,
+                point(Statistic::P90)?,
+            ],
+        })
+    }
+}
+
+/// The areas' pay, each built on its first request and kept: one empty slot per area of the
+/// extract until then.
+#[derive(Debug, Clone, Default)]
+pub struct AreaCache {
+    built: Vec<OnceLock<AreaPay>>,
+}
+
+impl AreaCache {
+    pub fn new(extract: Option<&Extract>) -> AreaCache {
+        let count = extract.map_or(0, |e| e.areas.len());
+        AreaCache {
+            built: (0..count).map(|_| OnceLock::new()).collect(),
+        }
+    }
+}
+
+/// What the comparison reads areas from: the extract, the salary data and the cache of built areas.
+#[derive(Debug, Clone, Copy)]
+pub struct Areas<'a> {
+    pub extract: &'a Extract,
+    data: &'a SalaryData,
+    cache: &'a AreaCache,
+}
+
+impl<'a> Areas<'a> {
+    pub fn new(extract: &'a Extract, data: &'a SalaryData, cache: &'a AreaCache) -> Areas<'a> {
+        Areas {
+            extract,
+            data,
+            cache,
+        }
+    }
+
+    /// The pay in the area with `code`, if the extract has that area (national included).
+    pub fn pay(self, code: AreaCode) -> Option<&'a AreaPay> {
+        let index = self.extract.areas.iter().position(|a| a.code == code)?;
+        let slot = self.cache.built.get(index)?;
+        Some(
+            slot.get_or_init(|| {
+                AreaPay::build(self.extract, self.data, &self.extract.areas[index])
+            }),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oews::{Cell, Datatype};
+    use crate::salary::money::Cents;
+    use crate::salary::{fixture, fixture_areas};
+
+    fn code(text: &str) -> AreaCode {
+        AreaCode::parse(text).unwrap()
+    }
+
+    #[test]
+    fn builds_an_areas_distribution_with_its_series_and_says_what_is_missing() {
+        let pay = fixture_areas().pay(code("0012420")).expect("Austin");
+        assert_eq!(pay.area.name, "Austin-Round Rock-San Marcos, TX");
+        let data = fixture();
+        let manager = data.occupation("manager").unwrap();
+        let median = pay.median(manager).expect("managers' median in Austin");
+        assert_eq!(median.amount, Cents::from_dollars(126_110));
+        assert_eq!(median.release, "OEWS May 2025");
+        assert_eq!(
+            median.series.unwrap().to_string(),
+            "OEUM001242000000011911113"
+        );
+        let hourly = pay
+            .figure(manager, Statistic::Median, PayBasis::Hourly)
+            .unwrap();
+        assert_eq!(hourly.amount, Cents(6063));
+        let distribution = pay.distribution(manager).expect("all five percentiles");
+        assert_eq!(distribution.points[0], (10, Cents::from_dollars(64_210)));
+        assert_eq!(distribution.points[4], (90, Cents::from_dollars(269_090)));
+        let specialist = data.occupation("specialist").unwrap();
+        assert_eq!(pay.pay_of(specialist), Err(Missing::NoSeries));
+        assert!(pay.median(specialist).is_none());
+        let state = pay.state.as_ref().expect("Austin lies in Texas");
+        assert_eq!(state.area.name, "Texas");
+        assert_eq!(state.published, ["specialist", "manager"]);
+        assert!(pay.has_pay());
+    }
+
+    #[test]
+    fn a_state_has_no_state_to_fall_back_on_and_unknown_areas_no_pay() {
+        let areas = fixture_areas();
+        assert!(areas.pay(code("4800000")).unwrap().state.is_none());
+        assert!(areas.pay(code("9999999")).is_none());
+        let same = areas.pay(code("4800000")).unwrap();
+        assert!(
+            std::ptr::eq(same, areas.pay(code("4800000")).unwrap()),
+            "built once and kept"
+        );
+    }
+
+    /// The fixture extract with Utah's technologist median not released and a fifth area, Provo,
+    /// in which BLS published nothing.
+    fn extract_with_gaps() -> Extract {
+        let fixture = fixture_areas().extract;
+        let mut series: Vec<crate::oews::Series> = fixture.all_series().to_vec();
+        let utah = series
+            .iter_mut()
+            .find(|s| s.key.area == code("4900000"))
+            .unwrap();
+        let mut cells: [Option<Cell>; 17] =
+            std::array::from_fn(|i| utah.cell(Datatype::ALL[i]).cloned());
+        cells[Datatype::AnnualMedian.index()] =
+            Some(Cell::parse(Datatype::AnnualMedian, "-#8").unwrap());
+        *utah = crate::oews::Series::new(utah.key, cells);
+        let mut areas = fixture.areas.clone();
+        areas.push(Area {
+            code: code("0039340"),
+            area_type: AreaType::Metro,
+            state: crate::oews::StateCode::parse("49").unwrap(),
+            name: "Provo-Orem-Lehi, UT".into(),
+        });
+        Extract::new(
+            fixture.release.clone(),
+            areas,
+            fixture.industries.clone(),
+            fixture.occupations.clone(),
+            fixture.footnotes.clone(),
+            series,
+        )
+    }
+
+    #[test]
+    fn a_median_not_released_is_missing_with_its_footnote() {
+        let extract = extract_with_gaps();
+        let cache = AreaCache::new(Some(&extract));
+        let areas = Areas::new(&extract, fixture(), &cache);
+        let utah = areas.pay(code("4900000")).unwrap();
+        let technologist = fixture().occupation("technologist").unwrap();
+        assert_eq!(
+            utah.pay_of(technologist),
+            Err(Missing::NotReleased(Some(FootnoteCode::NOT_RELEASED)))
+        );
+        assert!(!utah.has_pay(), "nothing else in Utah");
+        let provo = areas.pay(code("0039340")).unwrap();
+        assert!(!provo.has_pay());
+        let state = provo.state.as_ref().unwrap();
+        assert!(state.published.is_empty());
+    }
+
+    #[test]
+    fn an_area_without_any_pay_is_refused_by_the_query() {
+        use crate::salary::query::{Field, Problem, Query};
+        let extract = extract_with_gaps();
+        let cache = AreaCache::new(Some(&extract));
+        let areas = Areas::new(&extract, fixture(), &cache);
+        for area in ["4900000", "0039340"] {
+            let rejected =
+                Query::parse(&format!("area={area}"), fixture(), Some(areas)).unwrap_err();
+            assert_eq!(
+                rejected.error_for(Field::Area).map(|e| e.problem),
+                Some(Problem::NoPayInArea),
+                "{area}"
+            );
+            assert_eq!(rejected.input.area, area);
+        }
+    }
+}
