@@ -162,6 +162,32 @@ impl AppState {
             generation,
         })
     }
+
+    /// Every prepared body, to compress ahead of the requests that would otherwise wait for it.
+    fn prepared(&self) -> impl Iterator<Item = &Prepared> {
+        self.pages
+            .values()
+            .chain(self.assets.by_path.values())
+            .chain(&self.assets.favicon_ico)
+            .chain(self.pay_index.as_ref().map(|index| &index.page))
+            .chain([&self.sitemap, &self.robots])
+    }
+}
+
+/// Compresses every prepared body on a thread of its own, so that start-up waits only for the
+/// rendering; a request that comes first compresses its own page (see `prepared`).
+fn compress_in_background(state: web::Data<AppState>) {
+    let spawned = std::thread::Builder::new()
+        .name("compress".into())
+        .spawn(move || {
+            let started = std::time::Instant::now();
+            let count = state.prepared().inspect(|body| body.compress()).count();
+            log::info!("compressed {count} bodies in {:?}", started.elapsed());
+        });
+    if let Err(error) = spawned {
+        // Not fatal: each body is then compressed by the first request that asks for it.
+        log::warn!("cannot start the compression thread: {error}");
+    }
 }
 
 /// The one app factory, shared by the binary and the tests.
@@ -286,6 +312,7 @@ impl Application {
     pub fn on(listener: TcpListener, state: AppState) -> anyhow::Result<Application> {
         let addr = listener.local_addr()?;
         let state = web::Data::new(state);
+        compress_in_background(state.clone());
         let server = HttpServer::new(move || app(state.clone()))
             .max_connections(limits::MAX_CONNECTIONS_PER_WORKER)
             .client_request_timeout(limits::REQUEST_HEAD_TIMEOUT)

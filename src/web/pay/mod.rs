@@ -378,7 +378,7 @@ pub struct PayIndex {
     before: String,
     after: String,
     /// `/pay` with no search, whole.
-    page: Prepared,
+    pub(super) page: Prepared,
 }
 
 /// `templates/pay_index.html`: the maps, the table of state medians and every area, with a slot
