@@ -58,6 +58,8 @@ pub struct AppState {
     pub assets: Assets,
     /// The salary page's layout and form choices, rendered once.
     pub salary_layout: salary::Layout,
+    /// The comparison's answers, each computed on its first request.
+    pub salary_answers: salary::AnswerCache,
     /// `/pay` around its search box, rendered once; `None` for a site without pay data.
     pub pay_index: Option<pay::PayIndex>,
     /// The primary navigation, for error pages.
@@ -156,6 +158,7 @@ impl AppState {
             ),
             assets,
             salary_layout,
+            salary_answers: salary::AnswerCache::default(),
             pay_index,
             nav: rendered.nav,
             static_dir,
