@@ -185,7 +185,10 @@ fn compress_in_background(state: web::Data<AppState>) {
         .spawn(move || {
             let started = std::time::Instant::now();
             let count = state.prepared().inspect(|body| body.compress()).count();
-            log::info!("compressed {count} bodies in {:?}", started.elapsed());
+            log::info!(
+                "compressed {count} bodies in {} ms",
+                started.elapsed().as_millis()
+            );
         });
     if let Err(error) = spawned {
         // Not fatal: each body is then compressed by the first request that asks for it.
