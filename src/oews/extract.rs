@@ -14,7 +14,7 @@ use super::codes::{
     Soc, StateCode,
 };
 use super::flat::{Fingerprint, Sha256Sum};
-use super::value::{Cell, Value};
+use super::value::{Cell, Fixed, Tenths, Value};
 use crate::diagnostics::Date;
 use crate::salary::money::Cents;
 
@@ -157,6 +157,14 @@ pub struct Series {
     cells: [Option<Cell>; 17],
 }
 
+/// An employment count whose relative standard error is above this is flagged as imprecise: at
+/// 20%, BLS's own 95% interval runs about 40% either side of the count. Our line, not BLS's (BLS
+/// publishes the error and leaves the judgement to the reader).
+pub const IMPRECISE_EMPLOYMENT_RSE: Tenths = Fixed(200);
+/// Wages whose relative standard error is above this are flagged as imprecise: at 10%, a mean of
+/// $60,000 could be $12,000 off either way at 95%. Our line, not BLS's.
+pub const IMPRECISE_WAGE_RSE: Tenths = Fixed(100);
+
 impl Series {
     pub fn new(key: SeriesKey, cells: [Option<Cell>; 17]) -> Series {
         Series { key, cells }
@@ -182,6 +190,25 @@ impl Series {
         SeriesId {
             key: self.key,
             datatype,
+        }
+    }
+
+    /// BLS's relative standard error of the employment count, when above
+    /// [`IMPRECISE_EMPLOYMENT_RSE`].
+    pub fn imprecise_employment(&self) -> Option<Tenths> {
+        self.rse_above(Datatype::EmploymentRse, IMPRECISE_EMPLOYMENT_RSE)
+    }
+
+    /// BLS's relative standard error of the mean wage, when above [`IMPRECISE_WAGE_RSE`]. BLS
+    /// gives no error for the percentiles; they rest on the same survey answers as the mean.
+    pub fn imprecise_wages(&self) -> Option<Tenths> {
+        self.rse_above(Datatype::WageRse, IMPRECISE_WAGE_RSE)
+    }
+
+    fn rse_above(&self, datatype: Datatype, line: Tenths) -> Option<Tenths> {
+        match self.value(datatype) {
+            Some(Value::Rse(rse)) if rse > line => Some(rse),
+            _ => None,
         }
     }
 

@@ -22,12 +22,12 @@ pub use codes::{
     ReleaseCode, SeriesId, SeriesKey, Soc, StateCode, Unit,
 };
 pub use extract::{
-    Area, Extract, Footnote, Industry, Input, Occupation, Release, Series, bls_series_url,
-    occupation_profile_url,
+    Area, Extract, Footnote, IMPRECISE_EMPLOYMENT_RSE, IMPRECISE_WAGE_RSE, Industry, Input,
+    Occupation, Release, Series, bls_series_url, occupation_profile_url,
 };
 pub use flat::Sha256Sum;
 pub use import::{ImportOptions, Imported, InputCheck, import};
-pub use value::{Cell, Value};
+pub use value::{Cell, Tenths, Value};
 
 /// The file-and-line problem type of the content checks; the extract reports in the same form.
 pub use crate::diagnostics::Problem;

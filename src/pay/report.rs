@@ -9,14 +9,6 @@ use crate::salary::money::Cents;
 
 use super::{Directory, Listing};
 
-/// An employment estimate whose relative standard error is above this many tenths of a percent is
-/// flagged: at 20%, BLS's own 95% interval runs about 40% either side of the count. Our threshold,
-/// not BLS's (BLS publishes the RSE and leaves the judgement to the reader).
-pub const IMPRECISE_EMPLOYMENT_RSE: u64 = 200;
-/// A wage estimate whose relative standard error is above this many tenths of a percent is
-/// flagged: at 10%, a mean of $60,000 could be $12,000 off either way at 95%. Our threshold.
-pub const IMPRECISE_WAGE_RSE: u64 = 100;
-
 /// The wage rows of an area's table: percentiles, then the mean, each hourly and annual.
 pub const WAGE_ROWS: [(Datatype, Datatype); 6] = [
     (Datatype::HourlyP10, Datatype::AnnualP10),
@@ -153,16 +145,12 @@ impl OccupationPay<'_> {
     }
 
     pub fn employment_imprecise(&self) -> bool {
-        rse_above(self.employment_rse, IMPRECISE_EMPLOYMENT_RSE)
+        self.series.and_then(Series::imprecise_employment).is_some()
     }
 
     pub fn wages_imprecise(&self) -> bool {
-        rse_above(self.wage_rse, IMPRECISE_WAGE_RSE)
+        self.series.and_then(Series::imprecise_wages).is_some()
     }
-}
-
-fn rse_above(estimate: Estimate, tenths: u64) -> bool {
-    matches!(estimate.value(), Some(Value::Rse(rse)) if rse.0 > tenths)
 }
 
 /// What BLS published for `soc` in `area`, set against the nation.

@@ -5,7 +5,9 @@
 use std::sync::OnceLock;
 
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
-use crate::oews::{Area, AreaCode, AreaType, Extract, FootnoteCode};
+use crate::oews::{
+    Area, AreaCode, AreaType, Extract, FootnoteCode, IndustryCode, Series, Soc, Tenths,
+};
 
 /// Why the comparison has no pay for an occupation in an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +43,9 @@ pub struct AreaPay {
     pub state: Option<StateFallback>,
     /// Each occupation of the salary data, by id, in the data's order.
     pub occupations: Vec<(String, OccupationPay)>,
+    /// The occupations (by id) whose wages here BLS estimated with a relative standard error
+    /// above our line for imprecise wages, with that error.
+    pub imprecise_wages: Vec<(String, Tenths)>,
 }
 
 impl AreaPay {
@@ -69,10 +74,20 @@ impl AreaPay {
                     .map(|o| o.id.clone())
                     .collect(),
             });
+        let imprecise_wages = data
+            .occupations
+            .iter()
+            .filter_map(|occupation| {
+                let soc = Soc::parse(&occupation.soc)?;
+                let series = extract.series(area.code, IndustryCode::CROSS_INDUSTRY, soc)?;
+                Some((occupation.id.clone(), Series::imprecise_wages(series)?))
+            })
+            .collect();
         AreaPay {
             area: area.clone(),
             state,
             occupations,
+            imprecise_wages,
         }
     }
 
@@ -83,6 +98,15 @@ impl AreaPay {
             Some((_, OccupationPay::Missing(missing))) => Err(*missing),
             None => Err(Missing::NoSeries),
         }
+    }
+
+    /// BLS's relative standard error of the occupation's wages here, when above our line for
+    /// imprecise wages.
+    pub fn imprecise_wages(&self, occupation: &Occupation) -> Option<Tenths> {
+        self.imprecise_wages
+            .iter()
+            .find(|(id, _)| *id == occupation.id)
+            .map(|&(_, rse)| rse)
     }
 
     /// Whether BLS published a median for at least one of the occupations in the area.

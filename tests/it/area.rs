@@ -312,3 +312,49 @@ fn bad_areas_are_a_clear_400_in_each_format() {
         ["https://guide.example.org/salary"]
     );
 }
+
+#[test]
+fn wages_bls_estimated_imprecisely_are_flagged_where_they_are_shown() {
+    let app = app();
+    // BLS OEWS May 2025, District of Columbia, specialists (29-2072): wage RSE 11.5%
+    // (OEUS110000000000029207205), above the guide's 10% line; technologists' is 1.8%.
+    let flagged = |query: &str| -> Vec<String> {
+        let answer = app.get(&format!("/salary.json?{query}"));
+        assert_eq!(answer.status, 200, "{query}");
+        let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+        json["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|n| n.as_str().filter(|n| n.starts_with("Imprecise")))
+            .map(String::from)
+            .collect()
+    };
+    let ladder = flagged("area=1100000");
+    assert_eq!(ladder.len(), 1, "{ladder:?}");
+    assert!(
+        ladder[0].contains("medical records specialists in District of Columbia at 11.5%"),
+        "{ladder:?}"
+    );
+    let settings =
+        flagged("area=1100000&compare=settings&occupation=technologist&offer=30&period=hour");
+    assert!(
+        settings.is_empty(),
+        "specialists are not shown: {settings:?}"
+    );
+    let offer = flagged("area=1100000&compare=settings&occupation=specialist&offer=30&period=hour");
+    assert_eq!(
+        offer.len(),
+        1,
+        "the offer is checked against specialists: {offer:?}"
+    );
+    assert!(
+        flagged("area=4800000").is_empty(),
+        "Texas's wages are precise"
+    );
+    let page = app.get("/salary?area=1100000");
+    assert!(
+        page.body
+            .contains("above the 10.0% at which this guide flags wages")
+    );
+}

@@ -2,7 +2,7 @@
 //! distribution, and the occupations BLS released no wages for there, never filled in silently
 //! from elsewhere.
 
-use super::{Difference, LadderRow, Note, OfferCheck, Shown, estimate, shown_as};
+use super::{Difference, LadderRow, Note, OfferCheck, Rows, Shown, estimate, shown_as};
 use crate::oews::Area;
 use crate::salary::area::{AreaPay, Missing};
 use crate::salary::data::{Occupation, PayBasis, SalaryData, Statistic};
@@ -83,6 +83,31 @@ pub(super) fn check_offer<'a>(
         reviewed_year: data.reviewed.year,
         area: Some(&pay.area),
     })
+}
+
+/// A note for each occupation shown (in the ladder or the offer check) whose wages in the area BLS
+/// estimated imprecisely, in the data's order.
+pub(super) fn imprecise<'a>(
+    data: &'a SalaryData,
+    pay: &'a AreaPay,
+    rows: &Rows<'a>,
+    offer: Option<&OfferCheck<'a>>,
+) -> Vec<Note<'a>> {
+    let shown = |occupation: &Occupation| {
+        offer.is_some_and(|check| check.occupation == occupation)
+            || matches!(rows, Rows::Ladder(rows) if rows.iter().any(|row| row.occupation == occupation))
+    };
+    data.occupations
+        .iter()
+        .filter(|occupation| shown(occupation))
+        .filter_map(|occupation| {
+            Some(Note::ImpreciseWages {
+                occupation,
+                area: &pay.area,
+                rse: pay.imprecise_wages(occupation)?,
+            })
+        })
+        .collect()
 }
 
 /// Every occupation of `data` without wages in the area, in the data's order.

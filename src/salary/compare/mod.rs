@@ -10,7 +10,7 @@ use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statis
 use super::money::{Cents, Period, from_annual};
 use super::percentile::{Placement, place};
 use super::query::{Compare, Display, Offer, Query};
-use crate::oews::Area;
+use crate::oews::{Area, Tenths};
 
 /// An amount as shown, with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,6 +137,13 @@ pub enum Note<'a> {
     IndustriesNationalOnly(&'a Area),
     /// The baseline occupation has no pay in the chosen area, so no differences are measured.
     NoBaselineInArea(&'a Occupation, &'a Area),
+    /// BLS's relative standard error of the occupation's wages in the area is above our line for
+    /// imprecise wages.
+    ImpreciseWages {
+        occupation: &'a Occupation,
+        area: &'a Area,
+        rse: Tenths,
+    },
 }
 
 /// Everything a query asks for, ready to be shown as HTML, JSON or CSV.
@@ -173,6 +180,9 @@ pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
         None => Some(check_offer(data, query.occupation, offer)),
         Some(pay) => area::check_offer(data, pay, query.occupation, offer),
     });
+    if let Some(pay) = query.area {
+        notes.extend(area::imprecise(data, pay, &rows, offer.as_ref()));
+    }
     if query.display != Display::Year {
         notes.push(Note::ComputedFromAnnual(query.display.period()));
     }

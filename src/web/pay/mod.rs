@@ -11,7 +11,10 @@ use super::AppState;
 use super::error::AppError;
 use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
 use super::views::{AssetUrls, Chrome, chrome_for};
-use crate::oews::{AreaType, Extract, FootnoteCode, Soc, Value, bls_series_url};
+use crate::oews::{
+    AreaType, Extract, FootnoteCode, IMPRECISE_EMPLOYMENT_RSE, IMPRECISE_WAGE_RSE, Soc, Value,
+    bls_series_url,
+};
 use crate::pay::report::{
     Estimate, Gap, OccupationPay, occupation_pay, ranked_in_state, state_medians,
 };
@@ -173,14 +176,14 @@ fn reliability(occupation: &Occupation, pay: &OccupationPay<'_>) -> Vec<String> 
         lines.push(format!(
             "Imprecise: the count of {} here has a relative standard error above {}%, the line above which this guide flags a count; read it as a rough size.",
             occupation.short,
-            crate::pay::report::IMPRECISE_EMPLOYMENT_RSE / 10
+            IMPRECISE_EMPLOYMENT_RSE
         ));
     }
     if pay.wages_imprecise() {
         lines.push(format!(
             "Imprecise: the wages of {} here have a relative standard error above {}%, the line above which this guide flags wages; a difference of a few thousand dollars from the national figure may be noise.",
             occupation.short,
-            crate::pay::report::IMPRECISE_WAGE_RSE / 10
+            IMPRECISE_WAGE_RSE
         ));
     }
     lines

@@ -1,7 +1,7 @@
 //! Every sentence the salary comparison says to readers, written from the facts the domain returns.
 //! A translation would hook in here: nothing else in the comparison writes words for readers.
 
-use crate::oews::{Area, FootnoteCode};
+use crate::oews::{Area, FootnoteCode, IMPRECISE_WAGE_RSE};
 use crate::salary::area::Missing;
 use crate::salary::capitalise;
 use crate::salary::compare::{Difference, Estimate, NotPublished, Note, OfferCheck};
@@ -95,6 +95,16 @@ pub(super) fn note(note: &Note<'_>) -> String {
         ),
         Note::NoBaselineInArea(occupation, area) => format!(
             "BLS released no wages for {} in {}, so no differences from them are shown.",
+            occupation.short, area.name
+        ),
+        Note::ImpreciseWages {
+            occupation,
+            area,
+            rse,
+        } => format!(
+            "Imprecise: BLS puts the relative standard error of the wages of {} in {} at {rse}%, above the \
+             {IMPRECISE_WAGE_RSE}% at which this guide flags wages. Few employers there answered the survey for \
+             this occupation, so read its figures, and an offer's place among them, as rough.",
             occupation.short, area.name
         ),
     }
