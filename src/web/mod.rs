@@ -177,9 +177,21 @@ impl AppState {
     }
 }
 
+/// Keeps glibc from raising its mmap threshold after the first large buffer is freed, as it does by
+/// default: the compressor's working buffers (hundreds of kB each) would then be carved from the
+/// heap between the compressed pages kept for good, and stay resident after being freed.
+fn fix_mmap_threshold() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; 128 kB is glibc's own default threshold.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
 /// Compresses every prepared body on a thread of its own, so that start-up waits only for the
 /// rendering; a request that comes first compresses its own page (see `prepared`).
 fn compress_in_background(state: web::Data<AppState>) {
+    fix_mmap_threshold();
     let spawned = std::thread::Builder::new()
         .name("compress".into())
         .spawn(move || {

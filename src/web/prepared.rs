@@ -40,8 +40,9 @@ pub(super) fn respond(
 /// Answers that must not be kept: errors, and what changes between requests.
 pub(super) const CACHE_NEVER: &str = "no-store";
 
-/// Brotli quality used at start-up: 5 compresses the whole guide in about 15 ms on these machines,
-/// within 15% of quality 11's size, which takes over 200 ms (see BENCHMARKS.md).
+/// Brotli quality: 5 comes within 15% of quality 11's size at a fifteenth of its time (see
+/// BENCHMARKS.md), which matters now that 600 pages are compressed after every start, on the
+/// same two cores that serve, and a page's first reader may wait for its own.
 const BROTLI_QUALITY: i32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

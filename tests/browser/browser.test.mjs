@@ -89,6 +89,14 @@ before(async () => {
     '/salary?offer=lots&occupation=wizard',
     '/embed/salary?occupation=technologist&offer=24.50&period=hour',
     '/embed/salary?compare=settings&occupation=manager',
+    // The comparison in an area: a metro with an offer, a state, wages flagged imprecise, an
+    // occupation BLS published nothing for, an unknown code, and the embed.
+    '/salary?area=0012420&occupation=technologist&offer=24.50&period=hour',
+    '/salary?area=4800000',
+    '/salary?area=1100000&occupation=specialist&offer=30&period=hour',
+    '/salary?area=0029200&occupation=specialist&offer=40000',
+    '/salary?area=0099999',
+    '/embed/salary?area=0012420&occupation=technologist&offer=24.50&period=hour',
     '/no-such-page',
     ...listed.filter((p) => p.startsWith('/guide/')).map((p) => `${p}/fact-sheet`),
   ];
@@ -236,6 +244,22 @@ describe('every page', () => {
     await context.close();
   });
 
+  test('compares pay in a state, then in a metro area of it, picked from the form without JavaScript', async () => {
+    const { context, page, problems } = await watchedPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/salary?occupation=technologist&offer=24.50&period=hour`);
+    await page.getByLabel('Where', { exact: true }).selectOption({ label: 'Texas' });
+    await page.getByRole('button', { name: 'Show the comparison' }).click();
+    await page.waitForURL(/area=4800000/);
+    assert.equal(await page.locator('h1').innerText(), 'Compare HIM pay in Texas');
+    await page.getByLabel('Where', { exact: true }).selectOption({ label: 'Austin-Round Rock-San Marcos, TX' });
+    await page.getByRole('button', { name: 'Show the comparison' }).click();
+    await page.waitForURL(/area=0012420/);
+    assert.equal(await page.locator('h1').innerText(), 'Compare HIM pay in Austin-Round Rock-San Marcos, TX');
+    assert.match(await page.locator('.offer-result').innerText(), /in Austin-Round Rock-San Marcos, TX \(OEWS May 2025\)/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('area tables fit a 1280-pixel window, and on a phone scroll in their own box with the first column in view', async () => {
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await desktop.newPage();
@@ -365,6 +389,7 @@ describe('Lighthouse (mobile)', () => {
   const targets = {
     home: '/', chapter: '/guide/education', salary: '/salary?occupation=technologist&offer=24.50&period=hour',
     'pay where you live': '/pay', 'an area': '/pay/austin-round-rock-san-marcos-tx',
+    'the comparison in an area': '/salary?area=0012420&occupation=technologist&offer=24.50&period=hour',
   };
   for (const [name, path] of Object.entries(targets)) {
     test(`${name}: accessibility, best practices and SEO 100, performance median of 3 runs at least 95`, async () => {
