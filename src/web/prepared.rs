@@ -141,7 +141,7 @@ impl Prepared {
         keep: Keep,
     ) -> Prepared {
         let body = body.into();
-        let hash = format!("{:016x}", fnv1a(&body));
+        let hash = format!("{:016x}", content_hash(&body));
         let compressed = if compressible(content_type) {
             [Encoding::Brotli, Encoding::Gzip]
                 .map(|encoding| Compressed {
@@ -301,11 +301,10 @@ fn brotli(body: &[u8]) -> Vec<u8> {
     out
 }
 
-/// FNV-1a, 64 bits: a fast, stable content hash for ETags and fingerprints (not for security).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// XXH3, 64 bits: a stable content hash for ETags and fingerprints (not for security), fast enough
+/// to run over every page at start-up (FNV-1a, a byte at a time, took a tenth of start-up).
+fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 #[cfg(test)]
@@ -437,7 +436,8 @@ mod tests {
 
     #[test]
     fn hashes_are_stable() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(format!("{:016x}", fnv1a(b"a")), "af63dc4c8601ec8c");
+        // XXH3's published value for no input; a fingerprint must not change with a crate update.
+        assert_eq!(content_hash(b""), 0x2d06_8005_38d3_94c2);
+        assert_eq!(format!("{:016x}", content_hash(b"a")), "e6c632b61e964e1f");
     }
 }
