@@ -2,6 +2,7 @@
 //! occupation, each with a stable address, grouped by state, and a forgiving search over their
 //! names. [`report`] sets an area's figures against the nation's.
 
+pub mod aliases;
 pub mod report;
 
 use std::collections::HashMap;

@@ -226,3 +226,67 @@ fn the_search_is_read_from_q_alone() {
         Ok(true)
     );
 }
+
+mod aliases {
+    use super::directory;
+    use crate::pay::aliases::{AreaAlias, parse};
+    use std::path::Path;
+
+    fn parsed(text: &str) -> Result<Vec<AreaAlias>, Vec<(Option<usize>, String)>> {
+        parse(Path::new("content/pay-aliases.toml"), text, directory()).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| {
+                    assert_eq!(p.file, Path::new("content/pay-aliases.toml"));
+                    (p.line, p.message)
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn an_old_address_leads_to_the_page_of_the_area_it_names() {
+        let aliases = parsed(
+            "# Renamed by BLS\n[aliases]\n\"/pay/austin-round-rock-georgetown-tx\" = \"0012420\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            aliases,
+            [AreaAlias {
+                from: "/pay/austin-round-rock-georgetown-tx".into(),
+                to: "/pay/austin-round-rock-san-marcos-tx".into(),
+            }]
+        );
+        assert_eq!(parsed("# none yet\n[aliases]\n").unwrap(), []);
+        assert_eq!(parsed("").unwrap(), []);
+    }
+
+    #[test]
+    fn each_wrong_alias_is_named_with_its_line() {
+        let problems = parsed(
+            "[aliases]\n\
+             \"/guide/old\" = \"0012420\"\n\
+             \"/pay/Old-Austin\" = \"0012420\"\n\
+             \"/pay/texas\" = \"0012420\"\n\
+             \"/pay/atlantis\" = \"9999999\"\n\
+             \"/pay/austin-old\" = \"Austin\"\n",
+        )
+        .unwrap_err();
+        let lines: Vec<Option<usize>> = problems.iter().map(|(line, _)| *line).collect();
+        let messages: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        // The aliases are checked in address order: /guide first, then /pay/Old- before /pay/a.
+        assert_eq!(
+            lines,
+            [Some(2), Some(3), Some(5), Some(6), Some(4)],
+            "{messages:?}"
+        );
+        assert!(messages[0].contains("is not an area page's address"));
+        assert!(messages[1].contains("is not written as the site writes addresses"));
+        assert!(messages[2].contains("names `9999999`, which is not an area with a page"));
+        assert!(messages[3].contains("names `Austin`"));
+        assert!(messages[4].contains("is the address of an area page that exists"));
+        let broken = parsed("[aliases]\n\"/pay/x\" = 12420\n").unwrap_err();
+        assert_eq!(broken[0].0, Some(2), "{broken:?}");
+        assert!(broken[0].1.starts_with("this is not a valid alias file"));
+    }
+}

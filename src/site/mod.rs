@@ -79,6 +79,8 @@ pub struct Site {
     /// The areas with figures for at least one occupation, each with its page's address; empty
     /// without an extract.
     pub areas: Directory,
+    /// Former addresses of area pages, from `content/pay-aliases.toml`.
+    pub area_aliases: Vec<crate::pay::aliases::AreaAlias>,
     /// Pay in each area of `oews`, built on the area's first request.
     pub area_pay: salary::area::AreaCache,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
@@ -155,6 +157,10 @@ impl Site {
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
         problems.extend(check_aliases(&loaded));
+        let area_aliases = crate::pay::aliases::load(site_dir, &areas).unwrap_or_else(|found| {
+            problems.extend(found);
+            Vec::new()
+        });
         let salary = match salary {
             Ok(salary) if problems.is_empty() => salary,
             _ => {
@@ -172,22 +178,12 @@ impl Site {
             };
             (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
         });
-        let quick_facts_html = {
-            let ctx = content::markdown::RenderContext {
-                file: Path::new("content/salary.toml"),
-                content_path: Path::new(""),
-                urls: &std::collections::HashMap::new(),
-                first_line: 1,
-                figures: &GuideFigures {
-                    data: &salary,
-                    sources: &sources,
-                    oews: oews.as_ref(),
-                    areas: &areas,
-                },
-                reviewed_html: &[],
-            };
-            content::markdown::render("{{table:quick-facts}}", &ctx).html
-        };
+        let quick_facts_html = quick_facts_html(&GuideFigures {
+            data: &salary,
+            sources: &sources,
+            oews: oews.as_ref(),
+            areas: &areas,
+        });
         Ok(Site {
             pages,
             sources,
@@ -195,6 +191,7 @@ impl Site {
             area_pay: salary::area::AreaCache::new(oews.as_ref()),
             oews,
             areas,
+            area_aliases,
             quick_facts_html,
         })
     }
@@ -246,11 +243,16 @@ impl Site {
 
     /// Every former address with the page it now redirects to.
     pub fn redirects(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.pages.iter().flat_map(|page| {
+        let pages = self.pages.iter().flat_map(|page| {
             page.aliases
                 .iter()
                 .map(move |alias| (alias.as_str(), page.url.as_str()))
-        })
+        });
+        let areas = self
+            .area_aliases
+            .iter()
+            .map(|alias| (alias.from.as_str(), alias.to.as_str()));
+        pages.chain(areas)
     }
 
     /// The sources `page` cites, in the order its front matter lists them.
@@ -420,6 +422,19 @@ fn load_salary(site_dir: &Path, sources: &[Source]) -> Result<SalaryData, Vec<Pr
         )]
     })?;
     salary::data::parse(&path, &text, sources)
+}
+
+/// The quick-facts table as HTML, through the one Markdown entry point.
+fn quick_facts_html(figures: &GuideFigures<'_>) -> String {
+    let ctx = content::markdown::RenderContext {
+        file: Path::new("content/salary.toml"),
+        content_path: Path::new(""),
+        urls: &std::collections::HashMap::new(),
+        first_line: 1,
+        figures,
+        reviewed_html: &[],
+    };
+    content::markdown::render("{{table:quick-facts}}", &ctx).html
 }
 
 /// Every alias must be free: not a page or a chapter's fact sheet, not an address the site answers

@@ -42,17 +42,22 @@ async fn page(request: &HttpRequest) -> Result<HttpResponse, AppError> {
         }
         return Ok(page.respond(request));
     }
-    // A page's former address: the move is permanent, so links and bookmarks follow it.
-    if let Some(target) = state.redirects.get(path) {
+    // `/guide/salary/` means `/guide/salary`, and `/pay/Texas` means `/pay/texas`: send readers to
+    // the one address each page has (addresses are lower-case).
+    let canonical = path.trim_end_matches('/').to_ascii_lowercase();
+    // A page's former address, however typed: the move is permanent, so links and bookmarks
+    // follow it, in one step.
+    if let Some(target) = state
+        .redirects
+        .get(path)
+        .or_else(|| state.redirects.get(&canonical))
+    {
         return Ok(redirect(
             HttpResponse::MovedPermanently(),
             target,
             request.query_string(),
         ));
     }
-    // `/guide/salary/` means `/guide/salary`, and `/pay/Texas` means `/pay/texas`: send readers to
-    // the one address each page has (addresses are lower-case).
-    let canonical = path.trim_end_matches('/').to_ascii_lowercase();
     let answers = |p: &str| {
         state.pages.contains_key(p) || crate::site::routes::ROUTES.iter().any(|r| r.path == p)
     };

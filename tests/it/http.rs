@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use him_guide::site::Site;
 
-use crate::helpers::{Html, TestApp, fixture, repo_dir};
+use crate::helpers::{Html, TestApp, copy_dir, fixture, repo_dir};
 
 /// Site paths listed in the sitemap, read as XML.
 fn sitemap_paths(app: &TestApp) -> Vec<String> {
@@ -339,11 +339,13 @@ fn every_published_url_still_answers_200() {
     let published = published_urls();
     assert!(published.len() >= 15, "{published:?}");
     for url in &published {
-        assert_eq!(
-            app.get(url).status,
-            200,
-            "{url} was published and must keep answering"
-        );
+        // A moved page answers at its old address with a 301 to the new one (its aliases).
+        let answer = app.get(url);
+        let landed = match answer.headers.get("location") {
+            Some(moved) if answer.status == 301 => app.get(moved.to_str().unwrap()).status,
+            _ => answer.status,
+        };
+        assert_eq!(landed, 200, "{url} was published and must keep answering");
     }
     for path in sitemap_paths(&app) {
         assert!(
@@ -351,6 +353,37 @@ fn every_published_url_still_answers_200() {
             "{path} is in the sitemap: add it to content/published-urls.txt"
         );
     }
+}
+
+#[test]
+fn a_renamed_area_keeps_its_old_address_through_a_301() {
+    let dir = std::env::temp_dir().join(format!("him-guide-area-alias-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for folder in ["content", "static"] {
+        copy_dir(&repo_dir().join(folder), &dir.join(folder));
+    }
+    // As if BLS had renamed Austin's metro area after the guide published its page.
+    std::fs::write(
+        dir.join("content/pay-aliases.toml"),
+        "[aliases]\n\"/pay/austin-round-rock-georgetown-tx\" = \"0012420\"\n",
+    )
+    .unwrap();
+    let app = TestApp::spawn(&dir);
+    for query in ["", "?utm_source=school"] {
+        let answer = app.get(&format!("/pay/austin-round-rock-georgetown-tx{query}"));
+        assert_eq!(answer.status, 301, "{query}");
+        assert_eq!(
+            answer.headers.get("location").unwrap().to_str().unwrap(),
+            format!("/pay/austin-round-rock-san-marcos-tx{query}")
+        );
+    }
+    let typed = app.get("/pay/Austin-Round-Rock-Georgetown-TX/");
+    assert_eq!(typed.status, 301, "typed with capitals, still one step");
+    assert_eq!(
+        typed.headers.get("location").unwrap(),
+        "/pay/austin-round-rock-san-marcos-tx"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
