@@ -137,22 +137,8 @@ impl AreaPay {
     /// The occupation's five annual percentiles in the area, if BLS released all five.
     pub fn distribution<'a>(&'a self, occupation: &'a Occupation) -> Option<Distribution<'a>> {
         let median = self.median(occupation)?;
-        let point = |statistic: Statistic| {
-            let figure = self.figure(occupation, statistic, PayBasis::Annual)?;
-            Some((statistic.percentile()?, figure.amount))
-        };
-        Some(Distribution {
-            occupation,
-            release: &median.release,
-            year: median.year?,
-            source: &median.source,
-            points: [
-                point(Statistic::P10)?,
-                point(Statistic::P25)?,
-                point(Statistic::Median)?,
-                point(Statistic::P75)?,
-                point(Statistic::P90)?,
-            ],
+        Distribution::of(occupation, median, |statistic| {
+            Some(self.figure(occupation, statistic, PayBasis::Annual)?.amount)
         })
     }
 }

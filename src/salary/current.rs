@@ -34,14 +34,8 @@ pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
         if let Some(series) = extract.series(AreaCode::NATIONAL, IndustryCode::CROSS_INDUSTRY, soc)
         {
             let prefix = format!("{}-{}", occupation.id, release.year);
-            let statistics = [
-                Statistic::P10,
-                Statistic::P25,
-                Statistic::Median,
-                Statistic::P75,
-                Statistic::P90,
-                Statistic::Mean,
-            ];
+            let mut statistics = Statistic::PERCENTILES.to_vec();
+            statistics.push(Statistic::Mean);
             figures.extend(release.figures(
                 &prefix,
                 occupation,
@@ -85,15 +79,8 @@ pub fn area_figures(
     }
     let release = ReleaseLabels::of(extract);
     let prefix = format!("{}-{}-{}", occupation.id, release.year, area.code);
-    let statistics = [
-        Statistic::P10,
-        Statistic::P25,
-        Statistic::Median,
-        Statistic::P75,
-        Statistic::P90,
-    ];
     let scope = Scope::Area(area.name.clone());
-    Ok(release.figures(&prefix, occupation, series, scope, &statistics))
+    Ok(release.figures(&prefix, occupation, series, scope, &Statistic::PERCENTILES))
 }
 
 /// The [`INDUSTRIES_SHOWN`] three-digit industries employing the most of `soc` nationally, largest

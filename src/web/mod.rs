@@ -58,7 +58,7 @@ pub struct AppState {
     pub assets: Assets,
     /// The salary page's layout and form choices, rendered once.
     pub salary_layout: salary::Layout,
-    /// The comparison's answers, each computed on its first request.
+    /// The comparison's answers to queries asked more than once, kept by format and query.
     pub salary_answers: salary::AnswerCache,
     /// `/pay` around its search box, rendered once; `None` for a site without pay data.
     pub pay_index: Option<pay::PayIndex>,

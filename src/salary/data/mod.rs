@@ -40,6 +40,15 @@ pub enum Statistic {
 }
 
 impl Statistic {
+    /// The five percentiles BLS publishes, lowest first.
+    pub const PERCENTILES: [Statistic; 5] = [
+        Statistic::P10,
+        Statistic::P25,
+        Statistic::Median,
+        Statistic::P75,
+        Statistic::P90,
+    ];
+
     /// The percentile this statistic stands for, if it is one (the median is the 50th).
     pub fn percentile(self) -> Option<u8> {
         match self {
@@ -258,6 +267,28 @@ pub struct Distribution<'a> {
     pub points: [(u8, Cents); 5],
 }
 
+impl<'a> Distribution<'a> {
+    /// The distribution of `occupation` with the release, year and source of `labelled` (one of
+    /// its figures), each percentile's annual amount from `amount`; `None` if one is missing.
+    pub fn of(
+        occupation: &'a Occupation,
+        labelled: &'a Figure,
+        amount: impl Fn(Statistic) -> Option<Cents>,
+    ) -> Option<Distribution<'a>> {
+        let mut points = [(0, Cents(0)); 5];
+        for (point, statistic) in points.iter_mut().zip(Statistic::PERCENTILES) {
+            *point = (statistic.percentile()?, amount(statistic)?);
+        }
+        Some(Distribution {
+            occupation,
+            release: &labelled.release,
+            year: labelled.year?,
+            source: &labelled.source,
+            points,
+        })
+    }
+}
+
 impl SalaryData {
     pub fn occupation(&self, id: &str) -> Option<&Occupation> {
         self.occupations.iter().find(|o| o.id == id)
@@ -324,7 +355,7 @@ impl SalaryData {
         releases
             .into_iter()
             .filter_map(|p10| {
-                let point = |statistic: Statistic| {
+                Distribution::of(occ, p10, |statistic| {
                     self.statistics(occupation)
                         .find(|f| {
                             f.statistic == statistic
@@ -332,20 +363,7 @@ impl SalaryData {
                                 && f.scope == Scope::National
                                 && f.release == p10.release
                         })
-                        .map(|f| (statistic.percentile().expect("a percentile"), f.amount))
-                };
-                Some(Distribution {
-                    occupation: occ,
-                    release: &p10.release,
-                    year: p10.year?,
-                    source: &p10.source,
-                    points: [
-                        point(Statistic::P10)?,
-                        point(Statistic::P25)?,
-                        point(Statistic::Median)?,
-                        point(Statistic::P75)?,
-                        point(Statistic::P90)?,
-                    ],
+                        .map(|f| f.amount)
                 })
             })
             .collect()
