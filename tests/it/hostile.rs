@@ -136,6 +136,8 @@ fn invalid_utf8_overlong_urls_and_headers_never_get_a_5xx() {
         b"/guide/\xff\xfe",
         b"/salary?offer=%ff",
         b"/salary?\xff=\xfe",
+        b"/salary?area=%ff%fe%fd%fc%fb%fa%f9",
+        b"/salary.json?area=\xff\xfe",
         b"/pay?q=%ff",
         b"/pay?q=\xff\xfe",
         b"/pay/\xff",
@@ -154,6 +156,13 @@ fn invalid_utf8_overlong_urls_and_headers_never_get_a_5xx() {
     assert_eq!(Html::parse(&answer.body).texts("h1"), ["Address too long"]);
     let long_query = format!("/salary?offer={}", "9".repeat(3_000));
     assert_eq!(get(&app, long_query.as_bytes()).status, 400);
+    let long_area = format!("/salary?area={}", "0".repeat(3_000));
+    assert_eq!(get(&app, long_area.as_bytes()).status, 400);
+    let many_areas: String = (0..40).map(|i| format!("area={i:07}&")).collect();
+    assert_eq!(
+        get(&app, format!("/salary.csv?{many_areas}").as_bytes()).status,
+        400
+    );
     let long_search = format!("/pay?q={}", "a".repeat(3_000));
     assert_eq!(get(&app, long_search.as_bytes()).status, 400);
     let many_searches: String = (0..500).map(|i| format!("q={i}&")).collect();
@@ -238,6 +247,7 @@ fn markup_in_every_parameter_is_never_reflected_unescaped() {
     let markup = "%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%27";
     for parameter in [
         "compare",
+        "area",
         "occupation",
         "baseline",
         "display",
@@ -256,6 +266,8 @@ fn markup_in_every_parameter_is_never_reflected_unescaped() {
             );
         }
     }
+    let search = get(&app, format!("/pay?q={markup}").as_bytes());
+    assert!(search.status < 500 && !search.body.contains("<script>"));
     let repeated: String = (0..31).map(|i| format!("offer={i}&")).collect();
     assert_eq!(
         get(&app, format!("/salary?{repeated}").as_bytes()).status,
