@@ -40,33 +40,47 @@ impl Position {
 pub struct Placement {
     pub position: Position,
     pub percentile: Option<f64>,
+    /// When the amount is the one BLS published for two or more neighbouring percentiles (its 75th
+    /// and 90th can both be $106,240): the lowest and the highest of them. `percentile` is then the
+    /// highest, as it is for an amount at one published percentile.
+    pub tie: Option<(u8, u8)>,
 }
 
-/// Places `annual` among `points` (percentile, amount), which must rise in both.
+/// Places `annual` among `points` (percentile, amount), whose percentiles rise and whose amounts
+/// never fall; neighbouring amounts may be equal, as BLS publishes some distributions.
 pub fn place(points: &[(u8, Cents); 5], annual: Cents) -> Placement {
-    let (first, last) = (points[0], points[4]);
-    if annual < first.1 {
+    let outside = |position| Placement {
+        position,
+        percentile: None,
+        tie: None,
+    };
+    if annual < points[0].1 {
+        return outside(Position::BelowP10);
+    }
+    if annual > points[4].1 {
+        return outside(Position::AboveP90);
+    }
+    // An amount at a published percentile starts the bracket above it (the 90th closes the last
+    // one); at several equal ones, the bracket above the highest of them.
+    let at = |(_, amount): &(u8, Cents)| *amount == annual;
+    if let (Some(low), Some(high)) = (points.iter().position(at), points.iter().rposition(at)) {
         return Placement {
-            position: Position::BelowP10,
-            percentile: None,
+            position: Position::BRACKETS[high.min(3)],
+            percentile: Some(f64::from(points[high].0)),
+            tie: (low < high).then_some((points[low].0, points[high].0)),
         };
     }
-    if annual > last.1 {
-        return Placement {
-            position: Position::AboveP90,
-            percentile: None,
-        };
-    }
-    // The first bracket whose upper end reaches the amount; amounts at a published percentile start
-    // the bracket above it, except the 90th, which closes the last one.
-    let bracket = (0..4).find(|&i| annual < points[i + 1].1).unwrap_or(3);
+    // Strictly inside a bracket, so the bracket's ends differ and the division is defined.
+    let bracket = (0..4)
+        .find(|&i| annual < points[i + 1].1)
+        .expect("an amount inside the range and at no published percentile lies below the 90th");
     let (low_pct, low) = points[bracket];
     let (high_pct, high) = points[bracket + 1];
     let fraction = (annual.0 - low.0) as f64 / (high.0 - low.0) as f64;
-    let percentile = f64::from(low_pct) + fraction * f64::from(high_pct - low_pct);
     Placement {
         position: Position::BRACKETS[bracket],
-        percentile: Some(percentile),
+        percentile: Some(f64::from(low_pct) + fraction * f64::from(high_pct - low_pct)),
+        tie: None,
     }
 }
 
@@ -113,7 +127,8 @@ mod tests {
             below,
             Placement {
                 position: Position::BelowP10,
-                percentile: None
+                percentile: None,
+                tie: None,
             }
         );
         let above = place(&technologists(), Cents::from_dollars(98_491));
@@ -121,7 +136,8 @@ mod tests {
             above,
             Placement {
                 position: Position::AboveP90,
-                percentile: None
+                percentile: None,
+                tie: None,
             }
         );
     }
@@ -142,6 +158,53 @@ mod tests {
         );
     }
 
+    /// BLS's May 2025 distribution for health information technologists in Wyoming, whose 75th and
+    /// 90th percentiles are the same amount.
+    fn equal_top() -> [(u8, Cents); 5] {
+        [
+            (10, Cents::from_dollars(52_750)),
+            (25, Cents::from_dollars(69_660)),
+            (50, Cents::from_dollars(88_560)),
+            (75, Cents::from_dollars(106_240)),
+            (90, Cents::from_dollars(106_240)),
+        ]
+    }
+
+    #[test]
+    fn an_amount_shared_by_the_75th_and_90th_is_between_them() {
+        let placement = place(&equal_top(), Cents::from_dollars(106_240));
+        assert_eq!(
+            placement,
+            Placement {
+                position: Position::P75P90,
+                percentile: Some(90.0),
+                tie: Some((75, 90)),
+            }
+        );
+        let just_below = place(&equal_top(), Cents::from_dollars(106_239));
+        assert_eq!(just_below.position, Position::P50P75);
+        assert!(just_below.percentile.unwrap() < 75.0);
+        assert_eq!(
+            place(&equal_top(), Cents::from_dollars(106_241)).position,
+            Position::AboveP90
+        );
+    }
+
+    #[test]
+    fn an_amount_shared_by_lower_percentiles_starts_the_bracket_above_them() {
+        let mut points = technologists();
+        points[1].1 = points[0].1;
+        points[2].1 = points[0].1;
+        let placement = place(&points, points[0].1);
+        assert_eq!(placement.position, Position::P50P75);
+        assert_eq!(placement.percentile, Some(50.0));
+        assert_eq!(placement.tie, Some((10, 50)));
+        assert_eq!(
+            place(&technologists(), Cents::from_dollars(55_560)).tie,
+            None
+        );
+    }
+
     #[test]
     fn writes_ordinals() {
         let got: Vec<_> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 43, 90].map(ordinal).into();
@@ -153,37 +216,39 @@ mod tests {
         );
     }
 
-    /// Five strictly rising amounts of at least a dollar.
+    /// Five amounts of at least a cent that never fall; about one step in four is zero, as BLS
+    /// publishes some distributions with equal neighbouring percentiles.
     fn distribution() -> impl Strategy<Value = [(u8, Cents); 5]> {
-        (
-            1i64..10_000_000,
-            proptest::collection::vec(1i64..10_000_000, 4),
-        )
-            .prop_map(|(start, steps)| {
-                let mut amount = start;
-                let mut points = [
-                    (10, Cents(0)),
-                    (25, Cents(0)),
-                    (50, Cents(0)),
-                    (75, Cents(0)),
-                    (90, Cents(0)),
-                ];
-                for (i, point) in points.iter_mut().enumerate() {
-                    if i > 0 {
-                        amount += steps[i - 1];
-                    }
-                    point.1 = Cents(amount);
+        let step = prop_oneof![1 => Just(0i64), 3 => 1i64..10_000_000];
+        (1i64..10_000_000, proptest::collection::vec(step, 4)).prop_map(|(start, steps)| {
+            let mut amount = start;
+            let mut points = [
+                (10, Cents(0)),
+                (25, Cents(0)),
+                (50, Cents(0)),
+                (75, Cents(0)),
+                (90, Cents(0)),
+            ];
+            for (i, point) in points.iter_mut().enumerate() {
+                if i > 0 {
+                    amount += steps[i - 1];
                 }
-                points
-            })
+                point.1 = Cents(amount);
+            }
+            points
+        })
     }
 
     proptest! {
         #[test]
-        fn equals_each_published_percentile_at_its_amount(points in distribution()) {
+        fn equals_the_highest_published_percentile_at_its_amount(points in distribution()) {
             for (pct, amount) in points {
-                let got = place(&points, amount).percentile.unwrap();
-                prop_assert!((got - f64::from(pct)).abs() < 1e-9, "{got} at the {pct}th");
+                let highest = points.iter().rev().find(|(_, a)| *a == amount).unwrap().0;
+                let placement = place(&points, amount);
+                let got = placement.percentile.unwrap();
+                prop_assert!(got.is_finite());
+                prop_assert!((got - f64::from(highest)).abs() < 1e-9, "{got} at the {pct}th");
+                prop_assert_eq!(placement.tie.is_some(), points.iter().filter(|(_, a)| *a == amount).count() > 1);
             }
         }
 
@@ -199,8 +264,10 @@ mod tests {
 
         #[test]
         fn stays_within_ten_and_ninety(points in distribution(), offer in any::<i64>()) {
-            if let Some(pct) = place(&points, Cents(offer)).percentile {
-                prop_assert!((10.0..=90.0).contains(&pct));
+            let placement = place(&points, Cents(offer));
+            match placement.percentile {
+                Some(pct) => prop_assert!((10.0..=90.0).contains(&pct), "{pct}"),
+                None => prop_assert!(matches!(placement.position, Position::BelowP10 | Position::AboveP90)),
             }
         }
     }

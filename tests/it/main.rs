@@ -9,6 +9,7 @@ mod helpers;
 mod hostile;
 mod http;
 mod oews;
+mod offer_ties;
 mod pay;
 mod salary;
 mod sharing;

@@ -142,6 +142,9 @@ struct JsonOffer<'a> {
     annual: i64,
     /// 10 to 90 when the offer is inside the published range and a recent distribution exists.
     percentile: Option<f64>,
+    /// The published percentiles the offer equals when BLS gave two or more of them one amount
+    /// (`[75, 90]`); `percentile` is then the highest of them.
+    tied_percentiles: Option<[u8; 2]>,
     position: Option<&'static str>,
     /// `placed`, `distribution_too_old` or `no_distribution`.
     estimate: &'static str,
@@ -154,30 +157,25 @@ struct JsonOffer<'a> {
 
 impl<'a> JsonOffer<'a> {
     fn new(check: &OfferCheck<'a>) -> Self {
-        let (percentile, position, estimate, release) = match &check.estimate {
+        let (placement, estimate, release) = match &check.estimate {
             Estimate::Placed {
                 distribution,
                 placement,
-            } => (
-                placement.percentile.map(|p| (p * 10.0).round() / 10.0),
-                Some(placement.position.as_str()),
-                "placed",
-                Some(distribution.release),
-            ),
-            Estimate::TooOld { distribution } => (
-                None,
-                None,
-                "distribution_too_old",
-                Some(distribution.release),
-            ),
-            Estimate::NoDistribution => (None, None, "no_distribution", None),
+            } => (Some(placement), "placed", Some(distribution.release)),
+            Estimate::TooOld { distribution } => {
+                (None, "distribution_too_old", Some(distribution.release))
+            }
+            Estimate::NoDistribution => (None, "no_distribution", None),
         };
         JsonOffer {
             amount_cents: check.offer.amount.0,
             period: check.offer.period.as_str(),
             annual: check.offer.annual.whole_dollars(),
-            percentile,
-            position,
+            percentile: placement
+                .and_then(|p| p.percentile)
+                .map(|p| (p * 10.0).round() / 10.0),
+            tied_percentiles: placement.and_then(|p| p.tie).map(|(low, high)| [low, high]),
+            position: placement.map(|p| p.position.as_str()),
             estimate,
             data_release: release,
             median: JsonValue::figure(check.median),

@@ -283,6 +283,26 @@ fn placement_words(distribution: &Distribution<'_>, placement: &Placement) -> St
             format!("the {} percentile", ordinal(pct.into()))
         }
     };
+    if let Some((low, high)) = placement.tie {
+        let shared: Vec<String> = distribution
+            .points
+            .iter()
+            .map(|(pct, _)| *pct)
+            .filter(|pct| (low..=high).contains(pct))
+            .map(name)
+            .collect();
+        let (last, rest) = shared
+            .split_last()
+            .expect("a tie names two percentiles or more");
+        let which = match rest {
+            [only] => format!("both {only} and {last}"),
+            _ => format!("all of {} and {last}", rest.join(", ")),
+        };
+        return format!(
+            "that is the amount BLS published for {which} ({}), so it sits between those percentiles.",
+            amount_of(high)
+        );
+    }
     match (placement.position, placement.percentile) {
         (Position::BelowP10, _) => format!(
             "that is below the 10th percentile ({}): fewer than one in ten of them earned less.",
@@ -387,6 +407,47 @@ mod tests {
         assert!(
             text.ends_with("It is $7,290 (12.5%) below their newest median, $58,250 (OOH May 2022); that difference is our arithmetic."),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn places_an_offer_at_percentiles_bls_published_as_one_amount() {
+        // Wyoming's technologists, May 2025: BLS's 75th and 90th percentiles are both $106,240.
+        let occupation = fixture().occupation("technologist").unwrap();
+        let mut distribution = Distribution {
+            occupation,
+            release: "OEWS May 2025",
+            year: 2025,
+            source: "bls-oews-2025",
+            points: [52_750, 69_660, 88_560, 106_240, 106_240]
+                .map(Cents::from_dollars)
+                .map(|amount| (0, amount)),
+        };
+        for (point, pct) in distribution.points.iter_mut().zip([10, 25, 50, 75, 90]) {
+            point.0 = pct;
+        }
+        let words = |distribution: &Distribution<'_>, dollars| {
+            let placement = crate::salary::percentile::place(
+                &distribution.points,
+                Cents::from_dollars(dollars),
+            );
+            placement_words(distribution, &placement)
+        };
+        assert_eq!(
+            words(&distribution, 106_240),
+            "that is the amount BLS published for both the 75th percentile and the 90th percentile \
+             ($106,240), so it sits between those percentiles."
+        );
+        distribution.points[1].1 = distribution.points[2].1;
+        distribution.points[3].1 = distribution.points[2].1;
+        assert_eq!(
+            words(&distribution, 88_560),
+            "that is the amount BLS published for all of the 25th percentile, the median and the \
+             75th percentile ($88,560), so it sits between those percentiles."
+        );
+        assert!(
+            !words(&distribution, 88_561).contains("NaN"),
+            "just above a tie is interpolated as usual"
         );
     }
 
