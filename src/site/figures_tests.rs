@@ -115,9 +115,10 @@ fn escapes_pipes_in_cells_and_keeps_links() {
 
 #[test]
 fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The pay-site fixture's real May 2025 rows, so next year's import leaves this test alone.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pay-site");
     let extract: &'static crate::oews::Extract =
-        Box::leak(Box::new(crate::oews::Extract::load(root).unwrap()));
+        Box::leak(Box::new(crate::oews::Extract::load(&root).unwrap()));
     let data = fixture();
     let socs: Vec<crate::oews::Soc> = data
         .occupations

@@ -1,10 +1,11 @@
-//! The salary comparison in a BLS area, over real HTTP on the shipped site: the page, the embed,
-//! JSON and CSV, the area list of the form, the gaps BLS left, and bad area codes.
+//! The salary comparison in a BLS area, over real HTTP on the pay-site fixture (real May 2025 rows,
+//! so its figures can be named): the page, the embed, JSON and CSV, the area list of the form, the
+//! gaps BLS left, and bad area codes.
 
-use crate::helpers::{Html, TestApp, repo_dir};
+use crate::helpers::{Html, TestApp, pay_site};
 
 fn app() -> TestApp {
-    TestApp::spawn(&repo_dir())
+    TestApp::spawn(&pay_site())
 }
 
 const AUSTIN_OFFER: &str = "area=0012420&occupation=technologist&offer=24.50&period=hour";
@@ -78,8 +79,8 @@ fn the_form_lists_states_then_the_chosen_states_areas_without_a_script() {
     let options = national.attrs("#field-area option", "value");
     assert_eq!(
         options.len(),
-        55,
-        "the nation and 54 states and territories"
+        8,
+        "the nation and the fixture's seven states"
     );
     assert_eq!(
         national.attrs("#field-area option[selected]", "value"),

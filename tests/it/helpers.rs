@@ -19,6 +19,47 @@ pub(crate) fn fixture(name: &str) -> PathBuf {
     repo_dir().join("tests/fixtures").join(name)
 }
 
+/// The fixture site with pay where you live: real May 2025 rows for the nation, seven states, five
+/// metropolitan areas and a nonmetropolitan one (`tests/fixtures/pay-site/README.md`). Tests that
+/// name a figure, an area or a count use it, so next year's import of the shipped data breaks none.
+pub(crate) fn pay_site() -> PathBuf {
+    fixture("pay-site")
+}
+
+/// A fresh, empty folder under the system's temporary folder, for one test.
+pub(crate) fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("him-guide-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The addresses `site_dir` has published, from its `content/published-urls.txt`.
+pub(crate) fn published_urls(site_dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(site_dir.join("content/published-urls.txt"))
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The addresses of `urls` that answer neither 200 nor a 301 to a page that answers 200.
+pub(crate) fn unanswered(app: &TestApp, urls: &[String]) -> Vec<String> {
+    urls.iter()
+        .filter(|url| {
+            let answer = app.get(url);
+            let landed = match answer.headers.get("location") {
+                Some(moved) if answer.status == 301 => app.get(moved.to_str().unwrap()).status,
+                _ => answer.status,
+            };
+            landed != 200
+        })
+        .cloned()
+        .collect()
+}
+
 /// A running server and a client that does not follow redirects or treat 4xx/5xx as errors.
 pub(crate) struct TestApp {
     pub addr: SocketAddr,

@@ -8,6 +8,7 @@ mod guide;
 mod helpers;
 mod hostile;
 mod http;
+mod next_release;
 mod oews;
 mod offer_ties;
 mod pay;

@@ -1,9 +1,10 @@
-//! The salary comparison over real HTTP: the page, JSON and CSV, with good and bad input.
+//! The salary comparison over real HTTP: the page, JSON and CSV, with good and bad input, on the
+//! pay-site fixture (the salary test data and real May 2025 national rows, so figures can be named).
 
-use crate::helpers::{Html, TestApp, repo_dir};
+use crate::helpers::{Html, TestApp, pay_site, repo_dir};
 
 fn app() -> TestApp {
-    TestApp::spawn(&repo_dir())
+    TestApp::spawn(&pay_site())
 }
 
 fn json(app: &TestApp, query: &str) -> (u16, serde_json::Value) {
@@ -112,7 +113,7 @@ fn json_carries_the_offer_rows_and_sources() {
     assert_eq!(body["offer"]["percentile"], 27.6);
     assert_eq!(body["offer"]["position"], "p25_p50");
     assert_eq!(body["offer"]["data_release"], "OEWS May 2025");
-    let occupations = him_guide::site::Site::load(&crate::helpers::repo_dir())
+    let occupations = him_guide::site::Site::load(&pay_site())
         .unwrap()
         .salary
         .occupations
@@ -290,7 +291,8 @@ fn empty_fields_and_unknown_parameters_are_ignored() {
 
 #[test]
 fn older_figures_keep_their_own_occupation_code_and_series_ids_lead_to_bls() {
-    let app = app();
+    // The shipped salary chapter, whose table shows the older figures.
+    let app = TestApp::spawn(&repo_dir());
     let page = Html::parse(&app.get("/guide/salary").body);
     let rows = page.texts("table tbody tr");
     let old: Vec<&String> = rows

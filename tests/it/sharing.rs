@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::helpers::{Html, TestApp, repo_dir};
+use crate::helpers::{Html, TestApp, pay_site, repo_dir};
 
 /// Every JSON-LD block on the page, parsed.
 fn json_ld(html: &Html) -> Vec<Value> {
@@ -54,7 +54,7 @@ fn guide_pages_carry_article_and_breadcrumb_data() {
 
 #[test]
 fn the_salary_page_describes_each_occupation_with_its_pay_distribution() {
-    let app = TestApp::spawn(&repo_dir());
+    let app = TestApp::spawn(&pay_site());
     for query in ["", "?occupation=manager&offer=90000"] {
         let html = Html::parse(&app.get(&format!("/salary{query}")).body);
         let blocks = json_ld(&html);
@@ -258,7 +258,11 @@ fn each_chapter_has_a_printable_fact_sheet_with_figures_outline_and_sources() {
         .occupations
         .len();
     assert_eq!(rows.len(), occupations, "one row per occupation");
-    assert!(rows[1].contains("$68,020 (OEWS May 2025)"), "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|row| row.contains('$') && row.contains("(OEWS ")),
+        "each with its newest median and release: {rows:?}"
+    );
     assert!(
         !html.texts(".fact-sheet h2 + ul.small li").is_empty(),
         "sources kept"
@@ -267,4 +271,15 @@ fn each_chapter_has_a_printable_fact_sheet_with_figures_outline_and_sources() {
         html.texts(".small cite")
             .contains(&"Education: what to study and how far to go".to_string())
     );
+}
+
+#[test]
+fn a_fact_sheet_shows_each_occupations_newest_median_with_its_release() {
+    let app = TestApp::spawn(&pay_site());
+    let answer = app.get("/guide/pay/fact-sheet");
+    assert_eq!(answer.status, 200);
+    let rows = Html::parse(&answer.body).texts(".fact-sheet table tbody tr");
+    assert_eq!(rows.len(), 3, "one row per occupation: {rows:?}");
+    // BLS OEWS May 2025: OEUN000000000000029902113, the technologists' national median.
+    assert!(rows[1].contains("$68,020 (OEWS May 2025)"), "{rows:?}");
 }

@@ -1,8 +1,9 @@
 //! Snapshots of what readers and programs receive from the fixture site: the `<main>` fragment of a
-//! chapter and of the salary comparison, and the JSON and CSV answers. A change to any of them shows
+//! chapter and of the salary comparison, and the JSON and CSV answers; and, on the pay-site fixture,
+//! of `/pay`, a state's page and a metropolitan area's. A change to any of them shows
 //! as a reviewable diff (`cargo insta review`, or compare the `.snap.new` file insta writes).
 
-use crate::helpers::{Html, TestApp, fixture};
+use crate::helpers::{Html, TestApp, fixture, pay_site};
 
 fn main_fragment(body: &str) -> String {
     let html = Html::parse(body);
@@ -31,4 +32,20 @@ fn pages_json_and_csv_keep_their_shape() {
         app.get(&format!("/salary.csv?compare=settings&{offer}"))
             .body
     );
+}
+
+#[test]
+fn pay_pages_keep_their_shape() {
+    // The pay-site fixture: /pay, a state (Wyoming, whose technologists' 75th and 90th percentiles
+    // are equal) and a metropolitan area (Austin, with an imprecise count).
+    let app = TestApp::spawn(&pay_site());
+    for (name, path) in [
+        ("pay_index_main", "/pay"),
+        ("pay_state_main", "/pay/wyoming"),
+        ("pay_metro_main", "/pay/austin-round-rock-san-marcos-tx"),
+    ] {
+        let answer = app.get(path);
+        assert_eq!(answer.status, 200, "{path}");
+        insta::assert_snapshot!(name, main_fragment(&answer.body));
+    }
 }
