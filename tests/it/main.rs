@@ -10,6 +10,7 @@ mod hostile;
 mod http;
 mod oews;
 mod pay;
+mod pay_flags;
 mod salary;
 mod sharing;
 mod snapshots;
