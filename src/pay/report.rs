@@ -191,6 +191,25 @@ pub fn occupation_pay(extract: &Extract, area: AreaCode, soc: Soc) -> Occupation
     }
 }
 
+/// An area's annual median for one occupation, as the maps and rankings show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AreaMedian {
+    /// `None` where BLS released no annual median.
+    pub amount: Option<Cents>,
+    /// BLS's relative standard error of the occupation's wages here is above our line for
+    /// imprecise wages, the flag the area's own page shows ([`OccupationPay::wages_imprecise`]).
+    pub imprecise: bool,
+}
+
+impl AreaMedian {
+    fn of(pay: &OccupationPay<'_>) -> AreaMedian {
+        AreaMedian {
+            amount: pay.median(),
+            imprecise: pay.wages_imprecise(),
+        }
+    }
+}
+
 /// The areas listed under a state with their annual median for `soc`, highest first; areas
 /// without a released median follow, by name.
 pub fn ranked_in_state<'d>(
@@ -198,29 +217,40 @@ pub fn ranked_in_state<'d>(
     directory: &'d Directory,
     state: &Listing,
     soc: Soc,
-) -> Vec<(&'d Listing, Option<Cents>)> {
-    let mut ranked: Vec<(&Listing, Option<Cents>)> = directory
+) -> Vec<(&'d Listing, AreaMedian)> {
+    let mut ranked: Vec<(&Listing, AreaMedian)> = directory
         .areas_in(state.state)
-        .map(|area| (area, occupation_pay(extract, area.code, soc).median()))
+        .map(|area| {
+            (
+                area,
+                AreaMedian::of(&occupation_pay(extract, area.code, soc)),
+            )
+        })
         .collect();
     // `None` sorts first in `Option`'s order: reverse the median, keep the name order otherwise.
     ranked.sort_by(|a, b| {
-        b.1.is_some()
-            .cmp(&a.1.is_some())
-            .then(b.1.cmp(&a.1))
+        b.1.amount
+            .is_some()
+            .cmp(&a.1.amount.is_some())
+            .then(b.1.amount.cmp(&a.1.amount))
             .then(a.0.name.cmp(&b.0.name))
     });
     ranked
 }
 
-/// Every state's annual median for `soc`, in directory order, for the map.
+/// Every state's annual median for `soc`, in directory order, for the map and the state table.
 pub fn state_medians<'d>(
     extract: &Extract,
     directory: &'d Directory,
     soc: Soc,
-) -> Vec<(&'d Listing, Option<Cents>)> {
+) -> Vec<(&'d Listing, AreaMedian)> {
     directory
         .states()
-        .map(|state| (state, occupation_pay(extract, state.code, soc).median()))
+        .map(|state| {
+            (
+                state,
+                AreaMedian::of(&occupation_pay(extract, state.code, soc)),
+            )
+        })
         .collect()
 }

@@ -176,7 +176,7 @@ fn a_state_ranks_its_areas_by_median_and_the_map_has_every_state() {
     let dir = directory();
     let texas = dir.by_slug("texas").unwrap();
     let ranked = ranked_in_state(extract(), dir, texas, soc("29-2072"));
-    let medians: Vec<Cents> = ranked.iter().filter_map(|(_, m)| *m).collect();
+    let medians: Vec<Cents> = ranked.iter().filter_map(|(_, m)| m.amount).collect();
     assert!(medians.windows(2).all(|w| w[0] >= w[1]));
     assert!(
         ranked
@@ -186,7 +186,7 @@ fn a_state_ranks_its_areas_by_median_and_the_map_has_every_state() {
     let states = state_medians(extract(), dir, soc("29-2072"));
     assert_eq!(states.len(), 7);
     let tx = states.iter().find(|(l, _)| l.name == "Texas").unwrap();
-    assert_eq!(tx.1, Some(Cents::from_dollars(48_860)));
+    assert_eq!(tx.1.amount, Some(Cents::from_dollars(48_860)));
 }
 
 #[test]

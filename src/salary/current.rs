@@ -71,16 +71,24 @@ pub fn area_figures(
     let series = extract
         .series(area.code, IndustryCode::CROSS_INDUSTRY, soc)
         .ok_or(Missing::NoSeries)?;
-    if series.wage(Datatype::AnnualMedian).is_none() {
-        let footnote = series
-            .cell(Datatype::AnnualMedian)
-            .and_then(|c| c.footnote());
-        return Err(Missing::NotReleased(footnote));
-    }
+    median_released(series)?;
     let release = ReleaseLabels::of(extract);
     let prefix = format!("{}-{}-{}", occupation.id, release.year, area.code);
     let scope = Scope::Area(area.name.clone());
     Ok(release.figures(&prefix, occupation, series, scope, &Statistic::PERCENTILES))
+}
+
+/// Whether the comparison can use an area's series: it needs BLS's annual median, and says why
+/// not otherwise. Area pages offer the offer check by the same rule.
+pub fn median_released(series: &Series) -> Result<(), Missing> {
+    match series.wage(Datatype::AnnualMedian) {
+        Some(_) => Ok(()),
+        None => Err(Missing::NotReleased(
+            series
+                .cell(Datatype::AnnualMedian)
+                .and_then(|c| c.footnote()),
+        )),
+    }
 }
 
 /// The [`INDUSTRIES_SHOWN`] three-digit industries employing the most of `soc` nationally, largest
@@ -170,6 +178,7 @@ impl ReleaseLabels {
                     checked_against: None,
                     series: Some(series.id(datatype)),
                     soc: None,
+                    soc_title: None,
                 });
             }
         }

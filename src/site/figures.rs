@@ -7,7 +7,7 @@ use crate::pay::Directory;
 use crate::pay::report::occupation_pay;
 use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
-use crate::salary::data::{Figure, PayBasis, Projection, SalaryData, Scope, Statistic};
+use crate::salary::data::{Figure, PayBasis, SalaryData, Scope, Statistic};
 use crate::salary::money::group_thousands;
 use crate::sources::Source;
 
@@ -125,14 +125,6 @@ impl GuideFigures<'_> {
         format!("{} ({})", figure.amount_text(), figure.release)
     }
 
-    fn latest_projection(&self, occupation: &str) -> Option<&Projection> {
-        self.data
-            .projections
-            .iter()
-            .filter(|p| p.occupation == occupation && p.status.is_none())
-            .max_by(|a, b| a.window.cmp(&b.window))
-    }
-
     fn quick_facts(&self) -> String {
         let mut out = table_head(&[
             "Occupation",
@@ -148,6 +140,7 @@ impl GuideFigures<'_> {
                 .map(Self::dated)
                 .unwrap_or_default();
             let growth = self
+                .data
                 .latest_projection(&occupation.id)
                 .map(|p| format!("{}% ({})", p.growth_percent, p.window))
                 .unwrap_or_else(|| "not in our data".into());
@@ -344,14 +337,15 @@ impl GuideFigures<'_> {
             .oews
             .ok_or("area-pay needs the OEWS extract in content/oews/")?;
         let mut headers = vec!["Area".to_string()];
-        headers.extend(
-            self.data
-                .occupations
-                .iter()
-                .map(|o| format!("{}, median", capitalise(&o.short))),
-        );
+        headers.extend(self.data.occupations.iter().map(|o| {
+            format!(
+                "{}, median (and its gap from the US median, our arithmetic)",
+                capitalise(&o.short)
+            )
+        }));
         let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         let mut out = table_head(&headers);
+        let mut flagged = false;
         for code in codes.split(',').map(str::trim) {
             let listing = AreaCode::parse(code)
                 .and_then(|code| self.areas.by_code(code))
@@ -363,20 +357,40 @@ impl GuideFigures<'_> {
                 let Some(soc) = Soc::parse(&occupation.soc) else {
                     continue;
                 };
-                let median = &occupation_pay(extract, listing.code, soc).wages[2];
+                let pay = occupation_pay(extract, listing.code, soc);
+                let median = &pay.wages[2];
                 cells.push(match (median.annual.wage(), median.annual.series_id()) {
                     (Some(wage), Some(id)) => {
                         let gap = median.gap.map_or_else(String::new, |gap| {
                             let side = if gap.amount.0 < 0 { "below" } else { "above" };
                             format!(" ({} {side} the US)", gap.percent_text())
                         });
-                        format!("[{}]({}){gap}", wage.dollars_text(), bls_series_url(id))
+                        // The same flag as the area's page and /pay: BLS's wage error above our line.
+                        let flag = if pay.wages_imprecise() {
+                            flagged = true;
+                            "; imprecise"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "[{}]({}){gap}{flag}",
+                            wage.dollars_text(),
+                            bls_series_url(id)
+                        )
                     }
                     _ => "not released by BLS".to_string(),
                 });
             }
             let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
             out += &row(&cells);
+        }
+        if flagged {
+            out += &format!(
+                "\n*Imprecise*: BLS estimated these wages with a relative standard error above {}%, \
+                 the line above which this guide flags wages; the area's page gives the error. Read \
+                 such a median, and its gap from the nation's, as rough.\n",
+                crate::oews::IMPRECISE_WAGE_RSE
+            );
         }
         Ok(out)
     }
@@ -406,8 +420,13 @@ impl GuideFigures<'_> {
                 .collect();
             medians.sort_by_key(|f| (f.year, f.release.starts_with("OOH")));
             for median in medians {
+                // Under an older code, the title BLS gave that code: never today's title on it.
+                let title = median
+                    .soc_title
+                    .clone()
+                    .unwrap_or_else(|| capitalise(&occupation.short));
                 out += &row(&[
-                    &capitalise(&occupation.short),
+                    &title,
                     median.soc.as_deref().unwrap_or(&occupation.soc),
                     &median.release,
                     &median.amount_text(),

@@ -145,6 +145,10 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
         austin.contains("[$48,990](https://data.bls.gov/timeseries/OEUM001242000000029207213) (4.2% below the US)"),
         "{austin}"
     );
+    assert!(
+        table.lines().next().unwrap().contains("our arithmetic"),
+        "{austin}"
+    );
     let err = figures.table("area-pay:0012420,9999999").unwrap_err();
     assert!(err.contains("`9999999`"), "{err}");
     let without = GuideFigures {
@@ -154,4 +158,35 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
         areas,
     };
     assert!(without.table("area-pay:0012420").is_err());
+}
+
+#[test]
+fn pay_history_names_a_figure_under_an_older_code_by_that_codes_title() {
+    let mut data = fixture().clone();
+    // The fixture's May 2011 specialists median, as the shipped data marks it: under 29-2071.
+    let median = data
+        .figures
+        .iter_mut()
+        .find(|f| {
+            f.occupation == "specialist"
+                && f.release == "OEWS May 2011"
+                && f.statistic == Statistic::Median
+                && f.basis == PayBasis::Annual
+        })
+        .expect("the fixture's May 2011 specialists median");
+    median.soc = Some("29-2071".into());
+    median.soc_title = Some("Medical Records and Health Information Technicians".into());
+    let figures = GuideFigures {
+        data: &data,
+        ..figures()
+    };
+    let history = figures.table("pay-history").unwrap();
+    let row = history
+        .lines()
+        .find(|l| l.contains("OEWS May 2011"))
+        .expect("the May 2011 row");
+    assert!(
+        row.starts_with("| Medical Records and Health Information Technicians | 29-2071 |"),
+        "{row}"
+    );
 }

@@ -85,6 +85,8 @@ pub struct FactSheetView<'a> {
     pub chapter_url: String,
     /// The quick-facts table, HTML from the one Markdown entry point.
     pub quick_facts_html: &'a str,
+    /// Whether the table's medians share one release and its projections one window.
+    pub dating: crate::salary::data::QuickFactsDating<'a>,
 }
 
 /// The generated chapter list at `/guide`: `templates/guide_index.html`.
@@ -194,6 +196,7 @@ pub fn render_site(
             sources: site.sources_of(page),
             chapter_url: format!("{base_url}{}", page.url),
             quick_facts_html: &site.quick_facts_html,
+            dating: site.salary.quick_facts_dating(),
         };
         pages.insert(url, view.render()?);
     }

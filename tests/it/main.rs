@@ -12,6 +12,7 @@ mod next_release;
 mod oews;
 mod offer_ties;
 mod pay;
+mod pay_flags;
 mod salary;
 mod sharing;
 mod snapshots;

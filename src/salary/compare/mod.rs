@@ -123,8 +123,9 @@ pub struct OfferCheck<'a> {
 pub enum Note<'a> {
     /// The ladder's medians come from these different releases.
     MixedReleases(Vec<&'a str>),
-    /// Each range comes from the occupation's newest full distribution, which can be older.
-    RangeFromNewestDistribution,
+    /// Some ranges come from an older release than their occupation's median (each range is the
+    /// occupation's newest full distribution).
+    RangeOlderThanMedian,
     /// Amounts per month or hour that are ours: annual pay divided by the periods in a year.
     ComputedFromAnnual(Period),
     /// The data holds no BLS pay by industry for the occupation.
@@ -310,7 +311,15 @@ fn ladder<'a>(
     if releases.len() > 1 {
         notes.push(Note::MixedReleases(releases));
     }
-    notes.push(Note::RangeFromNewestDistribution);
+    let older = |row: &LadderRow<'_>| {
+        [&row.p10, &row.p90]
+            .into_iter()
+            .flatten()
+            .any(|end| end.figure.release != row.median_annual.figure.release)
+    };
+    if rows.iter().any(older) {
+        notes.push(Note::RangeOlderThanMedian);
+    }
     rows
 }
 

@@ -41,7 +41,7 @@ fn the_ladder_shows_every_occupation_with_differences_from_the_baseline() {
         report.notes,
         [
             Note::MixedReleases(vec!["OOH May 2020", "OOH May 2022", "OOH May 2023"]),
-            Note::RangeFromNewestDistribution
+            Note::RangeOlderThanMedian
         ]
     );
     assert_eq!(report.sources[0], "bls-ooh-mrs-2020");
@@ -254,10 +254,12 @@ fn the_ladder_in_an_area_uses_its_distribution_and_leaves_out_what_bls_did_not_p
             ("technologist", Missing::NoSeries, None),
         ]
     );
-    assert!(!report.notes.iter().any(|n| matches!(
-        n,
-        Note::RangeFromNewestDistribution | Note::MixedReleases(_)
-    )));
+    assert!(
+        !report
+            .notes
+            .iter()
+            .any(|n| matches!(n, Note::RangeOlderThanMedian | Note::MixedReleases(_)))
+    );
     assert_eq!(report.sources, ["bls-oews-2025"]);
 }
 
@@ -318,4 +320,33 @@ fn settings_in_an_area_stay_national_and_say_so() {
         texas.notes[0],
         Note::IndustriesNationalOnly(area) if area.name == "Texas"
     ));
+}
+
+#[test]
+fn ranges_from_the_medians_own_release_need_no_note_about_their_age() {
+    // Keep, for each occupation, only the medians of its newest full distribution's release.
+    let mut data = fixture().clone();
+    let newest: Vec<(String, String)> = data
+        .occupations
+        .iter()
+        .map(|o| {
+            let release = data.distributions(&o.id)[0].release.to_string();
+            (o.id.clone(), release)
+        })
+        .collect();
+    data.figures.retain(|f| {
+        f.is_claim()
+            || f.statistic != Statistic::Median
+            || newest
+                .iter()
+                .any(|(id, release)| *id == f.occupation && *release == f.release)
+    });
+    let report = compute(&data, Query::parse("", &data, None).unwrap());
+    assert!(
+        !report.notes.contains(&Note::RangeOlderThanMedian),
+        "{:?}",
+        report.notes
+    );
+    // The fixture as it is mixes a 2023 median with a 2019 range: the note stays.
+    assert!(self::report("").notes.contains(&Note::RangeOlderThanMedian));
 }

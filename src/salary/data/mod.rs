@@ -149,11 +149,24 @@ impl Scope {
     }
 }
 
+/// Whether the quick facts' rows come from one release and one projection window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuickFactsDating<'a> {
+    /// The release all the newest medians share: "OEWS May 2025".
+    pub median_release: Option<&'a str>,
+    /// The window all the newest projections share: "2023-33".
+    pub projection_window: Option<&'a str>,
+}
+
 /// What our check of an article's figure found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// BLS published the figure for the occupation and year the article names.
     Confirmed,
+    /// Pages quoting BLS give the same figure for that occupation and year, but no BLS page we
+    /// read shows it.
+    MatchesQuotes,
     Mislabelled,
     Unattributed,
     NotFound,
@@ -163,6 +176,7 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::Confirmed => "confirmed",
+            Status::MatchesQuotes => "matches pages quoting BLS",
             Status::Mislabelled => "mislabelled",
             Status::Unattributed => "unattributed",
             Status::NotFound => "not found",
@@ -195,6 +209,8 @@ pub struct Figure {
     /// The BLS occupation code the figure was published under, where it is not its occupation's
     /// current one: `29-2071` for medical records figures from before the 2018 codes.
     pub soc: Option<String>,
+    /// BLS's title for `soc`: "Medical Records and Health Information Technicians".
+    pub soc_title: Option<String>,
 }
 
 impl Figure {
@@ -303,6 +319,32 @@ impl SalaryData {
     pub fn median_of(&self, occupation: &Occupation) -> &Figure {
         self.latest_median(&occupation.id)
             .expect("the loader checks that every occupation has a median")
+    }
+
+    /// The newest public projection of `occupation`, by its window.
+    pub fn latest_projection(&self, occupation: &str) -> Option<&Projection> {
+        self.projections
+            .iter()
+            .filter(|p| p.occupation == occupation && p.status.is_none())
+            .max_by(|a, b| a.window.cmp(&b.window))
+    }
+
+    /// What the quick facts' rows share: the release of every occupation's newest median and the
+    /// window of every newest projection, each `None` where the rows differ.
+    pub fn quick_facts_dating(&self) -> QuickFactsDating<'_> {
+        fn shared<'a>(mut values: impl Iterator<Item = Option<&'a str>>) -> Option<&'a str> {
+            let first = values.next()??;
+            values.all(|v| v == Some(first)).then_some(first)
+        }
+        let ids = || self.occupations.iter().map(|o| o.id.as_str());
+        QuickFactsDating {
+            median_release: shared(
+                ids().map(|id| self.latest_median(id).map(|f| f.release.as_str())),
+            ),
+            projection_window: shared(
+                ids().map(|id| self.latest_projection(id).map(|p| p.window.as_str())),
+            ),
+        }
     }
 
     fn statistics(&self, occupation: &str) -> impl Iterator<Item = &Figure> {

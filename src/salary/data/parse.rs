@@ -49,6 +49,7 @@ struct RawFigure {
     source: String,
     employment: Option<u32>,
     soc: Option<String>,
+    soc_title: Option<String>,
     status: Option<Status>,
     note: Option<String>,
     checked_against: Option<String>,
@@ -143,6 +144,17 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
         checker.known_occupation(&occupation_ids, &f.occupation, line);
         let kind = checker.known_source(&f.source, line);
         checker.status_fits_source(kind, f.status, f.note.as_deref(), line);
+        if f.soc.is_some() != f.soc_title.is_some() {
+            checker.problem(
+                line,
+                format!(
+                    "figure `{}` gives one of `soc` and `soc_title` without the other",
+                    f.id
+                ),
+                "a figure published under an older code names it and BLS's title for it, e.g. \
+                 soc = \"29-2071\" and soc_title = \"Medical Records and Health Information Technicians\"",
+            );
+        }
         let amount = match Cents::parse(&f.amount) {
             Ok(amount) if amount.0 > 0 => amount,
             Ok(_) => {
@@ -198,6 +210,7 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
             checked_against: f.checked_against,
             series: None,
             soc: f.soc,
+            soc_title: f.soc_title,
         });
     }
     checker.percentiles_in_order(&figures, &lines);
@@ -400,8 +413,8 @@ impl Checker<'_> {
             (Some(SourceKind::Document), None) => self.problem(
                 line,
                 "a figure from an article has no `status`",
-                "say what checking it found: status = \"confirmed\", \"mislabelled\", \"unattributed\" or \
-                 \"not_found\", with a one-line note",
+                "say what checking it found: status = \"confirmed\", \"matches_quotes\", \"mislabelled\", \
+                 \"unattributed\" or \"not_found\", with a one-line note",
             ),
             (Some(SourceKind::Data), Some(_)) => self.problem(
                 line,

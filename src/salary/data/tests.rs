@@ -177,3 +177,44 @@ fn a_claim_is_checked_against_an_existing_public_figure_only() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn an_older_code_comes_with_its_bls_title() {
+    let older =
+        "soc = \"29-2071\"\nsoc_title = \"Medical Records and Health Information Technicians\"\n";
+    let data = parse_text(&format!("{HEAD}{}", figure("old", "median", "$30", older))).unwrap();
+    assert_eq!(
+        data.figures[0].soc_title.as_deref(),
+        Some("Medical Records and Health Information Technicians")
+    );
+    let problems = parse_text(&format!(
+        "{HEAD}{}",
+        figure("old", "median", "$30", "soc = \"29-2071\"\n")
+    ))
+    .unwrap_err();
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("figure `old` gives one of `soc` and `soc_title` without the other"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_claim_only_pages_quoting_bls_back_is_not_labelled_confirmed() {
+    let claim = figure(
+        "c",
+        "p90",
+        "$31",
+        "status = \"matches_quotes\"\nnote = \"n\"\n",
+    )
+    .replace("source = \"bls\"", "source = \"blog\"");
+    let data = parse_text(&format!(
+        "{HEAD}{}{claim}",
+        figure("m", "median", "$30", "")
+    ))
+    .unwrap();
+    let status = data.figures[1].status.unwrap();
+    assert_eq!(status, Status::MatchesQuotes);
+    assert_ne!(status.label(), Status::Confirmed.label());
+}

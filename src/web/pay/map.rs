@@ -2,6 +2,7 @@
 //! the server, no map library, no tiles, no script. Each square links to the state's page.
 
 use crate::pay::Listing;
+use crate::pay::report::AreaMedian;
 use crate::salary::money::Cents;
 
 /// Side of a square and the gap between squares, in SVG user units.
@@ -83,6 +84,8 @@ pub(super) struct Tile {
     /// The state's name and median, for the link's accessible name and tooltip.
     pub(super) label: String,
     pub(super) shade: Option<usize>,
+    /// The median is imprecise: the square is marked, and the legend says what the mark means.
+    pub(super) imprecise: bool,
 }
 
 /// One shade and the medians it covers.
@@ -98,15 +101,18 @@ pub(super) struct Map {
     pub(super) height: u32,
     pub(super) tiles: Vec<Tile>,
     pub(super) legend: Vec<LegendEntry>,
+    /// Whether a square is marked imprecise, so the legend explains the mark.
+    pub(super) any_imprecise: bool,
 }
 
 /// Draws `medians` (each state with its median, if BLS released one). The shades split the
-/// states with a median into [`SHADES`] groups of nearly equal size, lowest first.
+/// states with a median into [`SHADES`] groups of nearly equal size, lowest first; an imprecise
+/// median is shaded like the others and marked.
 pub(super) fn draw(
-    medians: &[(&Listing, Option<Cents>)],
-    label: impl Fn(&Listing, &str, Option<Cents>) -> String,
+    medians: &[(&Listing, AreaMedian)],
+    label: impl Fn(&Listing, &str, AreaMedian) -> String,
 ) -> Map {
-    let mut sorted: Vec<Cents> = medians.iter().filter_map(|(_, m)| *m).collect();
+    let mut sorted: Vec<Cents> = medians.iter().filter_map(|(_, m)| m.amount).collect();
     sorted.sort_unstable();
     // The upper bound of each shade: the median at each fifth of the sorted list.
     let bounds: Vec<Cents> = (1..=SHADES)
@@ -118,7 +124,7 @@ pub(super) fn draw(
         .collect();
     let shade_of = |m: Cents| bounds.iter().position(|&b| m <= b);
     let step = TILE + GAP;
-    let tiles = medians
+    let tiles: Vec<Tile> = medians
         .iter()
         .filter_map(|&(state, median)| {
             let &(_, abbreviation, col, row) = GRID
@@ -132,7 +138,8 @@ pub(super) fn draw(
                 abbreviation,
                 href: state.url(),
                 label: label(state, abbreviation, median),
-                shade: median.and_then(shade_of),
+                shade: median.amount.and_then(shade_of),
+                imprecise: median.amount.is_some() && median.imprecise,
             })
         })
         .collect();
@@ -151,6 +158,7 @@ pub(super) fn draw(
     Map {
         width: COLUMNS * step - GAP,
         height: ROWS * step - GAP,
+        any_imprecise: tiles.iter().any(|t| t.imprecise),
         tiles,
         legend,
     }
@@ -185,13 +193,16 @@ mod tests {
                 )
             })
             .collect();
-        let medians: Vec<(&Listing, Option<Cents>)> = states
+        let medians: Vec<(&Listing, AreaMedian)> = states
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 (
                     s,
-                    (i < 10).then(|| Cents::from_dollars(40_000 + 1_000 * i as i64)),
+                    AreaMedian {
+                        amount: (i < 10).then(|| Cents::from_dollars(40_000 + 1_000 * i as i64)),
+                        imprecise: i == 3,
+                    },
                 )
             })
             .collect();
@@ -219,5 +230,10 @@ mod tests {
         assert_eq!(map.legend[0].to, "$41,000");
         assert_eq!(map.legend[4].to, "$49,000");
         assert_eq!(map.tiles[0].href, "/pay/s");
+        let marked: Vec<usize> = (0..map.tiles.len())
+            .filter(|&i| map.tiles[i].imprecise)
+            .collect();
+        assert_eq!(marked, [3], "only the imprecise median is marked");
+        assert!(map.any_imprecise);
     }
 }

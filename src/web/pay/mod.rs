@@ -30,9 +30,17 @@ pub(super) struct CellView {
     pub(super) text: String,
     pub(super) href: Option<String>,
     pub(super) footnote: Option<char>,
+    /// Flagged as imprecise, linking to the page's `#imprecise` note (where the area's own page
+    /// is not at hand to say so).
+    pub(super) imprecise: bool,
 }
 
 impl CellView {
+    /// The cell flagged as imprecise when `imprecise` holds.
+    fn flagged(self, imprecise: bool) -> CellView {
+        CellView { imprecise, ..self }
+    }
+
     fn of(estimate: Estimate) -> CellView {
         let href = estimate.series_id().map(bls_series_url);
         match estimate {
@@ -42,16 +50,19 @@ impl CellView {
                 text: value_text(value),
                 href,
                 footnote: footnote.map(|f| f.as_char()),
+                imprecise: false,
             },
             Estimate::NotReleased { footnote, .. } => CellView {
                 text: "Not released".into(),
                 href,
                 footnote: Some(footnote.as_char()),
+                imprecise: false,
             },
             Estimate::NotPublished => CellView {
                 text: "Not published".into(),
                 href: None,
                 footnote: None,
+                imprecise: false,
             },
         }
     }
@@ -108,7 +119,9 @@ pub(super) struct OccupationView {
     pub(super) has_wages: bool,
     /// BLS's relative standard errors, in words, and our flags on imprecise estimates.
     pub(super) reliability: Vec<String>,
-    pub(super) compare_url: String,
+    /// The offer check for the occupation in the area, where it can answer: BLS released the
+    /// median the check needs.
+    pub(super) compare_url: Option<String>,
 }
 
 const WAGE_LABELS: [&str; 6] = [
@@ -148,10 +161,15 @@ impl OccupationView {
             wages,
             has_wages: pay.has_wages(),
             reliability: reliability(occupation, pay),
-            compare_url: format!(
-                "{SALARY_PAGE}?occupation={}&area={}",
-                occupation.id, listing.code
-            ),
+            compare_url: pay
+                .series
+                .is_some_and(|series| crate::salary::current::median_released(series).is_ok())
+                .then(|| {
+                    format!(
+                        "{SALARY_PAGE}?occupation={}&area={}",
+                        occupation.id, listing.code
+                    )
+                }),
         }
     }
 }
@@ -192,8 +210,18 @@ fn reliability(occupation: &Occupation, pay: &OccupationPay<'_>) -> Vec<String> 
 /// A state's areas ranked by one occupation's median.
 pub(super) struct RankingView {
     pub(super) title: String,
-    /// Rank (none without a median), area name, its page, the median as text.
-    pub(super) rows: Vec<(Option<usize>, String, String, String)>,
+    pub(super) rows: Vec<RankedArea>,
+}
+
+/// One area in a state's ranking.
+pub(super) struct RankedArea {
+    /// None without a median.
+    pub(super) rank: Option<usize>,
+    pub(super) name: String,
+    pub(super) href: String,
+    pub(super) median: String,
+    /// The area's wages for the occupation are imprecise: flagged beside the median.
+    pub(super) imprecise: bool,
 }
 
 /// An area's page: `templates/pay_area.html`.
@@ -209,6 +237,10 @@ struct AreaView<'a> {
     source_id: String,
     occupations: Vec<OccupationView>,
     rankings: Vec<RankingView>,
+    /// Whether a ranking flags an area's median as imprecise, so the note on flags is shown.
+    rankings_flagged: bool,
+    /// Our line for imprecise wages, as a percentage: "10.0".
+    imprecise_line: String,
     footnotes: Vec<(char, String)>,
 }
 
@@ -323,7 +355,8 @@ fn area_page(
         listing.name
     );
     let description = format!(
-        "{release} BLS wages for medical records specialists, health information technologists and health information managers in {}, set against the national figures, with every BLS series.",
+        "{release} BLS wages for {} in {}, set against the national figures, with every BLS series.",
+        occupation_names(site),
         listing.name
     );
     let mut chrome = chrome_for(site, base_url, assets, &listing.url(), &title, &description);
@@ -341,7 +374,9 @@ fn area_page(
         release,
         source_id: crate::salary::current::source_id(extract),
         occupations: views,
+        rankings_flagged: rankings.iter().flat_map(|r| &r.rows).any(|r| r.imprecise),
         rankings,
+        imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
         footnotes,
     }
     .render()
@@ -357,14 +392,17 @@ fn ranking(
     let mut rank = 0;
     let rows = ranked_in_state(extract, directory, state, soc)
         .into_iter()
-        .map(|(area, median)| {
-            let place = median.map(|_| {
+        .map(|(area, median)| RankedArea {
+            rank: median.amount.map(|_| {
                 rank += 1;
                 rank
-            });
-            let text =
-                median.map_or_else(|| "No median released".to_string(), |m| m.dollars_text());
-            (place, area.name.clone(), area.url(), text)
+            }),
+            name: area.name.clone(),
+            href: area.url(),
+            median: median
+                .amount
+                .map_or_else(|| "No median released".to_string(), |m| m.dollars_text()),
+            imprecise: median.imprecise,
         })
         .collect();
     RankingView {
@@ -381,6 +419,21 @@ fn occupations_with_soc(site: &Site) -> Vec<(&Occupation, Soc)> {
         .iter()
         .filter_map(|o| Soc::parse(&o.soc).map(|soc| (o, soc)))
         .collect()
+}
+
+/// The occupations' short names as a list in a sentence: "a, b and c".
+fn occupation_names(site: &Site) -> String {
+    let names: Vec<&str> = site
+        .salary
+        .occupations
+        .iter()
+        .map(|o| o.short.as_str())
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// What kind of area a listing is, as a phrase in a sentence.
@@ -414,9 +467,13 @@ struct IndexView {
     chrome: Chrome,
     slot: &'static str,
     release: String,
+    /// The occupations' short names, "a, b and c".
+    occupation_names: String,
     source_id: String,
     maps: Vec<MapView>,
-    /// Each state with its median per occupation (text and series link).
+    /// Our line for imprecise wages, as a percentage: "10.0".
+    imprecise_line: String,
+    /// Each state with its median per occupation (text, series link and flag).
     table_titles: Vec<String>,
     table: Vec<(String, String, Vec<CellView>)>,
     states: Vec<StateEntry>,
@@ -467,9 +524,20 @@ impl PayIndex {
                     id: occupation.id.clone(),
                     title: format!("{}: {release} median pay by state", occupation.title),
                     // The accessible name holds the square's visible letters, as speech input needs.
-                    map: map::draw(&medians, |state, abbreviation, median| match median {
-                        Some(m) => format!("{}, {abbreviation}: {}", state.name, m.dollars_text()),
-                        None => format!("{}, {abbreviation}: no median released", state.name),
+                    map: map::draw(&medians, |state, abbreviation, median| {
+                        match (median.amount, median.imprecise) {
+                            (Some(m), false) => {
+                                format!("{}, {abbreviation}: {}", state.name, m.dollars_text())
+                            }
+                            (Some(m), true) => format!(
+                                "{}, {abbreviation}: {}, imprecise",
+                                state.name,
+                                m.dollars_text()
+                            ),
+                            (None, _) => {
+                                format!("{}, {abbreviation}: no median released", state.name)
+                            }
+                        }
                     }),
                 }
             })
@@ -480,7 +548,9 @@ impl PayIndex {
                 let cells = occupations
                     .iter()
                     .map(|&(_, soc)| {
-                        CellView::of(occupation_pay(extract, state.code, soc).wages[2].annual)
+                        let pay = occupation_pay(extract, state.code, soc);
+                        CellView::of(pay.wages[2].annual)
+                            .flagged(pay.median().is_some() && pay.wages_imprecise())
                     })
                     .collect();
                 (state.name.clone(), state.url(), cells)
@@ -511,8 +581,10 @@ impl PayIndex {
             chrome,
             slot: SLOT,
             release,
+            occupation_names: occupation_names(site),
             source_id: crate::salary::current::source_id(extract),
             maps,
+            imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
             table_titles: occupations.iter().map(|(o, _)| o.title.clone()).collect(),
             table,
             states,

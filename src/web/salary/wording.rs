@@ -63,7 +63,7 @@ pub(super) fn note(note: &Note<'_>) -> String {
              schedule. Differences between them mix years.",
             releases.join(", ")
         ),
-        Note::RangeFromNewestDistribution => {
+        Note::RangeOlderThanMedian => {
             "The 10th to 90th percentile range comes from each occupation's newest full distribution, which can be \
              older than its median; each is labelled with its release."
                 .into()
