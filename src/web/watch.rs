@@ -10,7 +10,7 @@
 use std::net::TcpListener;
 use std::path::Path;
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
@@ -29,8 +29,28 @@ use crate::site::Site;
 /// Editors write a file in several steps; changes this close together are loaded once.
 const SETTLE: Duration = Duration::from_millis(100);
 
+/// One version of the site served under `serve --watch`, as [`serve_watching_observed`] reports it.
+pub struct Generation {
+    /// Counted from 1 at start.
+    pub number: u64,
+    /// The version's state, held weakly: it must be freed once the next version replaced it.
+    pub state: Weak<AppState>,
+    /// Stops the server (and with it the watching) when no reload is pending.
+    pub server: ServerHandle,
+}
+
 /// Serves `site` and reloads it whenever a file under `content/` or `static/` changes.
 pub async fn serve_watching(settings: &Settings, site: Site) -> anyhow::Result<()> {
+    serve_watching_observed(settings, site, |_| {}).await
+}
+
+/// [`serve_watching`], telling `observe` of each version of the site as it starts to be served:
+/// tests hold on to the versions weakly to check that each is freed when replaced.
+pub async fn serve_watching_observed(
+    settings: &Settings,
+    site: Site,
+    mut observe: impl FnMut(Generation),
+) -> anyhow::Result<()> {
     let listener = TcpListener::bind(settings.addr)
         .with_context(|| format!("cannot listen on {}", settings.addr))?;
     let (changes, changed) = mpsc::channel();
@@ -59,6 +79,11 @@ pub async fn serve_watching(settings: &Settings, site: Site) -> anyhow::Result<(
         let state = AppState::watching(site, settings, generation)?;
         let server = Application::on(listener.try_clone()?, state)?;
         *running.lock().expect("not poisoned") = Some(server.handle());
+        observe(Generation {
+            number: generation,
+            state: server.state(),
+            server: server.handle(),
+        });
         server.run().await?;
         // The server stops for a reload, or for Ctrl-C / SIGTERM, when there is no new site.
         match reloaded.try_recv() {

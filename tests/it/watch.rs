@@ -195,3 +195,53 @@ fn open_pages_reload_when_the_site_changes_and_only_under_watch() {
     assert_eq!(app.get("/__livereload").status, 404);
     assert_eq!(app.get("/__livereload.js").status, 404);
 }
+
+/// Each version of the site `serve --watch` replaces is freed: its pages, its area pay and its
+/// compressed bodies. A reference kept anywhere (a background thread, a cache, a server that never
+/// ends) would keep a whole site alive at every edit, as it once kept 7 MB an edit of the shipped guide.
+#[test]
+fn a_reload_frees_the_site_it_replaces() {
+    use him_guide::config::Settings;
+    use him_guide::site::Site;
+    use him_guide::web::{Generation, serve_watching_observed};
+
+    let site_dir = std::env::temp_dir().join(format!("him-guide-freed-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site_dir);
+    copy_dir(&fixture("pay-site"), &site_dir);
+    let site = Site::load(&site_dir).unwrap_or_else(|problems| panic!("{problems}"));
+    assert!(site.oews.is_some(), "the fixture carries an OEWS extract");
+    let settings = Settings {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        base_url: "https://guide.example.org".into(),
+        site_dir: site_dir.clone(),
+    };
+    let (generations, started) = std::sync::mpsc::channel::<Generation>();
+    let server = std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(serve_watching_observed(&settings, site, |g| {
+            generations.send(g).unwrap();
+        }))
+    });
+    let next = || {
+        started
+            .recv_timeout(Duration::from_secs(15))
+            .expect("a version of the site is served")
+    };
+    let mut generation = next();
+    let index = site_dir.join("content/index.md");
+    for edit in 2..=4 {
+        let replaced = generation.state.clone();
+        assert!(replaced.upgrade().is_some(), "the served site is alive");
+        let text = std::fs::read_to_string(&index).unwrap();
+        std::fs::write(&index, format!("{text}\nEdit {edit}.\n")).unwrap();
+        generation = next();
+        assert_eq!(generation.number, edit);
+        wait_for(
+            || replaced.upgrade().is_none(),
+            &format!("version {} to be freed after the reload", edit - 1),
+        );
+    }
+    drop(generation.server.stop(true));
+    drop(generation);
+    server.join().unwrap().expect("the watch loop ends cleanly");
+    let _ = std::fs::remove_dir_all(&site_dir);
+}
