@@ -112,6 +112,11 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
             "Method not allowed",
             "This address can only be read (GET or HEAD requests).",
         ),
+        StatusCode::NOT_ACCEPTABLE => (
+            "Not acceptable",
+            "Your browser's Accept-Encoding header refuses every form this page is sent in, \
+             uncompressed included.",
+        ),
         StatusCode::PAYLOAD_TOO_LARGE => {
             ("Request too large", "This site does not accept uploads.")
         }

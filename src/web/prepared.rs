@@ -1,13 +1,17 @@
 //! Response bodies prepared once: identity at start-up, gzip and brotli on the first request that
 //! asks for them or in a background pass after start-up ([`Prepared::compress`]), each with a
 //! strong ETag, and the cache policy; a request only picks the variant its `Accept-Encoding` allows
-//! and answers 304 when its `If-None-Match` already holds it.
+//! (RFC 9110's rules over actix-web's typed headers) and answers 304 when its `If-None-Match`
+//! already holds it.
 
 use std::io::Write;
 use std::sync::OnceLock;
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header::{
+    self, AcceptEncoding, ContentEncoding, EntityTag, Header, HeaderValue, IfNoneMatch, Preference,
+    Quality,
+};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
@@ -60,25 +64,69 @@ impl Encoding {
             Encoding::Brotli => "br",
         }
     }
+
+    fn content_encoding(self) -> ContentEncoding {
+        match self {
+            Encoding::Identity => ContentEncoding::Identity,
+            Encoding::Gzip => ContentEncoding::Gzip,
+            Encoding::Brotli => ContentEncoding::Brotli,
+        }
+    }
 }
 
 struct Variant {
     encoding: Encoding,
     body: Bytes,
     etag: HeaderValue,
+    /// The same ETag, typed, to compare with `If-None-Match`.
+    entity_tag: EntityTag,
 }
 
 impl Variant {
     fn new(encoding: Encoding, body: Bytes, hash: &str) -> Variant {
-        let etag = match encoding {
-            Encoding::Identity => format!("\"{hash}\""),
-            other => format!("\"{hash}-{}\"", other.token()),
+        let tag = match encoding {
+            Encoding::Identity => hash.to_string(),
+            other => format!("{hash}-{}", other.token()),
         };
+        let entity_tag = EntityTag::new_strong(tag);
         Variant {
             encoding,
             body,
-            etag: HeaderValue::from_str(&etag).expect("hex is a valid header"),
+            etag: HeaderValue::from_str(&entity_tag.to_string()).expect("hex is a valid header"),
+            entity_tag,
         }
+    }
+}
+
+/// What a request's `Accept-Encoding` allows, read as RFC 9110 (section 12.5.3) asks.
+#[derive(Debug)]
+struct Acceptable(Option<AcceptEncoding>);
+
+impl Acceptable {
+    /// A missing, empty or malformed header allows identity only: a client that names no coding
+    /// gets none, and a header we cannot read is treated as absent rather than refused.
+    fn of(request: &HttpRequest) -> Acceptable {
+        Acceptable(
+            AcceptEncoding::parse(request)
+                .ok()
+                .filter(|header| !header.0.is_empty()),
+        )
+    }
+
+    /// The weight the client gives `encoding`: that of its own entry, else that of `*`; `None`
+    /// when the header names neither.
+    fn weight(&self, encoding: Encoding) -> Option<Quality> {
+        let header = self.0.as_ref()?;
+        let weight = |wanted: &Preference<header::Encoding>| {
+            let item = header.0.iter().find(|item| item.item == *wanted)?;
+            Some(item.quality)
+        };
+        let named = Preference::Specific(header::Encoding::Known(encoding.content_encoding()));
+        weight(&named).or_else(|| weight(&Preference::Any))
+    }
+
+    fn allows(&self, encoding: Encoding) -> bool {
+        self.weight(encoding).is_some_and(|q| q > Quality::ZERO)
     }
 }
 
@@ -191,28 +239,44 @@ impl Prepared {
         &self.hash
     }
 
-    /// The size of the variant a client accepting `accept_encoding` receives.
-    pub fn size_for(&self, accept_encoding: &str) -> usize {
-        self.variant(Some(accept_encoding)).body.len()
-    }
-
-    /// The preferred variant `accept_encoding` allows: brotli, then gzip, then identity.
-    fn variant(&self, accept_encoding: Option<&str>) -> &Variant {
-        self.compressed
+    /// The variant the client weighs highest among those made (brotli, then gzip, then identity
+    /// when weighed equally). Identity unnamed is acceptable too, after every coding the client
+    /// named; `None` when the client refuses every variant, identity included.
+    fn variant(&self, acceptable: &Acceptable) -> Option<&Variant> {
+        let named = self
+            .compressed
             .iter()
-            .filter(|c| accepts(accept_encoding, c.encoding))
-            .find_map(|c| self.made(c))
-            .unwrap_or(&self.identity)
+            .filter(|c| acceptable.allows(c.encoding))
+            .filter_map(|c| self.made(c))
+            .chain(std::iter::once(&self.identity))
+            .filter_map(|variant| {
+                let weight = acceptable.weight(variant.encoding)?;
+                (weight > Quality::ZERO).then_some((weight, variant))
+            })
+            // The first of the highest weight: `max_by_key` would keep the last.
+            .fold(
+                None,
+                |best: Option<(Quality, &Variant)>, (weight, variant)| match best {
+                    Some((top, _)) if top >= weight => best,
+                    _ => Some((weight, variant)),
+                },
+            );
+        match named {
+            Some((_, variant)) => Some(variant),
+            None if acceptable.weight(Encoding::Identity).is_none() => Some(&self.identity),
+            None => None,
+        }
     }
 
-    /// The answer to `request`: the best variant, or 304 if the client's copy is current.
+    /// The answer to `request`: the best variant, or 304 if the client's copy is current, or 406
+    /// if the client accepts no variant at all.
     pub fn respond(&self, request: &HttpRequest) -> HttpResponse {
-        let accept = request
-            .headers()
-            .get(header::ACCEPT_ENCODING)
-            .and_then(|v| v.to_str().ok());
-        let variant = self.variant(accept);
-        let unchanged = not_modified(request, &variant.etag);
+        let Some(variant) = self.variant(&Acceptable::of(request)) else {
+            return HttpResponse::NotAcceptable()
+                .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
+                .finish();
+        };
+        let unchanged = not_modified(request, &variant.entity_tag);
         let mut response = if unchanged {
             HttpResponse::NotModified()
         } else {
@@ -239,38 +303,17 @@ impl Prepared {
     }
 }
 
-/// Whether `If-None-Match` lists `etag` (weak comparison, as RFC 9110 asks for this header) or `*`.
-fn not_modified(request: &HttpRequest, etag: &HeaderValue) -> bool {
-    let Some(listed) = request
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-    else {
+/// Whether `If-None-Match` is `*` or lists `etag` (weak comparison, as RFC 9110 asks for this
+/// header); a malformed header is ignored, so the client gets the full answer.
+fn not_modified(request: &HttpRequest, etag: &EntityTag) -> bool {
+    if !request.headers().contains_key(header::IF_NONE_MATCH) {
         return false;
-    };
-    let ours = etag.to_str().unwrap_or_default();
-    listed
-        .split(',')
-        .map(str::trim)
-        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
-}
-
-/// Whether `accept_encoding` allows `encoding`. A missing header allows identity only; `q=0`
-/// refuses an encoding.
-fn accepts(accept_encoding: Option<&str>, encoding: Encoding) -> bool {
-    let Some(header) = accept_encoding else {
-        return false;
-    };
-    header.split(',').any(|item| {
-        let mut parts = item.split(';').map(str::trim);
-        let token = parts.next().unwrap_or_default();
-        let refused = parts.any(|p| {
-            p.strip_prefix("q=")
-                .and_then(|q| q.parse::<f32>().ok())
-                .is_some_and(|q| q <= 0.0)
-        });
-        (token.eq_ignore_ascii_case(encoding.token()) || token == "*") && !refused
-    })
+    }
+    match IfNoneMatch::parse(request) {
+        Ok(IfNoneMatch::Any) => true,
+        Ok(IfNoneMatch::Items(tags)) => tags.iter().any(|tag| tag.weak_eq(etag)),
+        Err(_) => false,
+    }
 }
 
 fn compressible(content_type: &str) -> bool {
@@ -322,16 +365,85 @@ mod tests {
         )
     }
 
+    /// The encoding `page` answers a request carrying each of `headers` as an `Accept-Encoding`
+    /// line (none: no header); `None` for 406.
+    fn chosen(page: &Prepared, headers: &[&str]) -> Option<Encoding> {
+        let mut request = TestRequest::get();
+        for header in headers {
+            request = request.append_header((header::ACCEPT_ENCODING, *header));
+        }
+        let acceptable = Acceptable::of(&request.to_http_request());
+        page.variant(&acceptable).map(|variant| variant.encoding)
+    }
+
     #[test]
-    fn prefers_brotli_then_gzip_then_identity() {
+    fn prefers_brotli_then_gzip_then_identity_at_equal_weight() {
         let page = page();
-        let chosen = |accept| page.variant(accept).encoding;
-        assert_eq!(chosen(Some("gzip, deflate, br")), Encoding::Brotli);
-        assert_eq!(chosen(Some("gzip")), Encoding::Gzip);
-        assert_eq!(chosen(Some("br;q=0, gzip;q=0.5")), Encoding::Gzip);
-        assert_eq!(chosen(Some("*")), Encoding::Brotli);
-        assert_eq!(chosen(Some("deflate")), Encoding::Identity);
-        assert_eq!(chosen(None), Encoding::Identity);
+        assert_eq!(chosen(&page, &[]), Some(Encoding::Identity), "no header");
+        let chosen = |header| chosen(&page, &[header]);
+        assert_eq!(chosen("gzip, deflate, br"), Some(Encoding::Brotli));
+        assert_eq!(chosen("gzip"), Some(Encoding::Gzip));
+        assert_eq!(
+            chosen("GZIP"),
+            Some(Encoding::Gzip),
+            "codings are case-insensitive"
+        );
+        assert_eq!(chosen("*"), Some(Encoding::Brotli));
+        assert_eq!(chosen("deflate"), Some(Encoding::Identity));
+    }
+
+    #[test]
+    fn follows_the_clients_weights_and_never_sends_what_it_refuses() {
+        let page = page();
+        let chosen = |header| chosen(&page, &[header]);
+        // RFC 9110: q=0 means "not acceptable", whatever `*` says of the rest.
+        assert_eq!(chosen("br;q=0, *;q=1"), Some(Encoding::Gzip));
+        assert_eq!(chosen("br;q=0, gzip;q=0, *"), Some(Encoding::Identity));
+        assert_eq!(chosen("br;q=0, gzip;q=0.5"), Some(Encoding::Gzip));
+        assert_eq!(chosen("gzip;q=1, br;q=0.5"), Some(Encoding::Gzip));
+        assert_eq!(
+            chosen("br;q=0.001"),
+            Some(Encoding::Brotli),
+            "any weight above 0"
+        );
+        assert_eq!(chosen("gzip;q=0.5, identity"), Some(Encoding::Identity));
+        assert_eq!(chosen("identity;q=0, gzip"), Some(Encoding::Gzip));
+        assert_eq!(chosen("identity;q=0"), None, "nothing left to send");
+        assert_eq!(chosen("*;q=0"), None);
+        assert_eq!(chosen("gzip, *;q=0"), Some(Encoding::Gzip));
+        assert_eq!(chosen("*;q=0, identity;q=0.1"), Some(Encoding::Identity));
+    }
+
+    #[test]
+    fn reads_repeated_headers_as_one_list_and_ignores_malformed_ones() {
+        let page = page();
+        assert_eq!(chosen(&page, &["br;q=0", "gzip"]), Some(Encoding::Gzip));
+        assert_eq!(
+            chosen(&page, &["identity;q=0", "br"]),
+            Some(Encoding::Brotli)
+        );
+        for malformed in ["gzip;q=high", "br;q=2", ";;", "gzip;q="] {
+            assert_eq!(
+                chosen(&page, &[malformed]),
+                Some(Encoding::Identity),
+                "{malformed}: read as no header"
+            );
+        }
+        assert_eq!(
+            chosen(&page, &[""]),
+            Some(Encoding::Identity),
+            "empty: no coding"
+        );
+    }
+
+    #[test]
+    fn answers_406_when_every_variant_is_refused() {
+        let request = TestRequest::get()
+            .insert_header((header::ACCEPT_ENCODING, "identity;q=0, *;q=0"))
+            .to_http_request();
+        let response = page().respond(&request);
+        assert_eq!(response.status(), StatusCode::NOT_ACCEPTABLE);
+        assert_eq!(response.headers().get("vary").unwrap(), "Accept-Encoding");
     }
 
     #[test]
@@ -344,14 +456,14 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(made(&page), [false, false]);
-        page.variant(Some("gzip"));
+        chosen(&page, &["gzip"]);
         assert_eq!(made(&page), [false, true], "brotli not asked for");
         page.compress();
         assert_eq!(made(&page), [true, true]);
         let tiny = Prepared::new("text/plain", CACHE_DAY, "a", Keep::UntilReload);
         assert_eq!(
-            tiny.variant(Some("br, gzip")).encoding,
-            Encoding::Identity,
+            chosen(&tiny, &["br, gzip"]),
+            Some(Encoding::Identity),
             "compressing made it larger"
         );
     }
@@ -375,7 +487,14 @@ mod tests {
             .read_to_string(&mut decoded)
             .unwrap();
         assert_eq!(decoded, "<p>health information</p>".repeat(200));
-        assert!(page.size_for("br") < page.size_for("identity") / 10);
+        let size = |header| {
+            let request = TestRequest::get().insert_header((header::ACCEPT_ENCODING, header));
+            page.variant(&Acceptable::of(&request.to_http_request()))
+                .unwrap()
+                .body
+                .len()
+        };
+        assert!(size("br") < size("identity") / 10);
     }
 
     #[test]

@@ -71,6 +71,56 @@ fn a_current_copy_gets_304_and_head_gets_the_headers_alone() {
     assert!(head.headers.get("etag").is_some());
 }
 
+/// RFC 9110's reading of `Accept-Encoding` and `If-None-Match` over real HTTP: a coding weighed
+/// 0 is never sent, `*` speaks for the codings not named, and a request that refuses everything
+/// gets the 406 page rather than bytes it cannot read.
+#[test]
+fn q_values_wildcards_and_malformed_headers_are_read_as_rfc_9110_says() {
+    let app = TestApp::spawn(&repo_dir());
+    let encoding = |accept: &str| {
+        let answer = app.get_with("/guide/salary", &[("Accept-Encoding", accept)]);
+        assert_eq!(answer.status, 200, "{accept}");
+        answer
+            .headers
+            .get("content-encoding")
+            .map_or("identity".to_string(), |v| v.to_str().unwrap().to_string())
+    };
+    assert_eq!(encoding("br;q=0, *;q=1"), "gzip");
+    assert_eq!(encoding("br;q=0, gzip;q=0, *;q=1"), "identity");
+    assert_eq!(encoding("identity;q=0, gzip;q=0.5"), "gzip");
+    assert_eq!(encoding("gzip;q=oops"), "identity");
+    let refused = app.get_with(
+        "/guide/salary",
+        &[("Accept-Encoding", "identity;q=0, *;q=0")],
+    );
+    assert_eq!(refused.status, 406);
+    assert!(
+        refused.content_type.starts_with("text/html"),
+        "the error page"
+    );
+    assert!(
+        refused
+            .body
+            .contains(r#"<h1 id="page-title">Not acceptable</h1>"#),
+        "{}",
+        refused.body
+    );
+
+    let etag = app.get("/").headers["etag"].to_str().unwrap().to_string();
+    let status = |if_none_match: &str| {
+        app.get_with("/", &[("If-None-Match", if_none_match)])
+            .status
+    };
+    assert_eq!(status("*"), 304);
+    assert_eq!(
+        status(&format!("\"elsewhere\", W/{etag}")),
+        304,
+        "weak comparison"
+    );
+    assert_eq!(status("\"elsewhere\""), 200);
+    assert_eq!(status("not-a-tag"), 200, "malformed: ignored");
+}
+
 #[test]
 fn assets_have_fingerprinted_names_and_are_cached_for_a_year() {
     let app = TestApp::spawn(&repo_dir());
