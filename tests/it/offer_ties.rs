@@ -1,7 +1,8 @@
 //! Every percentile distribution in the shipped extract places every offer: at, between and beyond
 //! each published percentile (equal neighbours included, as BLS publishes some), the answer is a
 //! percentile from 10 to 90 or a stated position below or above the range, never NaN, and it never
-//! falls as the offer rises. Shape only: next year's figures pass it as well.
+//! falls as the offer rises. Shape only: next year's figures pass it as well. The fixture site's
+//! Wyoming, with its published tie, shows the answer in each format.
 
 use him_guide::salary::compare::{Estimate, compute};
 use him_guide::salary::percentile::{Placement, Position};
@@ -90,4 +91,37 @@ fn every_shipped_distribution_places_every_offer_soundly_and_in_order() {
         distributions > areas.extract.areas.len(),
         "only {distributions} distributions found: is the extract loaded?"
     );
+}
+
+/// Wyoming's technologists in the fixture, as BLS published them for May 2025: the 75th and 90th
+/// percentiles are both $106,240. An offer of exactly that once came out as `null` in JSON, `NaN`
+/// in CSV and "about the 0th percentile" on the page.
+#[test]
+fn an_offer_at_a_tied_amount_is_placed_between_the_tied_percentiles_in_every_format() {
+    let app = crate::helpers::TestApp::spawn(&crate::helpers::pay_site());
+    let query = "area=5600000&occupation=technologist&offer=106240";
+    let json = app.get(&format!("/salary.json?{query}"));
+    assert_eq!(json.status, 200, "{}", json.body);
+    let json: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    let offer = &json["offer"];
+    assert_eq!(offer["percentile"], 90.0, "{offer}");
+    assert_eq!(offer["tied_percentiles"], serde_json::json!([75, 90]));
+    assert_eq!(offer["position"], "p75_p90");
+    let csv = app.get(&format!("/salary.csv?{query}")).body;
+    let offer_row = csv.lines().find(|l| l.starts_with("offer,")).unwrap();
+    assert!(offer_row.contains(",90.0,p75_p90,"), "{offer_row}");
+    assert!(!csv.contains("NaN"), "{csv}");
+    let page = app.get(&format!("/salary?{query}")).body;
+    let text = crate::helpers::Html::parse(&page)
+        .texts(".offer-result p")
+        .join(" ");
+    assert!(
+        text.contains(
+            "that is the amount BLS published for both the 75th percentile and the 90th \
+             percentile ($106,240), so it sits between those percentiles."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("about the 0th"), "{text}");
+    assert!(!page.contains("NaN"));
 }

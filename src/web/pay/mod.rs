@@ -421,7 +421,8 @@ fn occupations_with_soc(site: &Site) -> Vec<(&Occupation, Soc)> {
         .collect()
 }
 
-/// The occupations' short names as a list in a sentence: "a, b and c".
+/// The occupations' short names as a list in a sentence: "a, b and c", or "a; b and c; and d"
+/// when a name has an "and" of its own, so that the reader can tell where each name ends.
 fn occupation_names(site: &Site) -> String {
     let names: Vec<&str> = site
         .salary
@@ -429,9 +430,14 @@ fn occupation_names(site: &Site) -> String {
         .iter()
         .map(|o| o.short.as_str())
         .collect();
+    let (between, before_last) = if names.iter().any(|name| name.contains(" and ")) {
+        ("; ", "; and ")
+    } else {
+        (", ", " and ")
+    };
     match names.split_last() {
         Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{}{before_last}{last}", rest.join(between)),
         None => String::new(),
     }
 }
