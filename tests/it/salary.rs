@@ -1,7 +1,9 @@
 //! The salary comparison over real HTTP: the page, JSON and CSV, with good and bad input, on the
 //! pay-site fixture (the salary test data and real May 2025 national rows, so figures can be named).
 
-use crate::helpers::{Html, TestApp, pay_site, repo_dir};
+use std::collections::BTreeSet;
+
+use crate::helpers::{Html, TestApp, copy_dir, fixture, pay_site, repo_dir, scratch};
 
 fn app() -> TestApp {
     TestApp::spawn(&pay_site())
@@ -39,7 +41,6 @@ fn the_default_page_compares_the_three_occupations() {
             "Median, annual",
             "Median, hourly",
             "10th to 90th percentile, annual",
-            "Data",
             "Median difference from medical records specialists, annual"
         ]
     );
@@ -50,7 +51,10 @@ fn the_default_page_compares_the_three_occupations() {
         first_row[1].starts_with("$24.59"),
         "published hourly median: {first_row:?}"
     );
-    assert_eq!(first_row[3], "Median OEWS May 2025; range OEWS May 2025");
+    assert!(
+        html.texts(".comparison caption")[0].contains(", all from OEWS May 2025 ("),
+        "one release, named once"
+    );
     assert_eq!(html.select("figure.chart svg[role=img] title").len(), 1);
     assert!(
         !html.texts("figure.chart svg desc")[0].is_empty(),
@@ -325,4 +329,109 @@ fn the_comparison_links_each_bls_series_it_shows() {
     }
     let embed = Html::parse(&app.get("/embed/salary?occupation=technologist").body);
     assert!(!embed.attrs(".footnotes a.series", "href").is_empty());
+}
+
+/// The releases of every figure in the ladder's rows, as the JSON gives them.
+fn ladder_releases(app: &TestApp, query: &str) -> BTreeSet<String> {
+    let (status, body) = json(app, query);
+    assert_eq!(status, 200, "{query}");
+    body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|row| {
+            ["median", "median_annual", "median_hourly", "p10", "p90"]
+                .map(|figure| row[figure]["data_release"].as_str().map(String::from))
+        })
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn a_release_every_row_shares_is_named_once_in_the_caption_instead_of_a_data_column() {
+    let app = app();
+    for query in [
+        "",
+        "display=month",
+        "area=0012420&occupation=technologist&offer=24.50&period=hour",
+    ] {
+        let releases = ladder_releases(&app, query);
+        assert_eq!(
+            releases.len(),
+            1,
+            "the fixture's rows share a release: {query}"
+        );
+        let release = releases.first().unwrap();
+        for page in ["/salary", "/embed/salary"] {
+            let html = Html::parse(&app.get(&format!("{page}?{query}")).body);
+            let headers = html.texts(".comparison thead th");
+            assert!(
+                !headers.contains(&"Data".to_string()),
+                "{page}?{query}: {headers:?}"
+            );
+            let caption = &html.texts(".comparison caption")[0];
+            assert!(
+                caption.contains(&format!(", all from {release} (")),
+                "{page}?{query}: {caption}"
+            );
+            let cells: Vec<usize> = html
+                .select(".comparison tbody tr")
+                .iter()
+                .map(|row| row.children().filter_map(scraper::ElementRef::wrap).count())
+                .collect();
+            assert!(
+                cells.iter().all(|&n| n == headers.len()),
+                "{page}?{query}: a cell under every header, {cells:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn rows_from_different_releases_each_say_theirs_in_a_data_column() {
+    // The good fixture (technologists, one release) with a second occupation whose only figure,
+    // its median, comes from another release.
+    let site = scratch("mixed-releases");
+    copy_dir(&fixture("good"), &site);
+    let salary = site.join("content/salary.toml");
+    let data = std::fs::read_to_string(&salary).unwrap()
+        + "\n[[occupation]]\nid = \"specialist\"\nsoc = \"29-2072\"\n\
+           title = \"Medical Records Specialists\"\nshort = \"medical records specialists\"\n\
+           him_titles = []\nentry_education = \"Varies\"\n\n[[figure]]\nid = \"specialist-median\"\n\
+           occupation = \"specialist\"\nstatistic = \"median\"\nperiod = \"annual\"\n\
+           amount = \"$44,090\"\nrelease = \"OEWS May 2020\"\nscope = \"national\"\nsource = \"bls-test\"\n";
+    std::fs::write(&salary, data).unwrap();
+    let app = TestApp::spawn(&site);
+    let releases = ladder_releases(&app, "");
+    assert!(
+        releases.len() > 1,
+        "the rows' releases differ: {releases:?}"
+    );
+    let (_, body) = json(&app, "");
+    for page in ["/salary", "/embed/salary"] {
+        let html = Html::parse(&app.get(page).body);
+        let headers = html.texts(".comparison thead th");
+        let column = headers
+            .iter()
+            .position(|h| h == "Data")
+            .unwrap_or_else(|| panic!("{page}: {headers:?}"));
+        let rows = html.select(".comparison tbody tr");
+        assert_eq!(rows.len(), body["rows"].as_array().unwrap().len());
+        for (row, json_row) in rows.iter().zip(body["rows"].as_array().unwrap()) {
+            let cells: Vec<String> = row
+                .children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|cell| cell.text().collect::<String>().trim().to_string())
+                .collect();
+            assert_eq!(cells.len(), headers.len(), "{page}: {cells:?}");
+            let median = json_row["median"]["data_release"].as_str().unwrap();
+            assert!(
+                cells[column].starts_with(&format!("Median {median}")),
+                "{page}: {cells:?}"
+            );
+        }
+        let caption = &html.texts(".comparison caption")[0];
+        assert!(!caption.contains("all from"), "{page}: {caption}");
+    }
+    let _ = std::fs::remove_dir_all(&site);
 }

@@ -443,6 +443,9 @@ fn ladder_table(
 ) -> TableView {
     // Annual and hourly medians always; a monthly view adds its own column first.
     let monthly = display == Display::Month;
+    // Where every figure shares one release the caption names it once; otherwise each row says
+    // which releases its median and range come from.
+    let shared = shared_release(rows);
     let rows = rows
         .iter()
         .map(|row| {
@@ -461,14 +464,16 @@ fn ladder_table(
                 (Some(p10), Some(p90)) => notes.range_cell(p10, p90),
                 _ => Cell::plain("No distribution in our data"),
             });
-            let range_release = row
-                .p10
-                .as_ref()
-                .map_or(String::new(), |p| format!("; range {}", p.figure.release));
-            cells.push(Cell::plain(format!(
-                "Median {}{range_release}",
-                row.median.figure.release
-            )));
+            if shared.is_none() {
+                let range_release = row
+                    .p10
+                    .as_ref()
+                    .map_or(String::new(), |p| format!("; range {}", p.figure.release));
+                cells.push(Cell::plain(format!(
+                    "Median {}{range_release}",
+                    row.median.figure.release
+                )));
+            }
             cells.push(match row.difference {
                 Some(difference) => Cell {
                     text: wording::difference(difference, display.period()),
@@ -492,22 +497,44 @@ fn ladder_table(
             "10th to 90th percentile, {}",
             wording::adjective(display.period())
         ),
-        "Data".into(),
-        format!(
-            "Median difference from {}, {}",
-            baseline.short,
-            wording::adjective(display.period())
-        ),
     ]);
+    if shared.is_none() {
+        headers.push("Data".into());
+    }
+    headers.push(format!(
+        "Median difference from {}, {}",
+        baseline.short,
+        wording::adjective(display.period())
+    ));
     TableView {
         caption: format!(
-            "Median pay and the 10th to 90th percentile range, by occupation{} ({} figures in the chart)",
+            "Median pay and the 10th to 90th percentile range, by occupation{}{} ({} figures in the chart)",
             area.map_or(String::new(), |a| format!(" in {}", a.name)),
+            shared.map_or(String::new(), |release| format!(", all from {release}")),
             wording::adjective(display.period())
         ),
         headers,
         rows,
     }
+}
+
+/// The one release every figure in `rows` comes from (medians, their hourly and annual forms and
+/// the ranges' ends), or `None` when they come from more than one.
+fn shared_release<'a>(rows: &[LadderRow<'a>]) -> Option<&'a str> {
+    let mut releases = rows.iter().flat_map(|row| {
+        [
+            Some(&row.median),
+            Some(&row.median_annual),
+            Some(&row.median_hourly),
+            row.p10.as_ref(),
+            row.p90.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|shown| shown.figure.release.as_str())
+    });
+    let first = releases.next()?;
+    releases.all(|release| release == first).then_some(first)
 }
 
 fn settings_table(
