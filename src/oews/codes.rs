@@ -167,6 +167,10 @@ impl Soc {
         fixed(text, |b| b.is_ascii_digit()).map(Soc)
     }
 
+    /// A valid code that names no occupation, for a loader to carry on with after reporting a
+    /// bad one.
+    pub const PLACEHOLDER: Soc = Soc(*b"000000");
+
     /// `299021`.
     pub fn digits(&self) -> &str {
         ascii(&self.0)

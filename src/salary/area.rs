@@ -5,9 +5,7 @@
 use std::sync::OnceLock;
 
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
-use crate::oews::{
-    Area, AreaCode, AreaType, Extract, FootnoteCode, IndustryCode, Series, Soc, Tenths,
-};
+use crate::oews::{Area, AreaCode, AreaType, Extract, FootnoteCode, IndustryCode, Series, Tenths};
 
 /// Why the comparison has no pay for an occupation in an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,8 +76,8 @@ impl AreaPay {
             .occupations
             .iter()
             .filter_map(|occupation| {
-                let soc = Soc::parse(&occupation.soc)?;
-                let series = extract.series(area.code, IndustryCode::CROSS_INDUSTRY, soc)?;
+                let series =
+                    extract.series(area.code, IndustryCode::CROSS_INDUSTRY, occupation.soc)?;
                 Some((occupation.id.clone(), Series::imprecise_wages(series)?))
             })
             .collect();

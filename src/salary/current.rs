@@ -28,9 +28,7 @@ pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
     let release = ReleaseLabels::of(extract);
     let mut figures = Vec::new();
     for occupation in occupations {
-        let Some(soc) = Soc::parse(&occupation.soc) else {
-            continue;
-        };
+        let soc = occupation.soc;
         if let Some(series) = extract.series(AreaCode::NATIONAL, IndustryCode::CROSS_INDUSTRY, soc)
         {
             let prefix = format!("{}-{}", occupation.id, release.year);
@@ -67,9 +65,8 @@ pub fn area_figures(
     area: &Area,
     occupation: &Occupation,
 ) -> Result<Vec<Figure>, Missing> {
-    let soc = Soc::parse(&occupation.soc).ok_or(Missing::NoSeries)?;
     let series = extract
-        .series(area.code, IndustryCode::CROSS_INDUSTRY, soc)
+        .series(area.code, IndustryCode::CROSS_INDUSTRY, occupation.soc)
         .ok_or(Missing::NoSeries)?;
     median_released(series)?;
     let release = ReleaseLabels::of(extract);

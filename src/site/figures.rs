@@ -2,7 +2,7 @@
 //! so that the pages and the salary comparison show the same figures and none is typed twice.
 
 use crate::content::markdown::Figures;
-use crate::oews::{AreaCode, Extract, Soc, bls_series_url};
+use crate::oews::{AreaCode, Extract, bls_series_url};
 use crate::pay::Directory;
 use crate::pay::report::occupation_pay;
 use crate::salary::capitalise;
@@ -175,7 +175,7 @@ impl GuideFigures<'_> {
                 .counterpart(median, PayBasis::Hourly)
                 .map_or_else(|| "not published".to_string(), Figure::amount_text);
             out += &row(&[
-                &occupation.soc,
+                &occupation.soc.to_string(),
                 &occupation.title,
                 &occupation.him_titles.join(", "),
                 &median.amount_text(),
@@ -233,7 +233,7 @@ impl GuideFigures<'_> {
                     })
                     .map_or_else(|| "not published".to_string(), Figure::amount_text);
                 // Figures published under an older code say so: never a 29-2071 figure as 29-2072.
-                let label = match p10.and_then(|f| f.soc.as_deref()) {
+                let label = match p10.and_then(|f| f.soc) {
                     Some(soc) => format!(
                         "{old}{} under the code before it, {soc}, {}{note}",
                         capitalise(&occupation.short),
@@ -354,10 +354,7 @@ impl GuideFigures<'_> {
                 })?;
             let mut cells = vec![format!("[{}]({})", listing.name, listing.url())];
             for occupation in &self.data.occupations {
-                let Some(soc) = Soc::parse(&occupation.soc) else {
-                    continue;
-                };
-                let pay = occupation_pay(extract, listing.code, soc);
+                let pay = occupation_pay(extract, listing.code, occupation.soc);
                 let median = &pay.wages[2];
                 cells.push(match (median.annual.wage(), median.annual.series_id()) {
                     (Some(wage), Some(id)) => {
@@ -427,7 +424,7 @@ impl GuideFigures<'_> {
                     .unwrap_or_else(|| capitalise(&occupation.short));
                 out += &row(&[
                     &title,
-                    median.soc.as_deref().unwrap_or(&occupation.soc),
+                    &median.soc.unwrap_or(occupation.soc).to_string(),
                     &median.release,
                     &median.amount_text(),
                     &self.cite(&median.source),

@@ -120,11 +120,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
     let extract: &'static crate::oews::Extract =
         Box::leak(Box::new(crate::oews::Extract::load(&root).unwrap()));
     let data = fixture();
-    let socs: Vec<crate::oews::Soc> = data
-        .occupations
-        .iter()
-        .filter_map(|o| crate::oews::Soc::parse(&o.soc))
-        .collect();
+    let socs: Vec<crate::oews::Soc> = data.occupations.iter().map(|o| o.soc).collect();
     let areas = Box::leak(Box::new(crate::pay::Directory::build(extract, &socs)));
     let figures = GuideFigures {
         data,
@@ -174,7 +170,7 @@ fn pay_history_names_a_figure_under_an_older_code_by_that_codes_title() {
                 && f.basis == PayBasis::Annual
         })
         .expect("the fixture's May 2011 specialists median");
-    median.soc = Some("29-2071".into());
+    median.soc = crate::oews::Soc::parse("29-2071");
     median.soc_title = Some("Medical Records and Health Information Technicians".into());
     let figures = GuideFigures {
         data: &data,

@@ -399,11 +399,7 @@ fn add_current_figures(
 
 /// The areas of `extract` with figures for at least one of `data`'s occupations.
 fn area_directory(extract: &Extract, data: &SalaryData) -> Directory {
-    let socs: Vec<Soc> = data
-        .occupations
-        .iter()
-        .filter_map(|o| Soc::parse(&o.soc))
-        .collect();
+    let socs: Vec<Soc> = data.occupations.iter().map(|o| o.soc).collect();
     Directory::build(extract, &socs)
 }
 

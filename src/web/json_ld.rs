@@ -76,28 +76,19 @@ pub(super) fn occupations(data: &SalaryData) -> String {
             let mut value = json!({
                 "@type": "Occupation",
                 "name": occupation.title,
-                "occupationalCategory": occupation.soc,
+                "occupationalCategory": occupation.soc.to_string(),
                 "description": format!("Typical health information management titles: {}.", occupation.him_titles.join(", ")),
                 "educationRequirements": occupation.entry_education,
                 "estimatedSalary": salary,
                 "occupationLocation": { "@type": "Country", "name": "United States" },
             });
-            if let Some(credential) = credential(&occupation.soc) {
+            if let Some(credential) = &occupation.credential {
                 value["qualifications"] = json!(credential);
             }
             value
         })
         .collect();
     script_body(&json!({ "@context": "https://schema.org", "@graph": occupations }))
-}
-
-/// The AHIMA credential the guide maps to an occupation (see the certification chapter).
-fn credential(soc: &str) -> Option<&'static str> {
-    match soc {
-        "11-9111" => Some("Registered Health Information Administrator (RHIA), from AHIMA"),
-        "29-2072" => Some("Registered Health Information Technician (RHIT), from AHIMA"),
-        _ => None,
-    }
 }
 
 /// JSON safe inside a `<script>` element: `</` cannot close it early.

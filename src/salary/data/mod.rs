@@ -9,19 +9,23 @@ use serde::Deserialize;
 
 use super::money::Cents;
 use crate::diagnostics::Date;
+use crate::oews::Soc;
 
 /// One of the BLS occupations HIM jobs are counted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Occupation {
     /// The id used in URLs: `specialist`, `technologist`, `manager`.
     pub id: String,
-    pub soc: String,
+    /// BLS's Standard Occupational Classification code, parsed once at load.
+    pub soc: Soc,
     /// The BLS title, capitalised as BLS writes it.
     pub title: String,
     /// The title for use inside a sentence.
     pub short: String,
     pub him_titles: Vec<String>,
     pub entry_education: String,
+    /// The AHIMA credential the guide maps the occupation to (the certification chapter), if any.
+    pub credential: Option<String>,
     pub note: Option<String>,
 }
 
@@ -208,7 +212,7 @@ pub struct Figure {
     pub series: Option<crate::oews::SeriesId>,
     /// The BLS occupation code the figure was published under, where it is not its occupation's
     /// current one: `29-2071` for medical records figures from before the 2018 codes.
-    pub soc: Option<String>,
+    pub soc: Option<Soc>,
     /// BLS's title for `soc`: "Medical Records and Health Information Technicians".
     pub soc_title: Option<String>,
 }

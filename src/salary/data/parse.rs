@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use super::{Fee, Figure, Occupation, PayBasis, Projection, SalaryData, Scope, Statistic, Status};
 use crate::diagnostics::{Date, Problem, is_slug, line_at, toml_date};
+use crate::oews::Soc;
 use crate::salary::money::Cents;
 use crate::sources::{Source, SourceKind};
 
@@ -33,6 +34,8 @@ struct RawOccupation {
     short: String,
     him_titles: Vec<String>,
     entry_education: String,
+    /// The AHIMA credential the guide maps the occupation to, if any.
+    credential: Option<String>,
     note: Option<String>,
 }
 
@@ -120,16 +123,18 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
         let line = checker.line(entry.span().start);
         let o = entry.into_inner();
         checker.unique_id(&o.id, line);
-        for (key, value) in [("soc", &o.soc), ("title", &o.title), ("short", &o.short)] {
+        for (key, value) in [("title", &o.title), ("short", &o.short)] {
             checker.not_empty(key, value, line);
         }
+        let soc = checker.soc(&format!("occupation `{}`", o.id), &o.soc, line);
         occupations.push(Occupation {
             id: o.id,
-            soc: o.soc,
+            soc,
             title: o.title,
             short: o.short,
             him_titles: o.him_titles,
             entry_education: o.entry_education,
+            credential: o.credential,
             note: o.note,
         });
     }
@@ -144,6 +149,10 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
         checker.known_occupation(&occupation_ids, &f.occupation, line);
         let kind = checker.known_source(&f.source, line);
         checker.status_fits_source(kind, f.status, f.note.as_deref(), line);
+        let older_soc = f
+            .soc
+            .as_deref()
+            .map(|soc| checker.soc(&format!("figure `{}`", f.id), soc, line));
         if f.soc.is_some() != f.soc_title.is_some() {
             checker.problem(
                 line,
@@ -209,7 +218,7 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
             note: f.note,
             checked_against: f.checked_against,
             series: None,
-            soc: f.soc,
+            soc: older_soc,
             soc_title: f.soc_title,
         });
     }
@@ -367,6 +376,19 @@ impl Checker<'_> {
                 "give each entry its own id",
             );
         }
+    }
+
+    /// `text` as a SOC code (`29-2072`); a placeholder after reporting a bad one, as the load
+    /// then fails anyway.
+    fn soc(&mut self, what: &str, text: &str, line: usize) -> Soc {
+        Soc::parse(text.trim()).unwrap_or_else(|| {
+            self.problem(
+                line,
+                format!("{what} has `soc = \"{text}\"`, which is not a SOC code"),
+                "write BLS's code as two digits, a hyphen and four digits, e.g. soc = \"29-2072\"",
+            );
+            Soc::PLACEHOLDER
+        })
     }
 
     fn not_empty(&mut self, key: &str, value: &str, line: usize) {

@@ -218,3 +218,34 @@ fn a_claim_only_pages_quoting_bls_back_is_not_labelled_confirmed() {
     assert_eq!(status, Status::MatchesQuotes);
     assert_ne!(status.label(), Status::Confirmed.label());
 }
+
+#[test]
+fn parses_each_soc_code_once_and_names_a_bad_one_with_its_line_and_fix() {
+    let data = parse_text(&format!("{HEAD}{}", distribution_text())).unwrap();
+    assert_eq!(data.occupations[0].soc.to_string(), "11-9111");
+    assert_eq!(data.occupations[0].credential, None);
+    let bad = HEAD.replace("\"11-9111\"", "\"119111\"");
+    let problems = parse_text(&format!("{bad}{}", distribution_text())).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].message,
+        "occupation `manager` has `soc = \"119111\"`, which is not a SOC code"
+    );
+    assert_eq!(problems[0].line, Some(2), "the occupation's line");
+    assert!(
+        problems[0].fix.contains("soc = \"29-2072\""),
+        "{:?}",
+        problems[0].fix
+    );
+    let older = figure(
+        "old",
+        "median",
+        "$5",
+        "soc = \"29-207\"\nsoc_title = \"T\"\n",
+    );
+    let problems = parse_text(&format!("{HEAD}{older}")).unwrap_err();
+    assert_eq!(
+        problems[0].message,
+        "figure `old` has `soc = \"29-207\"`, which is not a SOC code"
+    );
+}

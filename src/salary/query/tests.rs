@@ -12,17 +12,17 @@ fn data() -> &'static SalaryData {
             "[[source]]\nid=\"bls\"\ntitle=\"t\"\nshort=\"s\"\nkind=\"data\"\ndate=\"d\"\ncontributed=\"c\"\n",
         )
         .unwrap();
-        let occupation = |id: &str| {
+        let occupation = |id: &str, soc: &str| {
             format!(
-                "[[occupation]]\nid=\"{id}\"\nsoc=\"1\"\ntitle=\"T\"\nshort=\"t\"\nhim_titles=[]\nentry_education=\"e\"\n\
+                "[[occupation]]\nid=\"{id}\"\nsoc=\"{soc}\"\ntitle=\"T\"\nshort=\"t\"\nhim_titles=[]\nentry_education=\"e\"\n\
                  [[figure]]\nid=\"{id}-m\"\noccupation=\"{id}\"\nstatistic=\"median\"\nperiod=\"annual\"\n\
                  amount=\"$50,000\"\nrelease=\"OOH May 2023\"\nscope=\"national\"\nsource=\"bls\"\n"
             )
         };
         let text = format!(
             "reviewed = 2026-11-22\n{}{}",
-            occupation("specialist"),
-            occupation("technologist")
+            occupation("specialist", "29-2072"),
+            occupation("technologist", "29-9021")
         );
         crate::salary::data::parse(Path::new("salary.toml"), &text, &sources).unwrap()
     });

@@ -107,7 +107,7 @@ pub(super) struct WageRowView {
 pub(super) struct OccupationView {
     pub(super) id: String,
     pub(super) title: String,
-    pub(super) soc: String,
+    pub(super) soc: Soc,
     pub(super) him_titles: String,
     /// Whether BLS published the occupation here at all.
     pub(super) published: bool,
@@ -151,7 +151,7 @@ impl OccupationView {
         OccupationView {
             id: occupation.id.clone(),
             title: occupation.title.clone(),
-            soc: occupation.soc.clone(),
+            soc: occupation.soc,
             him_titles: occupation.him_titles.join(", "),
             published: pay.series.is_some(),
             employment: CellView::of(pay.employment),
@@ -296,20 +296,20 @@ fn area_page(
         AreaType::Metro => directory.state_of(listing),
         _ => None,
     };
-    let occupations = occupations_with_soc(site);
+    let occupations = &site.salary.occupations;
     let pays: Vec<OccupationPay<'_>> = occupations
         .iter()
-        .map(|&(_, soc)| occupation_pay(extract, listing.code, soc))
+        .map(|occupation| occupation_pay(extract, listing.code, occupation.soc))
         .collect();
     let views: Vec<OccupationView> = occupations
         .iter()
         .zip(&pays)
-        .map(|(&(occupation, _), pay)| OccupationView::new(occupation, pay, listing))
+        .map(|(occupation, pay)| OccupationView::new(occupation, pay, listing))
         .collect();
     let rankings = if listing.area_type == AreaType::State {
         occupations
             .iter()
-            .map(|&(occupation, soc)| ranking(extract, directory, listing, occupation, soc))
+            .map(|occupation| ranking(extract, directory, listing, occupation))
             .filter(|r| !r.rows.is_empty())
             .collect()
     } else {
@@ -387,10 +387,9 @@ fn ranking(
     directory: &Directory,
     state: &Listing,
     occupation: &Occupation,
-    soc: Soc,
 ) -> RankingView {
     let mut rank = 0;
-    let rows = ranked_in_state(extract, directory, state, soc)
+    let rows = ranked_in_state(extract, directory, state, occupation.soc)
         .into_iter()
         .map(|(area, median)| RankedArea {
             rank: median.amount.map(|_| {
@@ -409,16 +408,6 @@ fn ranking(
         title: occupation.title.clone(),
         rows,
     }
-}
-
-/// The guide's occupations with their SOC codes; one whose code does not parse has no OEWS
-/// figures either, and the site's check reports it (`add_current_figures`).
-fn occupations_with_soc(site: &Site) -> Vec<(&Occupation, Soc)> {
-    site.salary
-        .occupations
-        .iter()
-        .filter_map(|o| Soc::parse(&o.soc).map(|soc| (o, soc)))
-        .collect()
 }
 
 /// The occupations' short names as a list in a sentence: "a, b and c", or "a; b and c; and d"
@@ -520,12 +509,12 @@ impl PayIndex {
             return Ok(None);
         };
         let directory = &site.areas;
-        let occupations = occupations_with_soc(site);
+        let occupations = &site.salary.occupations;
         let release = extract.release.name.clone();
         let maps = occupations
             .iter()
-            .map(|&(occupation, soc)| {
-                let medians = state_medians(extract, directory, soc);
+            .map(|occupation| {
+                let medians = state_medians(extract, directory, occupation.soc);
                 MapView {
                     id: occupation.id.clone(),
                     title: format!("{}: {release} median pay by state", occupation.title),
@@ -553,8 +542,8 @@ impl PayIndex {
             .map(|state| {
                 let cells = occupations
                     .iter()
-                    .map(|&(_, soc)| {
-                        let pay = occupation_pay(extract, state.code, soc);
+                    .map(|occupation| {
+                        let pay = occupation_pay(extract, state.code, occupation.soc);
                         CellView::of(pay.wages[2].annual)
                             .flagged(pay.median().is_some() && pay.wages_imprecise())
                     })
@@ -591,7 +580,7 @@ impl PayIndex {
             source_id: crate::salary::current::source_id(extract),
             maps,
             imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
-            table_titles: occupations.iter().map(|(o, _)| o.title.clone()).collect(),
+            table_titles: occupations.iter().map(|o| o.title.clone()).collect(),
             table,
             states,
         }

@@ -135,7 +135,8 @@ fn unpublished_row(
     note: String,
 ) -> Result<(), csv::Error> {
     let occupation = missing.occupation;
-    let mut fields = vec![row, &occupation.id, &occupation.soc, &missing.area.name];
+    let soc = occupation.soc.to_string();
+    let mut fields = vec![row, &occupation.id, &soc, &missing.area.name];
     fields.extend([""; 11]);
     fields.push(&note);
     fields.push("");
@@ -178,7 +179,7 @@ fn offer_row(out: &mut Records, check: &OfferCheck<'_>) -> Result<(), csv::Error
     out.push(&[
         "offer",
         &check.occupation.id,
-        &check.occupation.soc,
+        &check.occupation.soc.to_string(),
         check.area.map_or("national", |a| a.name.as_str()),
         "offer",
         "year",
@@ -241,7 +242,7 @@ impl Records {
         self.push(&[
             row,
             &occupation.id,
-            &occupation.soc,
+            &occupation.soc.to_string(),
             setting,
             shown.figure.statistic.as_str(),
             shown.period.as_str(),

@@ -119,7 +119,7 @@ impl<'a> JsonUnpublished<'a> {
 #[derive(Serialize)]
 struct JsonOccupation<'a> {
     id: &'a str,
-    soc: &'a str,
+    soc: String,
     title: &'a str,
 }
 
@@ -127,7 +127,7 @@ impl<'a> JsonOccupation<'a> {
     fn new(occupation: &'a Occupation) -> Self {
         JsonOccupation {
             id: &occupation.id,
-            soc: &occupation.soc,
+            soc: occupation.soc.to_string(),
             title: &occupation.title,
         }
     }
