@@ -117,10 +117,19 @@ fn data(command: &DataCommand, settings: &Settings) -> ExitCode {
         .unwrap_or_else(|| settings.site_dir.join(him_guide::oews::EXTRACT_DIR));
     // Recorded in release.toml as typed, less the path to the binary.
     let args: Vec<String> = std::env::args().skip(1).map(|a| shell_word(&a)).collect();
+    let occupations = match him_guide::site::occupation_socs(&settings.site_dir) {
+        Ok(occupations) => occupations,
+        Err(problems) => {
+            eprint!("{problems}");
+            eprintln!("the import keeps the occupations content/salary.toml names: fix it first.");
+            return ExitCode::FAILURE;
+        }
+    };
     let options = ImportOptions {
         command: format!("him-guide {}", args.join(" ")),
         published: *published,
         retrieved: *retrieved,
+        occupations,
     };
     let started = std::time::Instant::now();
     let imported = match him_guide::oews::import(dir, &options) {

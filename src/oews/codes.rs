@@ -184,13 +184,6 @@ impl fmt::Display for Soc {
     }
 }
 
-/// The three occupations Health Information Management jobs are counted in.
-pub const HIM_OCCUPATIONS: [Soc; 3] = [
-    Soc(*b"292072"), // Medical Records Specialists
-    Soc(*b"299021"), // Health Information Technologists and Medical Registrars
-    Soc(*b"119111"), // Medical and Health Services Managers
-];
-
 /// A BLS footnote code. OEWS uses single digits (`8`: estimate not released); other BLS surveys
 /// use single letters, so one ASCII letter or digit is accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::codes::{
-    AreaCode, AreaType, Datatype, FootnoteCode, HIM_OCCUPATIONS, IndustryCode, ReleaseCode,
-    SeriesId, SeriesKey, Soc, StateCode,
+    AreaCode, AreaType, Datatype, FootnoteCode, IndustryCode, ReleaseCode, SeriesId, SeriesKey,
+    Soc, StateCode,
 };
 use super::extract::{Area, Extract, Footnote, Release};
 use super::flat::{self, Fingerprint};
@@ -50,6 +50,9 @@ pub struct ImportOptions {
     pub published: Option<Date>,
     /// When the files were downloaded from BLS; as `published`.
     pub retrieved: Option<Date>,
+    /// The occupations to keep, as the guide's content names them (`content/salary.toml`); BLS's
+    /// data holds about 830 more.
+    pub occupations: Vec<Soc>,
 }
 
 /// How a file read compared with its record in `provenance.json`.
@@ -89,7 +92,15 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Imported, Vec<Probl
     let Some(release_code) = release.as_ref().map(|r| r.0) else {
         return Err(run.problems);
     };
-    let (series, data_lines, data_fingerprint) = run.data(release_code);
+    if options.occupations.is_empty() {
+        return Err(vec![Problem::new(
+            dir,
+            None,
+            "no occupation to keep was given, so the import would keep nothing",
+            "name the occupations in content/salary.toml, each [[occupation]] with its soc",
+        )]);
+    }
+    let (series, data_lines, data_fingerprint) = run.data(release_code, &options.occupations);
     if let Some(fingerprint) = data_fingerprint {
         fingerprints.insert(DATA_FILE, fingerprint);
     }
@@ -412,7 +423,11 @@ impl Run {
     }
 
     /// Streams `oe.data.0.Current`, keeping the HIM occupations' lines.
-    fn data(&mut self, release: ReleaseCode) -> (SeriesRows, usize, Option<Fingerprint>) {
+    fn data(
+        &mut self,
+        release: ReleaseCode,
+        occupations: &[Soc],
+    ) -> (SeriesRows, usize, Option<Fingerprint>) {
         let path = self.dir.join(DATA_FILE);
         let (year, period) = (release.year_text(), release.period_text());
         let mut series: SeriesRows = BTreeMap::new();
@@ -440,7 +455,7 @@ impl Run {
             // Most lines are other occupations: look at the series id's SOC before splitting more.
             let id = line.split('\t').nth(cols[0]).unwrap_or_default().trim();
             let soc = id.get(17..23).and_then(Soc::from_digits);
-            if !soc.is_some_and(|soc| HIM_OCCUPATIONS.contains(&soc)) {
+            if !soc.is_some_and(|soc| occupations.contains(&soc)) {
                 return;
             }
             let fields = flat::fields(line);
@@ -478,7 +493,7 @@ impl Run {
         if lines == 0 && fingerprint.is_some() {
             header_problem = Some("the file is empty".to_string());
         }
-        for soc in HIM_OCCUPATIONS {
+        for &soc in occupations {
             if lines > 0 && !series.keys().any(|key| key.soc == soc) {
                 problems.push((lines, format!("there is no series for occupation {soc}")));
             }

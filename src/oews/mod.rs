@@ -18,8 +18,8 @@ pub mod load;
 pub mod value;
 
 pub use codes::{
-    AreaCode, AreaType, Datatype, FootnoteCode, HIM_OCCUPATIONS, IndustryCode, Percentile,
-    ReleaseCode, SeriesId, SeriesKey, Soc, StateCode, Unit,
+    AreaCode, AreaType, Datatype, FootnoteCode, IndustryCode, Percentile, ReleaseCode, SeriesId,
+    SeriesKey, Soc, StateCode, Unit,
 };
 pub use extract::{
     Area, Extract, Footnote, IMPRECISE_EMPLOYMENT_RSE, IMPRECISE_WAGE_RSE, Industry, Input,

@@ -406,6 +406,21 @@ fn area_directory(extract: &Extract, data: &SalaryData) -> Directory {
 /// The salary data file, relative to the content folder.
 pub const SALARY_FILE: &str = "salary.toml";
 
+/// The SOC codes of the occupations `content/salary.toml` under `site_dir` names, in its order:
+/// what the OEWS import keeps of BLS's data. Reads only the sources and the salary data, so it
+/// works before the first import as after it.
+pub fn occupation_socs(site_dir: &Path) -> Result<Vec<Soc>, Problems> {
+    let (sources, mut problems) = content::load_sources(site_dir);
+    match load_salary(site_dir, &sources) {
+        Ok(data) if problems.is_empty() => Ok(data.occupations.iter().map(|o| o.soc).collect()),
+        Ok(_) => Err(Problems(problems)),
+        Err(found) => {
+            problems.extend(found);
+            Err(Problems(problems))
+        }
+    }
+}
+
 /// Reads and checks `content/salary.toml` under `site_dir` against `sources`.
 fn load_salary(site_dir: &Path, sources: &[Source]) -> Result<SalaryData, Vec<Problem>> {
     let path = Path::new(content::CONTENT_DIR).join(SALARY_FILE);

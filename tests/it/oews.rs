@@ -16,9 +16,12 @@ use crate::helpers::{copy_dir, fixture, repo_dir};
 const FIXTURE_COMMAND: &str =
     "him-guide data import-oews tests/fixtures/oews-flat --out tests/fixtures/oews-extract";
 
+/// The import's options for the fixture: the occupations the pay-site fixture's content names.
 fn options() -> ImportOptions {
     ImportOptions {
         command: FIXTURE_COMMAND.to_string(),
+        occupations: him_guide::site::occupation_socs(&crate::helpers::pay_site())
+            .unwrap_or_else(|problems| panic!("{problems}")),
         ..ImportOptions::default()
     }
 }
@@ -78,7 +81,7 @@ fn importing_the_bls_layout_fixture_gives_the_committed_extract() {
 }
 
 #[test]
-fn the_import_keeps_only_him_occupations_and_areas_that_have_them() {
+fn the_import_keeps_only_the_named_occupations_and_areas_that_have_them() {
     let extract = fixture_extract();
     let socs: Vec<_> = extract
         .occupations
@@ -98,6 +101,40 @@ fn the_import_keeps_only_him_occupations_and_areas_that_have_them() {
             .iter()
             .all(|s| s.key.industry == IndustryCode::CROSS_INDUSTRY
                 || s.key.area_type == AreaType::National)
+    );
+}
+
+#[test]
+fn the_import_keeps_the_occupations_the_content_names_and_needs_one() {
+    let technologists = him_guide::oews::Soc::parse("29-9021").unwrap();
+    let imported = import(
+        &fixture("oews-flat"),
+        &ImportOptions {
+            occupations: vec![technologists],
+            ..options()
+        },
+    )
+    .unwrap_or_else(|problems| panic!("{problems:?}"));
+    let socs: Vec<_> = imported.extract.occupations.iter().map(|o| o.soc).collect();
+    assert_eq!(socs, [technologists]);
+    assert!(
+        imported
+            .extract
+            .all_series()
+            .iter()
+            .all(|s| s.key.soc == technologists)
+    );
+    let problems = import(
+        &fixture("oews-flat"),
+        &ImportOptions {
+            occupations: Vec::new(),
+            ..options()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        problems[0].message.contains("no occupation to keep"),
+        "{problems:?}"
     );
 }
 
