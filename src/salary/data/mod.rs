@@ -262,6 +262,17 @@ pub struct SalaryData {
     pub projections: Vec<Projection>,
     /// What it costs to sit an exam or keep a credential: not pay, but typed once like it.
     pub fees: Vec<Fee>,
+    /// What the comparison shows when opened without a query.
+    pub comparison: ComparisonDefaults,
+}
+
+/// The comparison's default occupations, ids of `occupations` checked at load.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ComparisonDefaults {
+    /// The occupation of the offer check and of pay by work setting.
+    pub occupation: String,
+    /// The occupation the ladder's differences are measured from.
+    pub baseline: String,
 }
 
 /// A cost a student meets, such as an exam fee, with the date its source gives.

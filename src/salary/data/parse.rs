@@ -7,7 +7,10 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Fee, Figure, Occupation, PayBasis, Projection, SalaryData, Scope, Statistic, Status};
+use super::{
+    ComparisonDefaults, Fee, Figure, Occupation, PayBasis, Projection, SalaryData, Scope,
+    Statistic, Status,
+};
 use crate::diagnostics::{Date, Problem, is_slug, line_at, toml_date};
 use crate::oews::Soc;
 use crate::salary::money::Cents;
@@ -23,6 +26,15 @@ struct RawFile {
     projection: Vec<Spanned<RawProjection>>,
     #[serde(default)]
     fee: Vec<Spanned<RawFee>>,
+    comparison: Option<Spanned<RawComparison>>,
+}
+
+/// The comparison's defaults: occupation ids, each the first occupation when left out.
+#[derive(Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+struct RawComparison {
+    occupation: Option<String>,
+    baseline: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -305,12 +317,32 @@ pub fn parse(file: &Path, text: &str, sources: &[Source]) -> Result<SalaryData, 
         });
     }
 
+    let (comparison, line) = match raw.comparison {
+        Some(entry) => (entry.get_ref().clone(), checker.line(entry.span().start)),
+        None => (RawComparison::default(), 1),
+    };
+    let first = occupations
+        .first()
+        .map(|o| o.id.clone())
+        .unwrap_or_default();
+    let mut default = |chosen: Option<String>| match chosen {
+        Some(id) => {
+            checker.known_occupation(&occupation_ids, &id, line);
+            id
+        }
+        None => first.clone(),
+    };
+    let comparison = ComparisonDefaults {
+        occupation: default(comparison.occupation),
+        baseline: default(comparison.baseline),
+    };
     let data = SalaryData {
         reviewed,
         occupations,
         figures,
         projections,
         fees,
+        comparison,
     };
     if data.occupations.is_empty() {
         checker.problem(
@@ -399,10 +431,15 @@ impl Checker<'_> {
 
     fn known_occupation(&mut self, ids: &HashSet<&str>, id: &str, line: usize) {
         if !ids.contains(id) {
+            let mut known: Vec<&str> = ids.iter().copied().collect();
+            known.sort_unstable();
             self.problem(
                 line,
                 format!("unknown occupation `{id}`"),
-                "use the id of an [[occupation]] entry: specialist, technologist or manager",
+                format!(
+                    "use the id of an [[occupation]] entry: {}",
+                    known.join(", ")
+                ),
             );
         }
     }

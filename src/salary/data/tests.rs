@@ -249,3 +249,24 @@ fn parses_each_soc_code_once_and_names_a_bad_one_with_its_line_and_fix() {
         "figure `old` has `soc = \"29-207\"`, which is not a SOC code"
     );
 }
+
+#[test]
+fn the_comparisons_defaults_are_content_checked_against_the_occupations() {
+    let data = parse_text(&format!("{HEAD}{}", distribution_text())).unwrap();
+    assert_eq!(
+        data.comparison.occupation, "manager",
+        "the first occupation"
+    );
+    assert_eq!(data.comparison.baseline, "manager");
+    let chosen = "[comparison]\noccupation = \"manager\"\nbaseline = \"nurse\"\n";
+    let occupations = HEAD.strip_prefix("reviewed = 2026-11-22\n").unwrap();
+    let text = format!("reviewed = 2026-11-22\n{chosen}{occupations}");
+    let problems = parse_text(&format!("{text}{}", distribution_text())).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].message, "unknown occupation `nurse`");
+    assert_eq!(problems[0].line, Some(2), "the [comparison] table's line");
+    assert_eq!(
+        problems[0].fix,
+        "use the id of an [[occupation]] entry: manager"
+    );
+}

@@ -212,8 +212,10 @@ impl<'a> Query<'a> {
         Query {
             compare: Compare::Ladder,
             area: None,
-            occupation: data.occupation("technologist").unwrap_or(first),
-            baseline: data.occupation("specialist").unwrap_or(first),
+            occupation: data
+                .occupation(&data.comparison.occupation)
+                .unwrap_or(first),
+            baseline: data.occupation(&data.comparison.baseline).unwrap_or(first),
             display: Display::Year,
             offer: None,
             period: Period::Year,
