@@ -466,24 +466,25 @@ pub fn decode(raw: &str) -> Result<Vec<(String, String)>, Problem> {
     Ok(pairs)
 }
 
+/// `+` as a space, then the `percent-encoding` crate's decoding; `None` for an escape that is not
+/// `%` and two hexadecimal digits (which the crate would pass through as typed) or for text that is
+/// not UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let value = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
-                out.push(value);
-                i += 2;
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
+    let well_formed = bytes.iter().enumerate().all(|(i, &byte)| {
+        byte != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    let spaced = text.replace('+', " ");
+    let decoded = percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .ok()?;
+    Some(decoded.into_owned())
 }
 
 #[cfg(test)]

@@ -76,6 +76,15 @@ fn reads_an_offer_and_converts_it_to_a_year() {
 fn decodes_percent_escapes_and_plus_signs() {
     let query = parse("offer=%2452%2C000+&period=year").unwrap();
     assert_eq!(query.offer.unwrap().amount, Cents::from_dollars(52_000));
+    assert_eq!(
+        decode("q=a+b%2Bc%C3%A9&empty=&bare").unwrap(),
+        [
+            ("q".to_string(), "a b+cé".to_string()),
+            ("empty".to_string(), String::new()),
+            ("bare".to_string(), String::new()),
+        ],
+        "a plus is a space, an escaped one a plus"
+    );
 }
 
 #[test]
@@ -124,6 +133,10 @@ fn rejects_zero_negative_and_absurd_offers() {
 fn rejects_malformed_encoding_and_conflicting_repeats() {
     assert_eq!(errors("offer=%zz"), [(Field::Query, Problem::Malformed)]);
     assert_eq!(errors("offer=%FF"), [(Field::Query, Problem::Malformed)]);
+    // A sign is not a hexadecimal digit: u8::from_str_radix once read "%+1" as byte 1.
+    assert_eq!(errors("offer=%+1"), [(Field::Query, Problem::Malformed)]);
+    assert_eq!(errors("offer=5%"), [(Field::Query, Problem::Malformed)]);
+    assert_eq!(errors("offer=%4"), [(Field::Query, Problem::Malformed)]);
     assert_eq!(
         errors("offer=1&offer=2"),
         [(Field::Offer, Problem::Repeated)]
