@@ -370,7 +370,7 @@ pub(super) fn period_label(period: Period) -> &'static str {
 /// What a comparison shows, as the form lists it.
 pub(super) fn compare_label(compare: Compare) -> &'static str {
     match compare {
-        Compare::Ladder => "The three HIM occupations",
+        Compare::Ladder => "The HIM occupations side by side",
         Compare::Settings => "Work settings for one occupation",
     }
 }
