@@ -151,6 +151,12 @@ impl OccupationPay<'_> {
     pub fn wages_imprecise(&self) -> bool {
         self.series.and_then(Series::imprecise_wages).is_some()
     }
+
+    /// Whether a median is shown here that must carry the imprecise flag: one is released and
+    /// BLS's wage error is above our line. Maps, tables and rankings all flag by this.
+    pub fn median_imprecise(&self) -> bool {
+        self.median().is_some() && self.wages_imprecise()
+    }
 }
 
 /// What BLS published for `soc` in `area`, set against the nation.
@@ -196,8 +202,8 @@ pub fn occupation_pay(extract: &Extract, area: AreaCode, soc: Soc) -> Occupation
 pub struct AreaMedian {
     /// `None` where BLS released no annual median.
     pub amount: Option<Cents>,
-    /// BLS's relative standard error of the occupation's wages here is above our line for
-    /// imprecise wages, the flag the area's own page shows ([`OccupationPay::wages_imprecise`]).
+    /// A median is released and BLS's relative standard error of the occupation's wages here is
+    /// above our line for imprecise wages ([`OccupationPay::median_imprecise`]).
     pub imprecise: bool,
 }
 
@@ -205,7 +211,7 @@ impl AreaMedian {
     fn of(pay: &OccupationPay<'_>) -> AreaMedian {
         AreaMedian {
             amount: pay.median(),
-            imprecise: pay.wages_imprecise(),
+            imprecise: pay.median_imprecise(),
         }
     }
 }

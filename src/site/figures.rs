@@ -363,7 +363,7 @@ impl GuideFigures<'_> {
                             format!(" ({} {side} the US)", gap.percent_text())
                         });
                         // The same flag as the area's page and /pay: BLS's wage error above our line.
-                        let flag = if pay.wages_imprecise() {
+                        let flag = if pay.median_imprecise() {
                             flagged = true;
                             "; imprecise"
                         } else {

@@ -139,7 +139,7 @@ pub(super) fn draw(
                 href: state.url(),
                 label: label(state, abbreviation, median),
                 shade: median.amount.and_then(shade_of),
-                imprecise: median.amount.is_some() && median.imprecise,
+                imprecise: median.imprecise,
             })
         })
         .collect();

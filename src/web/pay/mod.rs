@@ -544,8 +544,7 @@ impl PayIndex {
                     .iter()
                     .map(|occupation| {
                         let pay = occupation_pay(extract, state.code, occupation.soc);
-                        CellView::of(pay.wages[2].annual)
-                            .flagged(pay.median().is_some() && pay.wages_imprecise())
+                        CellView::of(pay.wages[2].annual).flagged(pay.median_imprecise())
                     })
                     .collect();
                 (state.name.clone(), state.url(), cells)
