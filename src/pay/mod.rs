@@ -122,6 +122,13 @@ impl Directory {
         self.by_slug.get(slug).map(|&i| &self.listings[i])
     }
 
+    /// The position in [`Directory::all`] of the area whose page is at `/pay/<slug>`: `None` for
+    /// an unknown slug and for the nation, which has no page there.
+    pub fn page_position(&self, slug: &str) -> Option<usize> {
+        let &i = self.by_slug.get(slug)?;
+        (self.listings[i].area_type != AreaType::National).then_some(i)
+    }
+
     pub fn by_code(&self, code: AreaCode) -> Option<&Listing> {
         self.by_code.get(&code).map(|&i| &self.listings[i])
     }

@@ -36,7 +36,7 @@ pub async fn export(
     );
     // Every prepared page (fact sheets too, which the sitemap leaves out), the salary page and
     // its data, and the files.
-    let mut addresses: Vec<String> = state.pages.keys().cloned().collect();
+    let mut addresses: Vec<String> = state.page_paths().collect();
     addresses.sort();
     addresses.extend(
         ROUTES

@@ -49,8 +49,10 @@ pub struct AppState {
     pub site: Site,
     /// Public base URL without a trailing slash.
     pub base_url: String,
-    /// Every page, by site path, in every encoding.
+    /// Every guide page, by site path, in every encoding.
     pub pages: HashMap<String, Prepared>,
+    /// Every area's page, rendered on its first request.
+    area_pages: pay::AreaPages,
     /// Former addresses of pages, answered with 301 to the page's address.
     pub redirects: HashMap<String, String>,
     pub sitemap: Prepared,
@@ -90,8 +92,9 @@ impl Drop for ReturnFreedMemory {
 }
 
 impl AppState {
-    /// Renders and compresses every page of `site` once, for the life of the process; fails if the
-    /// static folder is missing.
+    /// Renders every guide page of `site` once, for the life of the process (and compresses them
+    /// in the background: see [`compress_in_background`]); area pages are rendered on their first
+    /// request. Fails if the static folder is missing or a page cannot render.
     pub fn new(site: Site, settings: &Settings) -> anyhow::Result<AppState> {
         AppState::prepare(site, settings, None)
     }
@@ -125,14 +128,13 @@ impl AppState {
         let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
             .context("rendering the pages")?;
         let html = "text/html; charset=utf-8";
-        let area_pages = pay::area_pages(&site, &settings.base_url, &assets.urls)
+        let area_pages = pay::AreaPages::new(&site, &settings.base_url, &assets.urls, keep)
             .context("rendering the area pages")?;
         let pay_index = pay::PayIndex::new(&site, &settings.base_url, &assets.urls, keep)
             .context("rendering /pay")?;
         let pages = rendered
             .pages
             .into_iter()
-            .chain(area_pages)
             .map(|(url, page)| (url, Prepared::new(html, prepared::CACHE_PAGE, page, keep)))
             .collect();
         let salary_layout = salary::Layout::new(
@@ -163,6 +165,7 @@ impl AppState {
             site,
             base_url: settings.base_url.clone(),
             pages,
+            area_pages,
             redirects,
             sitemap: Prepared::new(
                 "application/xml; charset=utf-8",
@@ -185,6 +188,45 @@ impl AppState {
             generation,
             _return_freed_memory: generation.map(|_| ReturnFreedMemory),
         })
+    }
+
+    /// The page or fingerprinted asset at `path`: a guide page, an asset, or an area's page
+    /// (rendered now if no one asked for it before).
+    fn page(&self, path: &str) -> Option<Result<&Prepared, AppError>> {
+        if let Some(page) = self
+            .pages
+            .get(path)
+            .or_else(|| self.assets.by_path.get(path))
+        {
+            return Some(Ok(page));
+        }
+        let area = self
+            .area_pages
+            .get(path, &self.site, &self.base_url, &self.assets.urls)?;
+        Some(area.map_err(AppError::internal))
+    }
+
+    /// How many area pages were rendered so far: one of each kind at start-up, then one for each
+    /// area asked for.
+    pub fn area_pages_rendered(&self) -> usize {
+        self.area_pages.rendered_count()
+    }
+
+    /// Whether a page answers at `path`.
+    fn has_page(&self, path: &str) -> bool {
+        self.pages.contains_key(path)
+            || path
+                .strip_prefix(crate::pay::PAY_PAGE)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .is_some_and(|slug| self.site.areas.page_position(slug).is_some())
+    }
+
+    /// The address of every page: the guide's and every area's (rendered or not).
+    fn page_paths(&self) -> impl Iterator<Item = String> + '_ {
+        self.pages
+            .keys()
+            .cloned()
+            .chain(pay::AreaPages::paths(&self.site))
     }
 
     /// Every prepared body, to compress ahead of the requests that would otherwise wait for it.

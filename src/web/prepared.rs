@@ -2,10 +2,12 @@
 //! asks for them or in a background pass after start-up ([`Prepared::compress`]), each with a
 //! strong ETag, and the cache policy; a request only picks the variant its `Accept-Encoding` allows
 //! (RFC 9110's rules over actix-web's typed headers) and answers 304 when its `If-None-Match`
-//! already holds it.
+//! already holds it. A body prepared on demand ([`Prepared::compact`]) keeps only its compressed
+//! variants; the rare client that takes no compression gets it inflated from gzip, through a
+//! bounded cache.
 
-use std::io::Write;
-use std::sync::OnceLock;
+use std::io::{Read, Write};
+use std::sync::{LazyLock, OnceLock};
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
@@ -178,6 +180,9 @@ pub struct Prepared {
     keep: Keep,
     /// A hash of the identity bytes: the ETag's core and an asset's fingerprint.
     hash: String,
+    /// Whether the identity body was given up once compressed ([`Prepared::compact`]): the
+    /// identity variant's body is then empty, and made again from gzip when asked for.
+    identity_inflated: Option<u64>,
 }
 
 impl Prepared {
@@ -207,6 +212,60 @@ impl Prepared {
             compressed,
             keep,
             hash,
+            identity_inflated: None,
+        }
+    }
+
+    /// Prepares `body` compressed at once, and keeps only the compressed variants: for pages made
+    /// on their first request, which may number thousands (every area's page), so that memory
+    /// follows the pages asked for at about a fifth of their size. Browsers always take brotli or
+    /// gzip; a client that takes neither gets the body inflated from gzip, kept for the next one in
+    /// a cache of bounded size. A body gzip cannot shrink is kept as it is.
+    pub fn compact(
+        content_type: &str,
+        cache_control: &'static str,
+        body: impl Into<Bytes>,
+        keep: Keep,
+    ) -> Prepared {
+        let body = body.into();
+        let key = content_hash(&body);
+        let mut prepared = Prepared::new(content_type, cache_control, body, keep);
+        prepared.compress();
+        if prepared.made_gzip().is_some() {
+            prepared.identity.body = Bytes::new();
+            prepared.identity_inflated = Some(key);
+        }
+        prepared
+    }
+
+    /// The gzip variant, if made.
+    fn made_gzip(&self) -> Option<&Variant> {
+        self.compressed
+            .iter()
+            .find(|c| c.encoding == Encoding::Gzip)
+            .and_then(|c| c.made.get()?.as_ref())
+    }
+
+    /// The bytes of `variant`, one of this body's: the identity of a compact body is inflated from
+    /// gzip (or taken from the cache of bodies inflated before).
+    fn body(&self, variant: &Variant) -> Bytes {
+        match self.identity_inflated {
+            Some(key) if variant.encoding == Encoding::Identity => {
+                if let Some(body) = INFLATED.get(&key) {
+                    return body;
+                }
+                let gzip = self
+                    .made_gzip()
+                    .expect("a compact body gives up identity only once gzip is made");
+                let mut inflated = Vec::new();
+                flate2::read::GzDecoder::new(&gzip.body[..])
+                    .read_to_end(&mut inflated)
+                    .expect("our own gzip inflates");
+                let body = Bytes::from(inflated);
+                INFLATED.insert(key, body.clone());
+                body
+            }
+            _ => variant.body.clone(),
         }
     }
 
@@ -299,7 +358,7 @@ impl Prepared {
         }
         response
             .insert_header((header::CONTENT_TYPE, self.content_type.clone()))
-            .body(variant.body.clone())
+            .body(self.body(variant))
     }
 }
 
@@ -342,6 +401,26 @@ fn brotli(body: &[u8]) -> Vec<u8> {
     };
     brotli::BrotliCompress(&mut &body[..], &mut out, &params).expect("writing to memory");
     out
+}
+
+/// Identity bodies of compact pages, inflated for clients that take no compression, by content
+/// hash. One cache for the process rather than one per site: a body's hash names its bytes (it is
+/// its ETag too), so a version of the site reloaded under `serve --watch` shares the entries that
+/// did not change, and the others age out.
+static INFLATED: LazyLock<quick_cache::sync::Cache<u64, Bytes, ByLength>> =
+    LazyLock::new(|| quick_cache::sync::Cache::with_weighter(256, INFLATED_BYTES, ByLength));
+
+/// About 400 area pages.
+const INFLATED_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Weighs a cached body by its length.
+#[derive(Clone)]
+struct ByLength;
+
+impl quick_cache::Weighter<u64, Bytes> for ByLength {
+    fn weight(&self, _key: &u64, body: &Bytes) -> u64 {
+        body.len() as u64
+    }
 }
 
 /// XXH3, 64 bits: a stable content hash for ETags and fingerprints (not for security), fast enough

@@ -1,4 +1,4 @@
-//! Request handlers: they only look up what was rendered at start-up.
+//! Request handlers: they look up what was rendered at start-up, or on a page's first request.
 
 use std::panic::AssertUnwindSafe;
 
@@ -32,15 +32,11 @@ async fn page(request: &HttpRequest) -> Result<HttpResponse, AppError> {
         .app_data::<web::Data<AppState>>()
         .expect("the app factory registers the state");
     let path = request.path();
-    if let Some(page) = state
-        .pages
-        .get(path)
-        .or_else(|| state.assets.by_path.get(path))
-    {
+    if let Some(page) = state.page(path) {
         if !matches!(*request.method(), Method::GET | Method::HEAD) {
             return Err(AppError::MethodNotAllowed);
         }
-        return Ok(page.respond(request));
+        return Ok(page?.respond(request));
     }
     // `/guide/salary/` means `/guide/salary`, and `/pay/Texas` means `/pay/texas`: send readers to
     // the one address each page has (addresses are lower-case).
@@ -58,9 +54,8 @@ async fn page(request: &HttpRequest) -> Result<HttpResponse, AppError> {
             request.query_string(),
         ));
     }
-    let answers = |p: &str| {
-        state.pages.contains_key(p) || crate::site::routes::ROUTES.iter().any(|r| r.path == p)
-    };
+    let answers =
+        |p: &str| state.has_page(p) || crate::site::routes::ROUTES.iter().any(|r| r.path == p);
     if canonical != path && !canonical.is_empty() && answers(&canonical) {
         return Ok(redirect(
             HttpResponse::PermanentRedirect(),

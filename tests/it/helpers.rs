@@ -2,13 +2,13 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Weak, mpsc};
 use std::thread;
 
 use actix_web::dev::ServerHandle;
 use him_guide::config::Settings;
 use him_guide::site::Site;
-use him_guide::web::Application;
+use him_guide::web::{AppState, Application};
 
 /// The repository's own site folder: the content the guide ships with.
 pub(crate) fn repo_dir() -> PathBuf {
@@ -66,6 +66,7 @@ pub(crate) struct TestApp {
     pub base_url: String,
     handle: ServerHandle,
     agent: ureq::Agent,
+    state: Weak<AppState>,
 }
 
 /// An answer, read in full.
@@ -89,11 +90,13 @@ impl TestApp {
         thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
                 let app = Application::build(&settings, site).expect("the app builds");
-                sender.send((app.addr(), app.handle())).unwrap();
+                sender
+                    .send((app.addr(), app.handle(), app.state()))
+                    .unwrap();
                 app.run().await.expect("the server runs");
             })
         });
-        let (addr, handle) = receiver.recv().expect("the server starts");
+        let (addr, handle, state) = receiver.recv().expect("the server starts");
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -104,7 +107,13 @@ impl TestApp {
             base_url,
             handle,
             agent,
+            state,
         }
+    }
+
+    /// The state the server answers from, while it runs.
+    pub(crate) fn state(&self) -> std::sync::Arc<AppState> {
+        self.state.upgrade().expect("the server is running")
     }
 
     pub(crate) fn url(&self, path: &str) -> String {
@@ -122,6 +131,21 @@ impl TestApp {
             request = request.header(*name, *value);
         }
         read(request.call())
+    }
+
+    /// A GET with extra request headers, its body as bytes, undecoded: for compressed answers.
+    pub(crate) fn get_bytes(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (ureq::http::HeaderMap, Vec<u8>) {
+        let mut request = self.agent.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let mut response = request.call().expect("the server answers");
+        let body = response.body_mut().read_to_vec().expect("a body");
+        (response.headers().clone(), body)
     }
 
     pub(crate) fn head(&self, path: &str) -> Answer {

@@ -11,6 +11,7 @@ mod http;
 mod next_release;
 mod oews;
 mod offer_ties;
+mod on_demand;
 mod pay;
 mod pay_flags;
 mod salary;

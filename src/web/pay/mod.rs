@@ -1,7 +1,10 @@
-//! `/pay` and `/pay/<area>`: pay where you live. Every area page is rendered once at start-up; the
-//! index is too, around the search box, which alone is rendered per search.
+//! `/pay` and `/pay/<area>`: pay where you live. Each area's page is rendered on its first request
+//! and kept compressed; the index is rendered once at start-up, around the search box, which alone
+//! is rendered per search.
 
 mod map;
+
+use std::sync::OnceLock;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -244,44 +247,88 @@ struct AreaView<'a> {
     footnotes: Vec<(char, String)>,
 }
 
-/// Renders every area's page, by site path.
-pub(super) fn area_pages(
-    site: &Site,
-    base_url: &str,
-    assets: &AssetUrls,
-) -> askama::Result<Vec<(String, String)>> {
-    let Some(extract) = &site.oews else {
-        return Ok(Vec::new());
-    };
-    // Rendering is most of start-up (about 0.1 ms a page): split across the cores, in order.
-    let listings: Vec<&Listing> = site.areas.pages().collect();
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = listings.len().div_ceil(cores).max(1);
-    let render = |part: &[&Listing]| -> askama::Result<Vec<(String, String)>> {
-        part.iter()
-            .map(|listing| {
-                Ok((
-                    listing.url(),
-                    area_page(site, extract, base_url, assets, listing)?,
-                ))
-            })
-            .collect()
-    };
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = listings
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || render(part)))
-            .collect();
-        let mut pages = Vec::with_capacity(listings.len());
-        for part in parts {
-            // A panic in a part is passed on as if the pages had been rendered here.
-            let rendered = part
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            pages.extend(rendered?);
+/// Every area's page, rendered on its first request and then kept compressed
+/// ([`Prepared::compact`]): at thousands of areas, rendering them all before the first answer
+/// took a third of a second and 175 MB; now start-up does not depend on their number, and memory
+/// follows the pages asked for.
+pub(super) struct AreaPages {
+    /// One slot per listing of the directory, in its order; the nation's stays empty.
+    made: Vec<OnceLock<Prepared>>,
+    keep: Keep,
+}
+
+impl AreaPages {
+    /// Slots for every area of `site`, with one page of each kind (state, metropolitan and
+    /// nonmetropolitan area) rendered now: a template that cannot render fails start-up, not a
+    /// reader's request.
+    pub(super) fn new(
+        site: &Site,
+        base_url: &str,
+        assets: &AssetUrls,
+        keep: Keep,
+    ) -> askama::Result<AreaPages> {
+        let pages = AreaPages {
+            made: site.areas.all().iter().map(|_| OnceLock::new()).collect(),
+            keep,
+        };
+        let mut kinds_rendered = Vec::new();
+        for (position, listing) in site.areas.all().iter().enumerate() {
+            let kind = kind(listing);
+            if listing.area_type != AreaType::National && !kinds_rendered.contains(&kind) {
+                kinds_rendered.push(kind);
+                pages.render(site, base_url, assets, position)?;
+            }
         }
         Ok(pages)
-    })
+    }
+
+    /// The page at `path` if it is an area's, rendered now if no one asked for it before.
+    pub(super) fn get(
+        &self,
+        path: &str,
+        site: &Site,
+        base_url: &str,
+        assets: &AssetUrls,
+    ) -> Option<askama::Result<&Prepared>> {
+        let slug = path.strip_prefix(PAY_PAGE)?.strip_prefix('/')?;
+        let position = site.areas.page_position(slug)?;
+        Some(match self.made[position].get() {
+            Some(page) => Ok(page),
+            None => self.render(site, base_url, assets, position),
+        })
+    }
+
+    /// Renders the page of the listing at `position`. Two first requests at once may both render
+    /// it; the first to finish is kept, and the pages are the same.
+    fn render(
+        &self,
+        site: &Site,
+        base_url: &str,
+        assets: &AssetUrls,
+        position: usize,
+    ) -> askama::Result<&Prepared> {
+        let slot = &self.made[position];
+        if let Some(page) = slot.get() {
+            return Ok(page);
+        }
+        let extract = site
+            .oews
+            .as_ref()
+            .expect("a site with areas has their extract");
+        let listing = &site.areas.all()[position];
+        let html = area_page(site, extract, base_url, assets, listing)?;
+        Ok(slot.get_or_init(|| Prepared::compact(HTML, CACHE_PAGE, html, self.keep)))
+    }
+
+    /// The address of every area's page, in directory order.
+    pub(super) fn paths(site: &Site) -> impl Iterator<Item = String> + '_ {
+        site.areas.pages().map(Listing::url)
+    }
+
+    /// How many pages were rendered so far.
+    pub(super) fn rendered_count(&self) -> usize {
+        self.made.iter().filter(|slot| slot.get().is_some()).count()
+    }
 }
 
 fn area_page(
