@@ -4,7 +4,7 @@
 //! under a header, each value exactly as BLS printed it. Each table opens with a line naming the
 //! release, so files from two imports cannot be mixed unnoticed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
@@ -232,7 +232,7 @@ pub struct Extract {
     pub footnotes: Vec<Footnote>,
     /// By occupation, then area type, area and industry.
     series: Vec<Series>,
-    index: HashMap<(AreaCode, IndustryCode, Soc), usize>,
+    index: FxHashMap<(AreaCode, IndustryCode, Soc), usize>,
 }
 
 /// The cells of an extract by kind.
@@ -284,7 +284,19 @@ impl Extract {
         industries.sort_by_key(|i| i.code);
         occupations.sort_by_key(|o| o.soc);
         footnotes.sort_by_key(|f| f.code);
-        series.sort_by_key(|s| (s.key.soc, s.key.area_type, s.key.area, s.key.industry));
+        let order = |s: &Series| (s.key.soc, s.key.area_type, s.key.area, s.key.industry);
+        // The import writes the series in this order already; a series is hundreds of bytes, so
+        // an extract that is not (edited, or grown by bench/scaling) is sorted by position and each
+        // series moved once.
+        if !series.is_sorted_by_key(order) {
+            let mut positions: Vec<usize> = (0..series.len()).collect();
+            positions.sort_unstable_by_key(|&i| order(&series[i]));
+            let mut taken: Vec<Option<Series>> = series.into_iter().map(Some).collect();
+            series = positions
+                .into_iter()
+                .map(|i| taken[i].take().expect("each position once"))
+                .collect();
+        }
         let index = series
             .iter()
             .enumerate()

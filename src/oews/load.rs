@@ -8,7 +8,7 @@
 mod release;
 mod series;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use super::codes::{AreaCode, AreaType, FootnoteCode, IndustryCode, ReleaseCode, Soc, StateCode};
@@ -87,10 +87,10 @@ pub fn parse(folder: &Path, files: &ExtractFiles) -> Result<Extract, Vec<Problem
 
 /// The codes the series may name.
 struct Known {
-    areas: HashMap<AreaCode, AreaType>,
-    industries: HashSet<IndustryCode>,
-    occupations: HashSet<Soc>,
-    footnotes: HashSet<FootnoteCode>,
+    areas: FxHashMap<AreaCode, AreaType>,
+    industries: FxHashSet<IndustryCode>,
+    occupations: FxHashSet<Soc>,
+    footnotes: FxHashSet<FootnoteCode>,
 }
 
 struct Checker {
@@ -263,7 +263,7 @@ impl Checker {
 
     fn areas(&mut self, text: &str, release: Option<ReleaseCode>) -> Vec<Area> {
         let mut out: Vec<Area> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for (line, fields) in self.table(AREAS_FILE, text, AREAS_HEADER, release) {
             let (code, area_type, state) = (
                 AreaCode::parse(fields[0]),

@@ -5,7 +5,7 @@
 pub mod aliases;
 pub mod report;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::oews::{AreaCode, AreaType, Extract, IndustryCode, Soc, StateCode};
 
@@ -50,8 +50,8 @@ impl Listing {
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
     listings: Vec<Listing>,
-    by_slug: HashMap<String, usize>,
-    by_code: HashMap<AreaCode, usize>,
+    by_slug: FxHashMap<String, usize>,
+    by_code: FxHashMap<AreaCode, usize>,
 }
 
 impl Directory {
@@ -87,7 +87,7 @@ impl Directory {
             listings.extend(within.into_iter().map(listing));
         }
         // Two names that reduce to one slug would share an address: the later one takes its code.
-        let mut by_slug = HashMap::new();
+        let mut by_slug = FxHashMap::default();
         for (i, listing) in listings.iter_mut().enumerate() {
             if by_slug.contains_key(&listing.slug) {
                 listing.slug = format!("{}-{}", listing.slug, listing.code);

@@ -2,7 +2,7 @@
 //! occupations the other files list, each cell read, and the values of each row checked against
 //! each other (percentiles in order, annual = hourly x 2,080 within BLS's rounding).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::{Checker, Known, REIMPORT};
 use crate::oews::codes::{Datatype, Percentile, ReleaseCode, SeriesKey};
@@ -28,7 +28,7 @@ impl Checker {
     ) -> Vec<Series> {
         let header = series_header();
         let mut out = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for (line, fields) in self.table(SERIES_FILE, text, &header, release) {
             let here = Some(line);
             let Some(key) = SeriesKey::parse(fields[0]) else {
