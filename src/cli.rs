@@ -50,8 +50,7 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum DataCommand {
-    /// Read BLS's OEWS flat files in DIR and write the pay data extract (README.md, "Refreshing
-    /// the pay data").
+    /// Read BLS's OEWS flat files in DIR and write the pay data extract (docs/data-refresh.md).
     ImportOews {
         /// Folder with BLS's files (oe.data.0.Current, oe.area, ...) and, when
         /// data/oews/package-to-bls.py wrote them, its provenance.json.

@@ -442,8 +442,8 @@ impl Extract {
         let r = &self.release;
         let mut out = String::from(
             "# The BLS OEWS release this folder holds, and where it came from.\n\
-             # Written by him-guide data import-oews; import again rather than edit (README.md,\n\
-             # \"Refreshing the pay data\").\n",
+             # Written by him-guide data import-oews; import again rather than edit\n\
+             # (docs/data-refresh.md, \"Refreshing the pay data\").\n",
         );
         let _ = writeln!(out, "code = {}", quote(&r.code.to_string()));
         let _ = writeln!(out, "name = {}", quote(&r.name));

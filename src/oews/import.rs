@@ -179,7 +179,7 @@ impl Run {
             None,
             format!("cannot read BLS's file: {err}"),
             format!(
-                "download it from {BLS_BASE_URL}{name}, or run data/oews/package-to-bls.py (README.md, \"Refreshing the pay data\")"
+                "download it from {BLS_BASE_URL}{name}, or run data/oews/package-to-bls.py (docs/data-refresh.md)"
             ),
         );
     }

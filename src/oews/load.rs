@@ -21,7 +21,7 @@ use crate::diagnostics::Problem;
 pub use series::{ANNUAL_TOLERANCE, check_values};
 
 const REIMPORT: &str = "BLS's figures do not change after release: import again from BLS's files \
-                        (README.md, \"Refreshing the pay data\") rather than edit the extract";
+                        (docs/data-refresh.md) rather than edit the extract";
 
 /// Reads `folder` (relative to `base`) and checks it; problems name files as `folder/<file>`.
 pub fn load_from(base: &Path, folder: &Path) -> Result<Extract, Vec<Problem>> {
@@ -42,8 +42,8 @@ pub fn load_from(base: &Path, folder: &Path) -> Result<Extract, Vec<Problem>> {
                 folder.join(name),
                 None,
                 format!("cannot read the pay data extract: {err}"),
-                "write the extract with `him-guide data import-oews` (README.md, \"Refreshing the \
-                 pay data\"), or pass --site-dir with the folder that holds content/",
+                "write the extract with `him-guide data import-oews` (docs/data-refresh.md), or pass \
+                 --site-dir with the folder that holds content/",
             )),
         }
     }

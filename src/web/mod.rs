@@ -371,7 +371,8 @@ fn servable(static_dir: &Path, path: &Path) -> bool {
     })
 }
 
-/// Limits set on purpose, so a slow or greedy client cannot hold the server (see README).
+/// Limits set on purpose, so a slow or greedy client cannot hold the server (docs/operations.md,
+/// "Security and limits").
 pub mod limits {
     use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Next year's import, rehearsed: `tests/fixtures/pay-site-2026` is the pay-site fixture after a
 //! May 2026 import (every wage $1.00 an hour, $2,080 a year, higher; Salt Lake City-Murray, UT
-//! renamed; Elmira, NY dropped) and the content edits README's "Next year" asks for. It must load,
-//! render and redirect with no change to the code. Also: both fixtures' extracts are exactly what
+//! renamed; Elmira, NY dropped) and the content edits docs/data-refresh.md's "Next year" asks for.
+//! It must load, render and redirect with no change to the code. Also: both fixtures' extracts are exactly what
 //! the import writes, so they stand for real ones.
 
 use him_guide::oews::Extract;
