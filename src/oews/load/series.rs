@@ -27,9 +27,11 @@ impl Checker {
         known: &Known,
     ) -> Vec<Series> {
         let header = series_header();
-        let mut out = Vec::new();
+        let rows = self.table(SERIES_FILE, text, &header, release);
+        let mut out = Vec::with_capacity(rows.len());
         let mut seen = FxHashSet::default();
-        for (line, fields) in self.table(SERIES_FILE, text, &header, release) {
+        seen.reserve(rows.len());
+        for (line, fields) in rows {
             let here = Some(line);
             let Some(key) = SeriesKey::parse(fields[0]) else {
                 self.problem(
