@@ -107,11 +107,17 @@ impl Site {
             Err(found) => (None, found),
         };
         problems.extend(oews_problems);
-        let salary = load_salary(site_dir, &sources).map(|mut data| {
+        let salary = load_salary(site_dir, &sources).and_then(|mut data| {
             if let Some(extract) = &oews {
                 problems.extend(add_current_figures(&mut data, extract, &sources));
             }
-            data
+            // Pages and the comparison read every occupation's median: refuse the data without.
+            let missing = missing_medians(&data);
+            if missing.is_empty() {
+                Ok(data)
+            } else {
+                Err(missing)
+            }
         });
         let areas = match (&oews, &salary) {
             (Some(extract), Ok(data)) => area_directory(extract, data),
@@ -395,6 +401,26 @@ fn add_current_figures(
     }
     data.figures.extend(current);
     problems
+}
+
+/// One problem for each occupation with no national annual median, from `content/salary.toml` or
+/// the OEWS extract's current figures (added before this check).
+fn missing_medians(data: &SalaryData) -> Vec<Problem> {
+    data.occupations_without_median()
+        .map(|occupation| {
+            Problem::new(
+                Path::new(content::CONTENT_DIR).join(SALARY_FILE),
+                None,
+                format!(
+                    "occupation `{}` ({}) has no national annual median from a data source",
+                    occupation.id, occupation.soc
+                ),
+                "import the OEWS release again so that it keeps this occupation (README.md, \
+                 \"Refreshing the pay data\"), or add its median from the BLS Occupational \
+                 Outlook Handbook to content/salary.toml",
+            )
+        })
+        .collect()
 }
 
 /// The areas of `extract` with figures for at least one of `data`'s occupations.

@@ -4,6 +4,7 @@ mod area;
 mod caching;
 mod export;
 mod fixtures;
+mod four_occupations;
 mod guide;
 mod helpers;
 mod hostile;

@@ -330,7 +330,17 @@ impl SalaryData {
         &self.occupations[0]
     }
 
-    /// The newest national annual median of `occupation`; the loader refuses an occupation without one.
+    /// The occupations without a national annual median from a data source, in the file's order.
+    /// The site's loader refuses them once the OEWS extract's figures are added, so that
+    /// [`SalaryData::median_of`] always finds one.
+    pub fn occupations_without_median(&self) -> impl Iterator<Item = &Occupation> {
+        self.occupations
+            .iter()
+            .filter(|o| self.latest_median(&o.id).is_none())
+    }
+
+    /// The newest national annual median of `occupation`; the site's loader refuses an occupation
+    /// without one.
     pub fn median_of(&self, occupation: &Occupation) -> &Figure {
         self.latest_median(&occupation.id)
             .expect("the loader checks that every occupation has a median")

@@ -53,6 +53,21 @@ fn loads_a_distribution_and_finds_the_latest_median() {
 }
 
 #[test]
+fn an_occupation_without_a_median_parses_and_is_listed_as_lacking_one() {
+    // Its median may come from the OEWS extract, which the site's loader adds after parsing.
+    let clerk = "[[occupation]]\nid = \"clerk\"\nsoc = \"43-6013\"\ntitle = \"C\"\nshort = \"c\"\n\
+                 him_titles = []\nentry_education = \"HS\"\n";
+    let data = parse_text(&format!("{HEAD}{clerk}{}", distribution_text())).unwrap();
+    let lacking: Vec<&str> = data
+        .occupations_without_median()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(lacking, ["clerk"]);
+    let with_median = parse_text(&format!("{HEAD}{}", distribution_text())).unwrap();
+    assert_eq!(with_median.occupations_without_median().count(), 0);
+}
+
+#[test]
 fn rejects_percentiles_out_of_order_naming_the_line() {
     let text = format!(
         "{HEAD}{}",

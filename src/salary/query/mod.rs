@@ -14,7 +14,7 @@ const MAX_PAIRS: usize = 32;
 /// Which comparison to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compare {
-    /// The three HIM occupations side by side.
+    /// Every occupation content/salary.toml names, side by side.
     Ladder,
     /// One occupation's pay by work setting.
     Settings,
