@@ -104,15 +104,15 @@ impl Checker {
             .push(Problem::new(self.folder.join(file), line, message, fix));
     }
 
-    /// The rows of a table after its release line and header, as (line, fields); checks both
+    /// The rows of a table after its release line and header, as (line, text); checks both
     /// lines and each row's column count. A row with the wrong count is reported and skipped.
-    fn table<'t>(
+    fn table_lines<'t>(
         &mut self,
         file: &str,
         text: &'t str,
         header: &str,
         release: Option<ReleaseCode>,
-    ) -> Vec<(usize, Vec<&'t str>)> {
+    ) -> Vec<(usize, &'t str)> {
         let mut lines = text.lines();
         let first = lines.next().unwrap_or_default();
         match first
@@ -159,20 +159,33 @@ impl Checker {
             if line.trim().is_empty() {
                 continue;
             }
-            let mut fields = Vec::with_capacity(columns);
-            fields.extend(line.split('\t'));
-            if fields.len() != columns {
+            let found = memchr_count(line, b'\t') + 1;
+            if found != columns {
                 self.problem(
                     file,
                     Some(number),
-                    format!("{} columns where the header has {columns}", fields.len()),
+                    format!("{found} columns where the header has {columns}"),
                     "separate the columns with single tabs, one per column of the header",
                 );
                 continue;
             }
-            rows.push((number, fields));
+            rows.push((number, line));
         }
         rows
+    }
+
+    /// [`Checker::table_lines`], each row split into its fields.
+    fn table<'t>(
+        &mut self,
+        file: &str,
+        text: &'t str,
+        header: &str,
+        release: Option<ReleaseCode>,
+    ) -> Vec<(usize, Vec<&'t str>)> {
+        self.table_lines(file, text, header, release)
+            .into_iter()
+            .map(|(number, line)| (number, line.split('\t').collect()))
+            .collect()
     }
 
     fn footnotes(&mut self, text: &str, release: Option<ReleaseCode>) -> Vec<Footnote> {

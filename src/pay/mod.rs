@@ -179,30 +179,31 @@ impl Directory {
     }
 }
 
-/// Every page of the directory with the anchors links may point to: `/pay`'s sections, and on an
-/// area's page each occupation's section (by its id), the figures' notes and, on a state's page,
-/// its ranked areas. The templates write these ids; a test keeps them in step.
+/// The anchors links may point to on `url` if the directory makes that page: `/pay`'s sections,
+/// and on an area's page each occupation's section (by its id), the figures' notes and, on a
+/// state's page, its ranked areas; `None` for any other address. The templates write these ids;
+/// `tests/it/pay.rs` keeps them in step. Asked per link, so that checking the content's links does
+/// not list thousands of area pages.
 pub fn page_anchors(
     directory: &Directory,
     occupations: &[crate::salary::data::Occupation],
-) -> Vec<(String, Vec<String>)> {
+    url: &str,
+) -> Option<Vec<String>> {
     if directory.all().is_empty() {
-        return Vec::new();
+        return None;
     }
-    let index = ["maps-title", "state-table", "every-area", "about-figures"];
-    let mut pages = vec![(
-        PAY_PAGE.to_string(),
-        index.iter().map(|s| s.to_string()).collect(),
-    )];
-    pages.extend(directory.pages().map(|listing| {
-        let mut ids: Vec<String> = occupations.iter().map(|o| o.id.clone()).collect();
-        ids.push("about-figures".into());
-        if listing.area_type == AreaType::State {
-            ids.push("areas".into());
-        }
-        (listing.url(), ids)
-    }));
-    pages
+    if url == PAY_PAGE {
+        let index = ["maps-title", "state-table", "every-area", "about-figures"];
+        return Some(index.iter().map(|s| s.to_string()).collect());
+    }
+    let slug = url.strip_prefix(PAY_PAGE)?.strip_prefix('/')?;
+    let listing = &directory.all()[directory.page_position(slug)?];
+    let mut ids: Vec<String> = occupations.iter().map(|o| o.id.clone()).collect();
+    ids.push("about-figures".into());
+    if listing.area_type == AreaType::State {
+        ids.push("areas".into());
+    }
+    Some(ids)
 }
 
 /// The longest search the box accepts, in characters: longer than any area's name.

@@ -157,9 +157,9 @@ impl Site {
                 ));
             }
         }
-        let generated = match &salary {
-            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations),
-            Err(_) => Vec::new(),
+        let generated = |url: &str| match &salary {
+            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, url),
+            Err(_) => None,
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
         problems.extend(check_aliases(&loaded));

@@ -206,8 +206,7 @@ impl AppState {
         Some(area.map_err(AppError::internal))
     }
 
-    /// How many area pages were rendered so far: one of each kind at start-up, then one for each
-    /// area asked for.
+    /// How many area pages were rendered and kept so far: one for each area asked for.
     pub fn area_pages_rendered(&self) -> usize {
         self.area_pages.rendered_count()
     }

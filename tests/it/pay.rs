@@ -281,3 +281,35 @@ fn the_shipped_pay_pages_answer_with_dollar_figures_whatever_the_release() {
         }
     }
 }
+
+#[test]
+fn every_anchor_the_link_check_accepts_on_pay_pages_is_an_id_the_page_has() {
+    let site = him_guide::site::Site::load(&pay_site()).unwrap_or_else(|p| panic!("{p}"));
+    let app = TestApp::spawn(&pay_site());
+    let anchors = |url: &str| {
+        him_guide::pay::page_anchors(&site.areas, &site.salary.occupations, url)
+            .unwrap_or_else(|| panic!("{url} is a page of the directory"))
+    };
+    // The index, a state (with its ranked areas), a metropolitan and a nonmetropolitan area.
+    for url in [
+        "/pay",
+        "/pay/texas",
+        "/pay/austin-round-rock-san-marcos-tx",
+        "/pay/hill-country-region-of-texas-nonmetropolitan-area",
+    ] {
+        let html = Html::parse(&app.get(url).body);
+        for id in anchors(url) {
+            assert_eq!(html.select(&format!("[id='{id}']")).len(), 1, "{url}#{id}");
+        }
+    }
+    assert!(anchors("/pay/texas").contains(&"areas".to_string()));
+    for other in [
+        "/pay/atlantis",
+        "/pay/national",
+        "/guide/salary",
+        "/payroll",
+    ] {
+        let found = him_guide::pay::page_anchors(&site.areas, &site.salary.occupations, other);
+        assert_eq!(found, None, "{other}");
+    }
+}

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashSet;
 
 use super::{Checker, Known, REIMPORT};
+use crate::diagnostics::Problem;
 use crate::oews::codes::{Datatype, Percentile, ReleaseCode, SeriesKey};
 use crate::oews::extract::{SERIES_FILE, Series, series_header};
 use crate::oews::value::Cell;
@@ -19,7 +20,8 @@ use crate::salary::money::Cents;
 pub const ANNUAL_TOLERANCE: Cents = Cents(1540);
 
 impl Checker {
-    /// `series.tsv`: the rows whose key, cells and values all check; every problem is reported.
+    /// `series.tsv`: the rows whose key, cells and values all check; every problem is reported,
+    /// in the order of the file's lines.
     pub(super) fn series(
         &mut self,
         text: &str,
@@ -27,17 +29,20 @@ impl Checker {
         known: &Known,
     ) -> Vec<Series> {
         let header = series_header();
-        let rows = self.table(SERIES_FILE, text, &header, release);
-        let mut out = Vec::with_capacity(rows.len());
+        let reported_before = self.problems.len();
+        let rows = self.table_lines(SERIES_FILE, text, &header, release);
+        // Keys first, in the file's order, so that a key listed twice is reported at its second line.
         let mut seen = FxHashSet::default();
         seen.reserve(rows.len());
-        for (line, fields) in rows {
+        let mut keyed = Vec::with_capacity(rows.len());
+        for &(line, text) in &rows {
             let here = Some(line);
-            let Some(key) = SeriesKey::parse(fields[0]) else {
+            let (key_text, cells) = text.split_once('\t').unwrap_or((text, ""));
+            let Some(key) = SeriesKey::parse(key_text) else {
                 self.problem(
                     SERIES_FILE,
                     here,
-                    format!("`{}` is not a series key: OEU, area type N/S/M, 7-digit area, 6-character industry, 6-digit SOC", fields[0]),
+                    format!("`{key_text}` is not a series key: OEU, area type N/S/M, 7-digit area, 6-character industry, 6-digit SOC"),
                     REIMPORT,
                 );
                 continue;
@@ -52,13 +57,51 @@ impl Checker {
                 continue;
             }
             let codes_known = self.series_codes(key, here, known);
-            let (cells, cells_read) = self.series_cells(&fields[1..], here, known);
-            let series = Series::new(key, cells);
-            let values_agree = self.series_values(&series, here);
-            if codes_known && cells_read && values_agree {
-                out.push(series);
-            }
+            keyed.push((line, key, codes_known, cells));
         }
+        // The cells and their values are most of start-up at thousands of areas: split over the
+        // cores, each part with its own list of problems, joined in order.
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let chunk = keyed.len().div_ceil(cores).max(1);
+        let folder = &self.folder;
+        let parts: Vec<(Vec<Series>, Vec<Problem>)> = std::thread::scope(|scope| {
+            let spawned: Vec<_> = keyed
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut checker = Checker {
+                            folder: folder.clone(),
+                            problems: Vec::new(),
+                        };
+                        let series = part
+                            .iter()
+                            .filter_map(|&(line, key, codes_known, cells)| {
+                                let here = Some(line);
+                                let (cells, cells_read) = checker.series_cells(cells, here, known);
+                                let series = Series::new(key, cells);
+                                let values_agree = checker.series_values(&series, here);
+                                (codes_known && cells_read && values_agree).then_some(series)
+                            })
+                            .collect();
+                        (series, checker.problems)
+                    })
+                })
+                .collect();
+            spawned
+                .into_iter()
+                .map(|part| {
+                    part.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        let mut out = Vec::with_capacity(keyed.len());
+        for (series, problems) in parts {
+            out.extend(series);
+            self.problems.extend(problems);
+        }
+        // Each line's problems together, as if the file had been read row by row (the sort is stable).
+        self.problems[reported_before..].sort_by_key(|problem| problem.line);
         out
     }
 
@@ -120,16 +163,17 @@ impl Checker {
         consistent
     }
 
-    /// The row's cells in datatype order, and whether each read and names a listed footnote.
+    /// The row's cells (its tab-separated text after the key) in datatype order, and whether each
+    /// read and names a listed footnote.
     fn series_cells(
         &mut self,
-        fields: &[&str],
+        fields: &str,
         here: Option<usize>,
         known: &Known,
     ) -> ([Option<Cell>; 17], bool) {
         let mut consistent = true;
         let mut cells: [Option<Cell>; 17] = [None; 17];
-        for (datatype, text) in Datatype::ALL.into_iter().zip(fields) {
+        for (datatype, text) in Datatype::ALL.into_iter().zip(fields.split('\t')) {
             if text.is_empty() {
                 continue;
             }

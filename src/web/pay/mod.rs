@@ -258,28 +258,30 @@ pub(super) struct AreaPages {
 }
 
 impl AreaPages {
-    /// Slots for every area of `site`, with one page of each kind (state, metropolitan and
-    /// nonmetropolitan area) rendered now: a template that cannot render fails start-up, not a
-    /// reader's request.
+    /// Slots for every area of `site`, none rendered yet. One page of each kind (state,
+    /// metropolitan and nonmetropolitan area) is rendered now and dropped, so that a template that
+    /// cannot render fails start-up, not a reader's request; compressing them would cost start-up
+    /// more than rendering them again.
     pub(super) fn new(
         site: &Site,
         base_url: &str,
         assets: &AssetUrls,
         keep: Keep,
     ) -> askama::Result<AreaPages> {
-        let pages = AreaPages {
-            made: site.areas.all().iter().map(|_| OnceLock::new()).collect(),
-            keep,
-        };
         let mut kinds_rendered = Vec::new();
-        for (position, listing) in site.areas.all().iter().enumerate() {
-            let kind = kind(listing);
-            if listing.area_type != AreaType::National && !kinds_rendered.contains(&kind) {
-                kinds_rendered.push(kind);
-                pages.render(site, base_url, assets, position)?;
+        if let Some(extract) = &site.oews {
+            for listing in site.areas.pages() {
+                let kind = kind(listing);
+                if !kinds_rendered.contains(&kind) {
+                    kinds_rendered.push(kind);
+                    area_page(site, extract, base_url, assets, listing)?;
+                }
             }
         }
-        Ok(pages)
+        Ok(AreaPages {
+            made: site.areas.all().iter().map(|_| OnceLock::new()).collect(),
+            keep,
+        })
     }
 
     /// The page at `path` if it is an area's, rendered now if no one asked for it before.
@@ -307,17 +309,16 @@ impl AreaPages {
         assets: &AssetUrls,
         position: usize,
     ) -> askama::Result<&Prepared> {
-        let slot = &self.made[position];
-        if let Some(page) = slot.get() {
-            return Ok(page);
-        }
         let extract = site
             .oews
             .as_ref()
             .expect("a site with areas has their extract");
         let listing = &site.areas.all()[position];
         let html = area_page(site, extract, base_url, assets, listing)?;
-        Ok(slot.get_or_init(|| Prepared::compact(HTML, CACHE_PAGE, html, self.keep)))
+        Ok(
+            self.made[position]
+                .get_or_init(|| Prepared::compact(HTML, CACHE_PAGE, html, self.keep)),
+        )
     }
 
     /// The address of every area's page, in directory order.
