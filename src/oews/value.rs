@@ -114,13 +114,16 @@ impl Value {
             Unit::Hourly | Unit::Quotient => 2,
             Unit::PerThousand => 3,
         };
-        let whole = text.split_once('.').map_or(text, |(whole, _)| whole);
-        if whole.len() > MAX_WHOLE_DIGITS && whole.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ValueError::TooLarge { text: text.into() });
-        }
-        let units = parse_fixed(text, places).ok_or_else(|| ValueError::NotItsForm {
-            text: text.into(),
-            unit,
+        let units = parse_fixed(text, places).ok_or_else(|| {
+            let whole = text.split_once('.').map_or(text, |(whole, _)| whole);
+            if whole.len() > MAX_WHOLE_DIGITS && whole.bytes().all(|b| b.is_ascii_digit()) {
+                ValueError::TooLarge { text: text.into() }
+            } else {
+                ValueError::NotItsForm {
+                    text: text.into(),
+                    unit,
+                }
+            }
         })?;
         // At most 15 digits: below i64::MAX / 100, so dollars convert to cents exactly.
         let cents = |n: u64| Cents(n as i64);
@@ -195,11 +198,11 @@ impl Cell {
     /// Reads a cell of `series.tsv`: BLS's value text, then `#` and the footnote code if any:
     /// `51140`, `-#8`, `239200#5`.
     pub fn parse(datatype: Datatype, text: &str) -> Result<Cell, ValueError> {
-        let (value, footnote) = text.split_once('#').unwrap_or((text, ""));
-        if text.contains('#') && footnote.is_empty() {
-            return Err(ValueError::BadFootnote { text: text.into() });
+        match text.split_once('#') {
+            Some((_, "")) => Err(ValueError::BadFootnote { text: text.into() }),
+            Some((value, footnote)) => Cell::from_bls(datatype, value, footnote),
+            None => Cell::from_bls(datatype, text, ""),
         }
-        Cell::from_bls(datatype, value, footnote)
     }
 
     pub fn value(&self) -> Option<Value> {

@@ -23,20 +23,29 @@ pub struct Listing {
     pub name: String,
     /// The last part of the page's address, from the name: `austin-round-rock-san-marcos-tx`.
     pub slug: String,
-    /// The name's words, lower-case, for search.
-    words: Vec<String>,
+    /// How much of the slug is the name's words (the rest is the code a slug shared with
+    /// another area gets): search reads the words there rather than keeping them twice.
+    name_words: usize,
 }
 
 impl Listing {
     pub fn new(code: AreaCode, area_type: AreaType, state: StateCode, name: &str) -> Listing {
+        let slug = slug(name);
         Listing {
             code,
             area_type,
             state,
             name: name.to_string(),
-            slug: slug(name),
-            words: words(name),
+            name_words: slug.len(),
+            slug,
         }
+    }
+
+    /// The name's words, lower-case, for search.
+    fn words(&self) -> impl Iterator<Item = &str> + Clone {
+        self.slug[..self.name_words]
+            .split('-')
+            .filter(|word| !word.is_empty())
     }
 
     /// The page's site path: `/pay/austin-round-rock-san-marcos-tx`.
@@ -162,14 +171,13 @@ impl Directory {
         }
         let matches = |listing: &Listing| {
             let state_words = match listing.area_type {
-                AreaType::Metro => self.state_of(listing).map(|s| s.words.as_slice()),
+                AreaType::Metro => self.state_of(listing).map(Listing::words),
                 _ => None,
             };
             wanted.iter().all(|w| {
                 listing
-                    .words
-                    .iter()
-                    .chain(state_words.into_iter().flatten())
+                    .words()
+                    .chain(state_words.clone().into_iter().flatten())
                     .any(|word| word.starts_with(w.as_str()))
             })
         };
@@ -248,28 +256,33 @@ pub fn search_query(raw: &str) -> Result<Option<String>, SearchProblem> {
 /// A name as an address segment: lower-case ASCII letters and digits, runs of anything else one
 /// hyphen: `Austin-Round Rock-San Marcos, TX` gives `austin-round-rock-san-marcos-tx`.
 pub fn slug(name: &str) -> String {
-    words(name).join("-")
+    let mut slug = String::with_capacity(name.len());
+    let mut between_words = false;
+    for c in name.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            if between_words && !slug.is_empty() {
+                slug.push('-');
+            }
+            between_words = false;
+            slug.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '\u{2019}' {
+            // An apostrophe joins its word: `Coeur d'Alene` is found by `d'alene` and `dalene`.
+        } else {
+            between_words = true;
+        }
+    }
+    slug
 }
 
 /// The words of a text for matching: letters and digits, lower-case, accents dropped
 /// (`Cañon City` gives `canon`, `city`).
 fn words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    for c in text.chars() {
-        let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '\u{2019}' {
-            // An apostrophe joins its word: `Coeur d'Alene` is found by `d'alene` and `dalene`.
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
+    slug(text)
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// The letters BLS's area names and readers' queries carry with accents, as plain ASCII.

@@ -125,34 +125,45 @@ impl AppState {
         if generation.is_some() {
             assets.urls.live_reload = Some(site::routes::LIVE_RELOAD_SCRIPT);
         }
-        let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
-            .context("rendering the pages")?;
+        // Rendered on both cores: at thousands of areas `/pay` (which lists them all) and the
+        // salary layout (whose form offers them all) take as long as the guide's pages.
+        let (rendered, pay_index, salary_layout, area_pages) = std::thread::scope(|scope| {
+            let guide_and_index = scope.spawn(|| {
+                let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
+                    .context("rendering the pages")?;
+                let pay_index = pay::PayIndex::new(&site, &settings.base_url, &assets.urls, keep)
+                    .context("rendering /pay")?;
+                anyhow::Ok((rendered, pay_index))
+            });
+            let salary_layout = salary::Layout::new(
+                |title, description| {
+                    views::chrome_for(
+                        &site,
+                        &settings.base_url,
+                        &assets.urls,
+                        site::SALARY_PAGE,
+                        title,
+                        description,
+                    )
+                },
+                &settings.base_url,
+                &site.salary,
+                site.oews.as_ref(),
+            )
+            .context("rendering the salary page's layout");
+            let area_pages = pay::AreaPages::new(&site, &settings.base_url, &assets.urls, keep)
+                .context("rendering the area pages");
+            let (rendered, pay_index) = guide_and_index
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            anyhow::Ok((rendered, pay_index, salary_layout?, area_pages?))
+        })?;
         let html = "text/html; charset=utf-8";
-        let area_pages = pay::AreaPages::new(&site, &settings.base_url, &assets.urls, keep)
-            .context("rendering the area pages")?;
-        let pay_index = pay::PayIndex::new(&site, &settings.base_url, &assets.urls, keep)
-            .context("rendering /pay")?;
         let pages = rendered
             .pages
             .into_iter()
             .map(|(url, page)| (url, Prepared::new(html, prepared::CACHE_PAGE, page, keep)))
             .collect();
-        let salary_layout = salary::Layout::new(
-            |title, description| {
-                views::chrome_for(
-                    &site,
-                    &settings.base_url,
-                    &assets.urls,
-                    site::SALARY_PAGE,
-                    title,
-                    description,
-                )
-            },
-            &settings.base_url,
-            &site.salary,
-            site.oews.as_ref(),
-        )
-        .context("rendering the salary page's layout")?;
         let robots = format!(
             "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
             settings.base_url
