@@ -183,6 +183,8 @@ pub struct Prepared {
     /// Whether the identity body was given up once compressed ([`Prepared::compact`]): the
     /// identity variant's body is then empty, and made again from gzip when asked for.
     identity_inflated: Option<u64>,
+    /// The identity body's length, kept or not.
+    identity_len: usize,
 }
 
 impl Prepared {
@@ -205,6 +207,7 @@ impl Prepared {
         } else {
             Vec::new()
         };
+        let identity_len = body.len();
         Prepared {
             content_type: keep.header(content_type),
             cache_control: HeaderValue::from_static(cache_control),
@@ -213,6 +216,7 @@ impl Prepared {
             keep,
             hash,
             identity_inflated: None,
+            identity_len,
         }
     }
 
@@ -293,20 +297,32 @@ impl Prepared {
             .as_ref()
     }
 
+    /// The length of the identity body.
+    pub fn identity_len(&self) -> usize {
+        self.identity_len
+    }
+
     /// The content hash, for fingerprinted names.
     pub fn hash(&self) -> &str {
         &self.hash
     }
 
     /// The variant the client weighs highest among those made (brotli, then gzip, then identity
-    /// when weighed equally). Identity unnamed is acceptable too, after every coding the client
-    /// named; `None` when the client refuses every variant, identity included.
-    fn variant(&self, acceptable: &Acceptable) -> Option<&Variant> {
+    /// when weighed equally), compressing the body now where `make` and no one has yet. Identity
+    /// unnamed is acceptable too, after every coding the client named; `None` when the client
+    /// refuses every variant, identity included.
+    fn variant(&self, acceptable: &Acceptable, make: bool) -> Option<&Variant> {
         let named = self
             .compressed
             .iter()
             .filter(|c| acceptable.allows(c.encoding))
-            .filter_map(|c| self.made(c))
+            .filter_map(|c| {
+                if make {
+                    self.made(c)
+                } else {
+                    c.made.get()?.as_ref()
+                }
+            })
             .chain(std::iter::once(&self.identity))
             .filter_map(|variant| {
                 let weight = acceptable.weight(variant.encoding)?;
@@ -323,6 +339,7 @@ impl Prepared {
         match named {
             Some((_, variant)) => Some(variant),
             None if acceptable.weight(Encoding::Identity).is_none() => Some(&self.identity),
+            None if !make => self.variant(acceptable, true),
             None => None,
         }
     }
@@ -330,7 +347,18 @@ impl Prepared {
     /// The answer to `request`: the best variant, or 304 if the client's copy is current, or 406
     /// if the client accepts no variant at all.
     pub fn respond(&self, request: &HttpRequest) -> HttpResponse {
-        let Some(variant) = self.variant(&Acceptable::of(request)) else {
+        self.respond_with(request, true)
+    }
+
+    /// As [`Prepared::respond`], but compressing nothing for this request unless the client
+    /// refuses every variant made so far: for an answer computed for this very request, which
+    /// may never be asked for again (a comparison's new offer).
+    pub fn respond_as_made(&self, request: &HttpRequest) -> HttpResponse {
+        self.respond_with(request, false)
+    }
+
+    fn respond_with(&self, request: &HttpRequest, make: bool) -> HttpResponse {
+        let Some(variant) = self.variant(&Acceptable::of(request), make) else {
             return HttpResponse::NotAcceptable()
                 .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
                 .finish();
@@ -452,7 +480,37 @@ mod tests {
             request = request.append_header((header::ACCEPT_ENCODING, *header));
         }
         let acceptable = Acceptable::of(&request.to_http_request());
-        page.variant(&acceptable).map(|variant| variant.encoding)
+        page.variant(&acceptable, true)
+            .map(|variant| variant.encoding)
+    }
+
+    #[test]
+    fn an_answer_as_made_is_sent_plain_until_compressed_unless_plain_is_refused() {
+        let page = page();
+        let asked = |header: &str| {
+            let request = TestRequest::get()
+                .insert_header((header::ACCEPT_ENCODING, header))
+                .to_http_request();
+            page.variant(&Acceptable::of(&request), false)
+                .map(|variant| variant.encoding)
+        };
+        assert_eq!(
+            asked("br, gzip"),
+            Some(Encoding::Identity),
+            "nothing made yet"
+        );
+        assert_eq!(
+            asked("gzip, identity;q=0"),
+            Some(Encoding::Gzip),
+            "made now"
+        );
+        assert_eq!(
+            asked("br, gzip"),
+            Some(Encoding::Gzip),
+            "what was made is used"
+        );
+        page.compress();
+        assert_eq!(asked("br, gzip"), Some(Encoding::Brotli));
     }
 
     #[test]
@@ -568,7 +626,7 @@ mod tests {
         assert_eq!(decoded, "<p>health information</p>".repeat(200));
         let size = |header| {
             let request = TestRequest::get().insert_header((header::ACCEPT_ENCODING, header));
-            page.variant(&Acceptable::of(&request.to_http_request()))
+            page.variant(&Acceptable::of(&request.to_http_request()), true)
                 .unwrap()
                 .body
                 .len()

@@ -146,3 +146,43 @@ fn assets_have_fingerprinted_names_and_are_cached_for_a_year() {
     let old = app.get("/static/style.css");
     assert_eq!(old.status, 200, "the unfingerprinted address keeps working");
 }
+
+#[test]
+fn a_comparison_has_an_etag_and_is_sent_compressed_once_asked_for_again() {
+    let app = TestApp::spawn(&crate::helpers::pay_site());
+    let path = "/salary?area=0012420&occupation=technologist&offer=51234";
+    let browser = [("Accept-Encoding", "gzip, deflate, br")];
+    let first = app.get_with(path, &browser);
+    assert_eq!(first.status, 200);
+    assert!(
+        first.headers.get("content-encoding").is_none(),
+        "computed for this request: sent as made"
+    );
+    let etag = first.headers.get("etag").expect("an ETag").clone();
+    let again = app.get_with(path, &browser);
+    assert_eq!(again.headers.get("content-encoding").unwrap(), "br");
+    assert_ne!(
+        again.headers.get("etag").unwrap(),
+        &etag,
+        "each variant its own"
+    );
+    let unchanged = app.get_with(path, &[("If-None-Match", etag.to_str().unwrap())]);
+    assert_eq!(unchanged.status, 304);
+    assert!(unchanged.body.is_empty());
+    // The same for JSON and CSV, each kept apart; CSV keeps its own header.
+    for (format, disposition) in [("/salary.json", None), ("/salary.csv", Some("inline"))] {
+        let path = format!("{format}?area=0012420&offer=51234");
+        let first = app.get(&path);
+        let etag = first.headers.get("etag").expect("an ETag");
+        let unchanged = app.get_with(&path, &[("If-None-Match", etag.to_str().unwrap())]);
+        assert_eq!(unchanged.status, 304, "{format}");
+        if let Some(disposition) = disposition {
+            let header = unchanged.headers.get("content-disposition").unwrap();
+            assert!(header.to_str().unwrap().starts_with(disposition));
+        }
+    }
+    // A rejected query is neither kept nor given an ETag.
+    let rejected = app.get("/salary?offer=-5");
+    assert_eq!(rejected.status, 400);
+    assert!(rejected.headers.get("etag").is_none());
+}

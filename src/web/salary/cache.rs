@@ -1,138 +1,180 @@
 //! The comparison's answers kept by format and query string: the same query always gives the same
 //! bytes until the site is reloaded, and a shared result's address is asked for again and again.
-//! An answer is kept from its query's second request on, so that a stream of one-off queries (a
-//! new offer each time) passes by without evicting the answers worth keeping.
+//! Each answer is kept as a [`Prepared`] body, so a repeated query is served like a page: with its
+//! ETag (and 304), and compressed once it is asked for again. The cache is `quick_cache`'s, bounded
+//! by bytes, whose policy lets a stream of one-off queries (a new offer each time) pass through its
+//! cold entries without evicting the answers asked for more than once.
 
 use std::any::TypeId;
-use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::Mutex;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
-use actix_web::web::Bytes;
+use quick_cache::{Equivalent, Weighter, sync::Cache};
 
-/// Bytes kept at most: about 200 comparison pages. Past it the cache starts afresh, so that a
-/// client asking twice for endless different offers churns the cache but cannot grow the process.
-const CAPACITY_BYTES: usize = 4 * 1024 * 1024;
-/// Queries remembered as asked once (by hash, 8 bytes each) before that list starts afresh.
-const SEEN_CAPACITY: usize = 16 * 1024;
+use crate::web::prepared::Prepared;
+
+/// Bytes kept at most, counting each answer's compressed variants as half its size again: about
+/// 150 comparison pages.
+const CAPACITY_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Successful answers by format and the query string as the client sent it.
-#[derive(Default)]
 pub struct AnswerCache {
-    kept: Mutex<Kept>,
+    kept: Cache<AnswerKey, Arc<Prepared>, ByWeight>,
 }
 
-#[derive(Default)]
-struct Kept {
-    /// By format, then by query string (looked up without allocating).
-    answers: HashMap<TypeId, HashMap<Box<str>, Bytes>>,
-    bytes: usize,
-    /// Hashes of the queries (with their format) answered once and not kept yet.
-    seen_once: HashSet<u64>,
+impl Default for AnswerCache {
+    fn default() -> AnswerCache {
+        AnswerCache {
+            kept: Cache::with_weighter(256, CAPACITY_BYTES, ByWeight),
+        }
+    }
 }
 
 impl AnswerCache {
-    /// The answer kept for `query` in format `F`.
-    pub fn get<F: 'static>(&self, query: &str) -> Option<Bytes> {
-        let kept = self
-            .kept
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        kept.answers.get(&TypeId::of::<F>())?.get(query).cloned()
+    /// The answer kept for `query` in format `F`, looked up without allocating.
+    pub fn get<F: 'static>(&self, query: &str) -> Option<Arc<Prepared>> {
+        self.kept.get(&QueryOf {
+            format: TypeId::of::<F>(),
+            query,
+        })
     }
 
-    /// Keeps `body` as the answer to `query` in format `F` if that query was answered before; a
-    /// body larger than the whole capacity is never kept.
-    pub fn put<F: 'static>(&self, query: &str, body: Bytes) {
-        if body.len() > CAPACITY_BYTES {
-            return;
-        }
-        let mut hasher = DefaultHasher::new();
-        (TypeId::of::<F>(), query).hash(&mut hasher);
-        let fingerprint = hasher.finish();
-        let mut kept = self
-            .kept
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if !kept.seen_once.remove(&fingerprint) {
-            if kept.seen_once.len() >= SEEN_CAPACITY {
-                kept.seen_once.clear();
-            }
-            kept.seen_once.insert(fingerprint);
-            return;
-        }
-        if kept.bytes + body.len() > CAPACITY_BYTES {
-            kept.answers.clear();
-            kept.bytes = 0;
-        }
-        kept.bytes += body.len();
-        let format = kept.answers.entry(TypeId::of::<F>()).or_default();
-        if let Some(replaced) = format.insert(query.into(), body) {
-            kept.bytes -= replaced.len();
+    /// Keeps `answer` as the answer to `query` in format `F`; one larger than the whole capacity
+    /// is never kept.
+    pub fn put<F: 'static>(&self, query: &str, answer: Arc<Prepared>) {
+        let key = AnswerKey {
+            format: TypeId::of::<F>(),
+            query: query.into(),
+        };
+        if ByWeight.weight(&key, &answer) <= CAPACITY_BYTES {
+            self.kept.insert(key, answer);
         }
     }
 
-    /// Bytes kept now.
-    pub fn bytes(&self) -> usize {
-        self.kept
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .bytes
+    /// Bytes kept now, as weighed.
+    pub fn bytes(&self) -> u64 {
+        self.kept.weight()
+    }
+}
+
+/// A query string answered in a format.
+#[derive(PartialEq, Eq)]
+struct AnswerKey {
+    format: TypeId,
+    query: Box<str>,
+}
+
+/// An [`AnswerKey`] borrowed from the request, to look one up; hashes as the key does.
+struct QueryOf<'a> {
+    format: TypeId,
+    query: &'a str,
+}
+
+impl Hash for AnswerKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        QueryOf {
+            format: self.format,
+            query: &self.query,
+        }
+        .hash(state);
+    }
+}
+
+impl Hash for QueryOf<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.format.hash(state);
+        self.query.hash(state);
+    }
+}
+
+impl Equivalent<AnswerKey> for QueryOf<'_> {
+    fn equivalent(&self, key: &AnswerKey) -> bool {
+        self.format == key.format && self.query == &*key.query
+    }
+}
+
+/// Weighs an answer by its bytes: the identity body, half as much again for the compressed
+/// variants made when it is asked for again, and the query.
+#[derive(Clone)]
+struct ByWeight;
+
+impl Weighter<AnswerKey, Arc<Prepared>> for ByWeight {
+    fn weight(&self, key: &AnswerKey, answer: &Arc<Prepared>) -> u64 {
+        let body = answer.identity_len() as u64;
+        body + body / 2 + key.query.len() as u64
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::prepared::{CACHE_PAGE, Keep};
 
     struct Page;
     struct Json;
 
-    /// Puts an answer twice, as its query's second request does.
-    fn put_twice<F: 'static>(cache: &AnswerCache, query: &str, body: Bytes) {
-        cache.put::<F>(query, body.clone());
-        cache.put::<F>(query, body);
+    fn answer(body: &str) -> Arc<Prepared> {
+        Arc::new(Prepared::new(
+            "text/html; charset=utf-8",
+            CACHE_PAGE,
+            body.to_string(),
+            Keep::UntilReload,
+        ))
+    }
+
+    fn body(cache: &AnswerCache, query: &str) -> Option<usize> {
+        cache.get::<Page>(query).map(|answer| answer.identity_len())
     }
 
     #[test]
-    fn keeps_an_answer_from_its_second_request_on() {
+    fn keeps_each_format_apart() {
         let cache = AnswerCache::default();
-        cache.put::<Page>("offer=30", Bytes::from_static(b"<p>page</p>"));
-        assert!(cache.get::<Page>("offer=30").is_none(), "asked once");
-        cache.put::<Json>("offer=30", Bytes::from_static(b"{}"));
-        assert!(cache.get::<Json>("offer=30").is_none(), "another format");
-        cache.put::<Page>("offer=30", Bytes::from_static(b"<p>page</p>"));
-        assert_eq!(cache.get::<Page>("offer=30").unwrap(), "<p>page</p>");
-        for offer in 0..3 * SEEN_CAPACITY {
-            cache.put::<Page>(&format!("offer={offer}"), Bytes::from_static(b"x"));
-        }
-        assert_eq!(cache.bytes(), 11, "one-off queries are not kept");
-        assert!(cache.kept.lock().unwrap().seen_once.len() <= SEEN_CAPACITY);
-    }
-
-    #[test]
-    fn keeps_each_format_apart_and_replaces_without_counting_twice() {
-        let cache = AnswerCache::default();
-        put_twice::<Page>(&cache, "offer=30", Bytes::from_static(b"<p>page</p>"));
-        put_twice::<Json>(&cache, "offer=30", Bytes::from_static(b"{}"));
-        assert_eq!(cache.get::<Page>("offer=30").unwrap(), "<p>page</p>");
-        assert_eq!(cache.get::<Json>("offer=30").unwrap(), "{}");
+        cache.put::<Page>("offer=30", answer("<p>page</p>"));
+        cache.put::<Json>("offer=30", answer("{}"));
+        assert_eq!(body(&cache, "offer=30"), Some(11));
+        assert_eq!(cache.get::<Json>("offer=30").unwrap().identity_len(), 2);
         assert!(cache.get::<Page>("offer=31").is_none());
-        put_twice::<Json>(&cache, "offer=30", Bytes::from_static(b"{ }"));
-        assert_eq!(cache.bytes(), 11 + 3);
+        assert!(cache.get::<Json>("offer=31").is_none());
     }
 
     #[test]
-    fn starts_afresh_when_full_and_never_holds_more_than_its_capacity() {
+    fn never_holds_more_than_its_capacity_nor_an_answer_larger_than_it() {
         let cache = AnswerCache::default();
-        let body = Bytes::from(vec![b'x'; CAPACITY_BYTES / 4 + 1]);
-        for offer in 0..10 {
-            put_twice::<Page>(&cache, &format!("offer={offer}"), body.clone());
+        let large = "x".repeat(CAPACITY_BYTES as usize / 8);
+        for offer in 0..100 {
+            cache.put::<Page>(&format!("offer={offer}"), answer(&large));
+            assert!(cache.bytes() <= CAPACITY_BYTES, "{}", cache.bytes());
+        }
+        let huge = "x".repeat(CAPACITY_BYTES as usize);
+        cache.put::<Page>("huge", answer(&huge));
+        assert!(body(&cache, "huge").is_none());
+    }
+
+    #[test]
+    fn answers_asked_for_again_outlive_a_stream_of_one_off_queries() {
+        let cache = AnswerCache::default();
+        let page = "x".repeat(20 * 1024);
+        // As the handler does: a miss computes the answer and keeps it.
+        let ask = |query: &str| {
+            if cache.get::<Page>(query).is_none() {
+                cache.put::<Page>(query, answer(&page));
+            }
+        };
+        ask("shared");
+        ask("shared");
+        // Ten times the capacity in new offers, each asked for once.
+        for offer in 0..2_000 {
+            ask(&format!("offer={offer}"));
             assert!(cache.bytes() <= CAPACITY_BYTES);
         }
-        assert!(cache.get::<Page>("offer=9").is_some(), "the newest is kept");
-        assert!(cache.get::<Page>("offer=0").is_none(), "the oldest went");
-        put_twice::<Page>(&cache, "huge", Bytes::from(vec![0; CAPACITY_BYTES + 1]));
-        assert!(cache.get::<Page>("huge").is_none());
+        assert_eq!(
+            body(&cache, "shared"),
+            Some(page.len()),
+            "the shared answer stays"
+        );
+        // A query first asked for once the cache is full is kept from its second request on.
+        ask("late");
+        ask("late");
+        assert_eq!(body(&cache, "late"), Some(page.len()));
     }
 }

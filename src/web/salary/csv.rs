@@ -32,8 +32,12 @@ impl Format for Csv {
         out.finish().map_err(AppError::internal)
     }
 
-    fn headers(response: &mut actix_web::HttpResponseBuilder) {
-        response.insert_header(("Content-Disposition", "inline; filename=\"him-salary.csv\""));
+    fn headers(headers: &mut actix_web::http::header::HeaderMap) {
+        use actix_web::http::header::{CONTENT_DISPOSITION, HeaderValue};
+        headers.insert(
+            CONTENT_DISPOSITION,
+            HeaderValue::from_static("inline; filename=\"him-salary.csv\""),
+        );
     }
 }
 

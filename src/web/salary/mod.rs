@@ -12,16 +12,18 @@ mod options;
 mod page;
 mod wording;
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
-use actix_web::web::Bytes;
-use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
+use actix_web::http::header::HeaderMap;
+use actix_web::{HttpRequest, HttpResponse, web};
 
 pub(super) use cache::AnswerCache;
 pub(super) use layout::Layout;
 
 use super::AppState;
 use super::error::AppError;
-use super::prepared::{CACHE_PAGE, respond};
+use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
 use crate::salary::compare::{Report, compute};
 use crate::salary::query::{Query, Rejected};
 
@@ -35,37 +37,44 @@ pub(crate) trait Format: 'static {
     /// The body of the 400 answer for a query that cannot be answered: what was typed and what to fix.
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError>;
 
-    /// Headers of this format beyond status, content type and cache policy.
-    fn headers(_response: &mut HttpResponseBuilder) {}
+    /// Headers of this format beyond status, content type, cache policy and ETag.
+    fn headers(_headers: &mut HeaderMap) {}
 }
 
-/// `/salary`, `/embed/salary`, `/salary.json` and `/salary.csv`, each in its format.
+/// `/salary`, `/embed/salary`, `/salary.json` and `/salary.csv`, each in its format. An answer is
+/// kept by format and query: the same query always gives the same answer until the site is
+/// reloaded. A kept answer is served as a page is (its ETag, 304, compressed); the first, computed
+/// for this request, goes out as made, with its ETag, uncompressed unless the client refuses that.
 pub(crate) async fn answer<F: Format>(
     request: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let query = request.query_string();
-    // The same query always gives the same answer until the site is reloaded.
-    let answered = |status, body| {
-        let mut response = respond(status, F::CONTENT_TYPE, CACHE_PAGE);
-        F::headers(&mut response);
-        Ok(response.body(body))
+    let with_headers = |mut response: HttpResponse| {
+        F::headers(response.headers_mut());
+        Ok(response)
     };
-    if let Some(body) = state.salary_answers.get::<F>(query) {
-        return answered(StatusCode::OK, body);
+    if let Some(kept) = state.salary_answers.get::<F>(query) {
+        return with_headers(kept.respond(&request));
     }
     let data = &state.site.salary;
     match Query::parse(query, data, state.site.area_lookup()) {
         Ok(parsed) => {
-            let body = Bytes::from(F::answer(&state, &compute(data, parsed))?);
-            state.salary_answers.put::<F>(query, body.clone());
-            answered(StatusCode::OK, body)
+            let body = F::answer(&state, &compute(data, parsed))?;
+            let answer = Arc::new(Prepared::new(
+                F::CONTENT_TYPE,
+                CACHE_PAGE,
+                body,
+                Keep::UntilReload,
+            ));
+            state.salary_answers.put::<F>(query, Arc::clone(&answer));
+            with_headers(answer.respond_as_made(&request))
         }
         // Not kept: a rejected query is rare, and it would only crowd out answers worth keeping.
-        Err(rejected) => answered(
-            StatusCode::BAD_REQUEST,
-            F::reject(&state, &rejected)?.into(),
-        ),
+        Err(rejected) => {
+            let mut response = respond(StatusCode::BAD_REQUEST, F::CONTENT_TYPE, CACHE_PAGE);
+            with_headers(response.body(F::reject(&state, &rejected)?))
+        }
     }
 }
 

@@ -89,8 +89,9 @@ impl Format for Embed {
     }
 
     /// The one address other sites may frame.
-    fn headers(response: &mut actix_web::HttpResponseBuilder) {
-        response.insert_header((actix_web::http::header::CONTENT_SECURITY_POLICY, EMBED_CSP));
+    fn headers(headers: &mut actix_web::http::header::HeaderMap) {
+        use actix_web::http::header::{CONTENT_SECURITY_POLICY, HeaderValue};
+        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(EMBED_CSP));
     }
 }
 
