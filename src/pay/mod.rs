@@ -131,9 +131,10 @@ impl Directory {
         self.by_slug.get(slug).map(|&i| &self.listings[i])
     }
 
-    /// The position in [`Directory::all`] of the area whose page is at `/pay/<slug>`: `None` for
-    /// an unknown slug and for the nation, which has no page there.
-    pub fn page_position(&self, slug: &str) -> Option<usize> {
+    /// The position in [`Directory::all`] of the area whose page is at `url` (`/pay/<slug>`):
+    /// `None` for any other address, and for the nation, which has no page there.
+    pub fn page_position(&self, url: &str) -> Option<usize> {
+        let slug = url.strip_prefix(PAY_PAGE)?.strip_prefix('/')?;
         let &i = self.by_slug.get(slug)?;
         (self.listings[i].area_type != AreaType::National).then_some(i)
     }
@@ -204,8 +205,7 @@ pub fn page_anchors(
         let index = ["maps-title", "state-table", "every-area", "about-figures"];
         return Some(index.iter().map(|s| s.to_string()).collect());
     }
-    let slug = url.strip_prefix(PAY_PAGE)?.strip_prefix('/')?;
-    let listing = &directory.all()[directory.page_position(slug)?];
+    let listing = &directory.all()[directory.page_position(url)?];
     let mut ids: Vec<String> = occupations.iter().map(|o| o.id.clone()).collect();
     ids.push("about-figures".into());
     if listing.area_type == AreaType::State {

@@ -65,6 +65,22 @@ fn the_directory_lists_every_area_once_at_its_own_address() {
     assert_eq!(dir.by_slug("texas").unwrap().code.as_str(), "4800000");
     assert_eq!(dir.state_of(austin).unwrap().name, "Texas");
     assert!(dir.areas_in(austin.state).any(|l| l.code == austin.code));
+    // Every page's address leads back to its listing; nothing else has a position.
+    for listing in dir.pages() {
+        let position = dir.page_position(&listing.url()).unwrap();
+        assert_eq!(dir.all()[position].code, listing.code);
+    }
+    let national = dir.all()[0].url();
+    for other in [
+        national.as_str(),
+        "/pay",
+        "/pay/",
+        "/pay/atlantis",
+        "/payroll/texas",
+        "/texas",
+    ] {
+        assert_eq!(dir.page_position(other), None, "{other}");
+    }
 }
 
 #[test]

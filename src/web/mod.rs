@@ -224,11 +224,7 @@ impl AppState {
 
     /// Whether a page answers at `path`.
     fn has_page(&self, path: &str) -> bool {
-        self.pages.contains_key(path)
-            || path
-                .strip_prefix(crate::pay::PAY_PAGE)
-                .and_then(|rest| rest.strip_prefix('/'))
-                .is_some_and(|slug| self.site.areas.page_position(slug).is_some())
+        self.pages.contains_key(path) || self.site.areas.page_position(path).is_some()
     }
 
     /// The address of every page: the guide's and every area's (rendered or not).

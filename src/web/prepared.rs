@@ -180,8 +180,9 @@ pub struct Prepared {
     keep: Keep,
     /// A hash of the identity bytes: the ETag's core and an asset's fingerprint.
     hash: String,
-    /// Whether the identity body was given up once compressed ([`Prepared::compact`]): the
-    /// identity variant's body is then empty, and made again from gzip when asked for.
+    /// Set once the identity body is given up ([`Prepared::compact`]): the content hash under
+    /// which the body, inflated again from gzip when asked for, is kept in [`INFLATED`]. The
+    /// identity variant's own body is then empty.
     identity_inflated: Option<u64>,
     /// The identity body's length, kept or not.
     identity_len: usize,

@@ -292,8 +292,7 @@ impl AreaPages {
         base_url: &str,
         assets: &AssetUrls,
     ) -> Option<askama::Result<&Prepared>> {
-        let slug = path.strip_prefix(PAY_PAGE)?.strip_prefix('/')?;
-        let position = site.areas.page_position(slug)?;
+        let position = site.areas.page_position(path)?;
         Some(match self.made[position].get() {
             Some(page) => Ok(page),
             None => self.render(site, base_url, assets, position),
