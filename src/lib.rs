@@ -1,7 +1,8 @@
 //! him-guide: a career guide to Health Information Management, served from Markdown content.
 //!
 //! - [`diagnostics`] and [`sources`] are shared by every loader: problems with file, line and fix,
-//!   dates, and the list of cited sources.
+//!   dates, and the list of cited sources; [`money`] holds amounts in integer cents and converts
+//!   pay periods explicitly, for the OEWS data and the salary figures alike.
 //! - [`content`] reads `content/`: front matter and the one Markdown entry point.
 //! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
 //! - [`oews`] imports BLS's OEWS release into `content/oews/` and checks that extract at start-up.
@@ -13,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod money;
 pub mod oews;
 pub mod pay;
 pub mod salary;

@@ -16,7 +16,7 @@ use super::codes::{
 use super::flat::{Fingerprint, Sha256Sum};
 use super::value::{Cell, Fixed, Tenths, Value};
 use crate::diagnostics::Date;
-use crate::salary::money::Cents;
+use crate::money::Cents;
 
 pub const RELEASE_FILE: &str = "release.toml";
 pub const AREAS_FILE: &str = "areas.tsv";
@@ -311,20 +311,6 @@ impl Extract {
             series,
             index,
         }
-    }
-
-    /// Reads and checks `content/oews/` under `site_dir`, reporting every problem at once.
-    pub fn load(site_dir: &Path) -> Result<Extract, Vec<super::Problem>> {
-        super::load::load_from(site_dir, Path::new(super::EXTRACT_DIR))
-    }
-
-    /// As [`Extract::load`], but `Ok(None)` when the site has no `content/oews/` folder at all
-    /// (fixture sites that do not need pay data).
-    pub fn load_if_present(site_dir: &Path) -> Result<Option<Extract>, Vec<super::Problem>> {
-        if !site_dir.join(super::EXTRACT_DIR).is_dir() {
-            return Ok(None);
-        }
-        Extract::load(site_dir).map(Some)
     }
 
     /// How many cells are released, not released, or not published at all.

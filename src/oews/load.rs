@@ -23,6 +23,22 @@ pub use series::{ANNUAL_TOLERANCE, check_values};
 const REIMPORT: &str = "BLS's figures do not change after release: import again from BLS's files \
                         (docs/data-refresh.md) rather than edit the extract";
 
+impl Extract {
+    /// Reads and checks `content/oews/` under `site_dir`, reporting every problem at once.
+    pub fn load(site_dir: &Path) -> Result<Extract, Vec<Problem>> {
+        load_from(site_dir, Path::new(super::EXTRACT_DIR))
+    }
+
+    /// As [`Extract::load`], but `Ok(None)` when the site has no `content/oews/` folder at all
+    /// (fixture sites that do not need pay data).
+    pub fn load_if_present(site_dir: &Path) -> Result<Option<Extract>, Vec<Problem>> {
+        if !site_dir.join(super::EXTRACT_DIR).is_dir() {
+            return Ok(None);
+        }
+        Extract::load(site_dir).map(Some)
+    }
+}
+
 /// Reads `folder` (relative to `base`) and checks it; problems name files as `folder/<file>`.
 pub fn load_from(base: &Path, folder: &Path) -> Result<Extract, Vec<Problem>> {
     let mut files = ExtractFiles::default();

@@ -8,7 +8,7 @@
 use std::fmt;
 
 use super::codes::{Datatype, FootnoteCode, Unit};
-use crate::salary::money::Cents;
+use crate::money::Cents;
 
 /// Digits allowed before the decimal point: far above any OEWS figure, far below `u64` overflow.
 const MAX_WHOLE_DIGITS: usize = 12;

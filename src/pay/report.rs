@@ -2,10 +2,10 @@
 //! 1,000, location quotient, hourly and annual percentiles and mean, each with its BLS series,
 //! what BLS did not release, and which estimates are imprecise by their relative standard error.
 
+use crate::money::Cents;
 use crate::oews::{
     AreaCode, Datatype, Extract, FootnoteCode, IndustryCode, Series, SeriesId, Soc, Value,
 };
-use crate::salary::money::Cents;
 
 use super::{Directory, Listing};
 

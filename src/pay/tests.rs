@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use super::report::{Estimate, Gap, occupation_pay, ranked_in_state, state_medians};
 use super::*;
+use crate::money::Cents;
 use crate::oews::{AreaCode, Datatype, Extract, Soc};
-use crate::salary::money::Cents;
 
 const SOCS: [&str; 3] = ["29-2072", "29-9021", "11-9111"];
 

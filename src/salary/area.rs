@@ -4,18 +4,9 @@
 
 use std::sync::OnceLock;
 
+use super::current::Missing;
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
-use crate::oews::{Area, AreaCode, AreaType, Extract, FootnoteCode, IndustryCode, Series, Tenths};
-
-/// Why the comparison has no pay for an occupation in an area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
-    /// BLS published no estimates for the occupation in the area.
-    NoSeries,
-    /// BLS lists the occupation in the area but did not release its median wage, with BLS's
-    /// footnote (8: "Estimate not released").
-    NotReleased(Option<FootnoteCode>),
-}
+use crate::oews::{Area, AreaCode, AreaType, Extract, IndustryCode, Series, Tenths};
 
 /// One occupation's pay in an area.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,8 +180,8 @@ impl<'a> Areas<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oews::{Cell, Datatype};
-    use crate::salary::money::Cents;
+    use crate::money::Cents;
+    use crate::oews::{Cell, Datatype, FootnoteCode};
     use crate::salary::{fixture, fixture_areas};
 
     fn code(text: &str) -> AreaCode {

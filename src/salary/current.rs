@@ -3,11 +3,21 @@
 //! older ones, each with its BLS series id. The ladder, the offer check and the figure tables take
 //! the newest release, so these lead.
 
-use super::area::Missing;
 use super::data::{Figure, Occupation, PayBasis, Scope, Statistic};
 use crate::oews::{
-    Area, AreaCode, Datatype, Extract, Industry, IndustryCode, Percentile, Series, Soc, Value,
+    Area, AreaCode, Datatype, Extract, FootnoteCode, Industry, IndustryCode, Percentile, Series,
+    Soc, Value,
 };
+
+/// Why the comparison has no pay for an occupation in an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// BLS published no estimates for the occupation in the area.
+    NoSeries,
+    /// BLS lists the occupation in the area but did not release its median wage, with BLS's
+    /// footnote (8: "Estimate not released").
+    NotReleased(Option<FootnoteCode>),
+}
 
 /// The source id the current figures cite: `bls-oews-2025` for the May 2025 release.
 pub fn source_id(extract: &Extract) -> String {
@@ -227,10 +237,7 @@ mod tests {
             .iter()
             .find(|f| f.id == "technologist-2025-median")
             .expect("the technologists' national median");
-        assert_eq!(
-            median.amount,
-            crate::salary::money::Cents::from_dollars(68_020)
-        );
+        assert_eq!(median.amount, crate::money::Cents::from_dollars(68_020));
         assert_eq!(median.release, "OEWS May 2025");
         assert_eq!(median.source, source_id(&extract));
         assert_eq!(median.employment, Some(38_100));

@@ -1,7 +1,6 @@
 //! Pay and outlook figures, and the salary comparison computed from them. Pure: no HTTP in here.
 //!
 //! - [`data`] reads and checks `content/salary.toml`.
-//! - [`money`] holds amounts in integer cents and converts pay periods explicitly.
 //! - [`percentile`] places an annual amount in a published percentile distribution.
 //! - [`query`] reads the comparison's query string into validated choices.
 //! - [`current`] turns the OEWS extract into the current figures, with their series ids.
@@ -12,7 +11,6 @@ pub mod area;
 pub mod compare;
 pub mod current;
 pub mod data;
-pub mod money;
 pub mod percentile;
 pub mod query;
 

@@ -1,6 +1,6 @@
 //! Places an annual amount in a published percentile distribution by linear interpolation.
 
-use super::money::Cents;
+use crate::money::Cents;
 
 /// Where an amount falls among the published 10th, 25th, 50th, 75th and 90th percentiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

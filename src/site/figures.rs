@@ -2,13 +2,13 @@
 //! so that the pages and the salary comparison show the same figures and none is typed twice.
 
 use crate::content::markdown::Figures;
+use crate::money::group_thousands;
 use crate::oews::{AreaCode, Extract, bls_series_url};
 use crate::pay::Directory;
 use crate::pay::report::occupation_pay;
 use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::salary::data::{Figure, PayBasis, SalaryData, Scope, Statistic};
-use crate::salary::money::group_thousands;
 use crate::sources::Source;
 
 /// The salary data and the sources its figures cite, as seen from a guide page.

@@ -3,13 +3,12 @@
 
 use serde_json::{Value, json};
 
-use super::views::SITE_NAME;
 use crate::salary::SalaryData;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::site::{GUIDE_INDEX, Page};
 
 /// The JSON-LD for a guide chapter: the article and the trail from home down to it.
-pub(super) fn chapter(page: &Page, base_url: &str) -> String {
+pub(super) fn chapter(page: &Page, base_url: &str, site_name: &str) -> String {
     let url = format!("{base_url}{}", page.url);
     let crumb = |position: u32, name: &str, path: &str| json!({ "@type": "ListItem", "position": position, "name": name, "item": format!("{base_url}{path}") });
     script_body(&json!({
@@ -23,7 +22,7 @@ pub(super) fn chapter(page: &Page, base_url: &str) -> String {
                 "mainEntityOfPage": url,
                 "dateModified": page.updated.iso(),
                 "inLanguage": "en",
-                "publisher": { "@type": "Organization", "name": SITE_NAME, "url": base_url },
+                "publisher": { "@type": "Organization", "name": site_name, "url": base_url },
             },
             {
                 "@type": "BreadcrumbList",

@@ -171,7 +171,7 @@ pub fn render_site(
                 },
                 previous,
                 next,
-                json_ld: is_chapter.then(|| super::json_ld::chapter(page, base_url)),
+                json_ld: is_chapter.then(|| super::json_ld::chapter(page, base_url, SITE_NAME)),
             }
             .render()?
         };

@@ -3,12 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use him_guide::money::Cents;
 use him_guide::oews::extract::{CellCounts, ExtractFiles};
 use him_guide::oews::{
     AreaCode, AreaType, Cell, Datatype, Extract, FootnoteCode, ImportOptions, IndustryCode,
     InputCheck, Percentile, Soc, StateCode, Value, bls_series_url, import, load,
 };
-use him_guide::salary::money::Cents;
 
 use crate::helpers::{copy_dir, fixture, repo_dir};
 

@@ -6,10 +6,10 @@ use rustc_hash::FxHashSet;
 
 use super::{Checker, Known, REIMPORT};
 use crate::diagnostics::Problem;
+use crate::money::Cents;
 use crate::oews::codes::{Datatype, Percentile, ReleaseCode, SeriesKey};
 use crate::oews::extract::{SERIES_FILE, Series, series_header};
 use crate::oews::value::Cell;
-use crate::salary::money::Cents;
 
 /// How far a published annual wage may be from the published hourly wage x 2,080.
 ///

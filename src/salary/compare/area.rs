@@ -4,7 +4,8 @@
 
 use super::{Difference, LadderRow, Note, OfferCheck, Rows, Shown, estimate, shown_as};
 use crate::oews::Area;
-use crate::salary::area::{AreaPay, Missing};
+use crate::salary::area::AreaPay;
+use crate::salary::current::Missing;
 use crate::salary::data::{Occupation, PayBasis, SalaryData, Statistic};
 use crate::salary::query::{Display, Offer, Query};
 

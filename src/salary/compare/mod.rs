@@ -7,9 +7,9 @@ mod area;
 pub use area::NotPublished;
 
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
-use super::money::{Cents, Period, from_annual};
 use super::percentile::{Placement, place};
 use super::query::{Compare, Display, Offer, Query};
+use crate::money::{Cents, Period, from_annual};
 use crate::oews::{Area, Tenths};
 
 /// An amount as shown, with where it came from.

@@ -1,7 +1,7 @@
 //! The comparison's tests, on the salary module's fixture data.
 
 use super::*;
-use crate::salary::area::Missing;
+use crate::salary::current::Missing;
 use crate::salary::fixture;
 use crate::salary::percentile::Position;
 

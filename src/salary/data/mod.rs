@@ -7,8 +7,8 @@ pub use parse::parse;
 
 use serde::Deserialize;
 
-use super::money::Cents;
 use crate::diagnostics::Date;
+use crate::money::Cents;
 use crate::oews::Soc;
 
 /// One of the BLS occupations HIM jobs are counted in.

@@ -12,8 +12,8 @@ use super::{
     Statistic, Status,
 };
 use crate::diagnostics::{Date, Problem, is_slug, line_at, toml_date};
+use crate::money::Cents;
 use crate::oews::Soc;
-use crate::salary::money::Cents;
 use crate::sources::{Source, SourceKind};
 
 #[derive(Deserialize)]

@@ -3,7 +3,7 @@
 
 use super::area::{AreaPay, Areas};
 use super::data::{Occupation, SalaryData};
-use super::money::{Cents, MoneyError, Period, to_annual};
+use crate::money::{Cents, MoneyError, Period, to_annual};
 use crate::oews::AreaCode;
 
 /// The largest yearly offer the comparison accepts; anything above is surely a typo.

@@ -1,9 +1,9 @@
 //! The states as a tile grid, one square each, shaded by an occupation's median: drawn as SVG on
 //! the server, no map library, no tiles, no script. Each square links to the state's page.
 
+use crate::money::Cents;
 use crate::pay::Listing;
 use crate::pay::report::AreaMedian;
-use crate::salary::money::Cents;
 
 /// Side of a square and the gap between squares, in SVG user units.
 const TILE: u32 = 44;

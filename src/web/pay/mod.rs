@@ -14,6 +14,7 @@ use super::AppState;
 use super::error::AppError;
 use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
 use super::views::{AssetUrls, Chrome, chrome_for};
+use crate::money::group_thousands;
 use crate::oews::{
     AreaType, Extract, FootnoteCode, IMPRECISE_EMPLOYMENT_RSE, IMPRECISE_WAGE_RSE, Soc, Value,
     bls_series_url,
@@ -23,7 +24,6 @@ use crate::pay::report::{
 };
 use crate::pay::{Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, search_query};
 use crate::salary::data::Occupation;
-use crate::salary::money::group_thousands;
 use crate::site::{SALARY_PAGE, Site};
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -89,7 +89,7 @@ fn gap_text(gap: Option<Gap>) -> String {
         return "No comparison".into();
     };
     let percent = gap.percent_text();
-    let amount = crate::salary::money::Cents(gap.amount.0.abs()).dollars_text();
+    let amount = crate::money::Cents(gap.amount.0.abs()).dollars_text();
     match gap.amount.0.signum() {
         1 => format!("{amount} more ({percent} above)"),
         -1 => format!("{amount} less ({percent} below)"),

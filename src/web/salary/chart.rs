@@ -2,9 +2,9 @@
 //! The geometry (scale, ticks, rows) is computed here; `templates/salary.html` only draws it.
 
 use super::wording;
+use crate::money::{Cents, Period, from_annual};
 use crate::salary::capitalise;
 use crate::salary::compare::{LadderRow, Report, SettingRow};
-use crate::salary::money::{Cents, Period, from_annual};
 use crate::salary::query::Display;
 
 /// A horizontal bar chart drawn on the server as inline SVG; `description` is its text alternative.

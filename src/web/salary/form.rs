@@ -2,12 +2,12 @@
 
 use std::collections::HashMap;
 
-use super::options::Options;
+use super::options::{Choice, Options};
 use super::wording;
+use crate::money::Period;
 use crate::oews::{Area, AreaCode, AreaType, Extract};
 use crate::salary::capitalise;
 use crate::salary::data::SalaryData;
-use crate::salary::money::Period;
 use crate::salary::query::{Compare, Display, Input, Rejected};
 use crate::web::AppState;
 
@@ -157,9 +157,4 @@ pub struct AreaGroup {
     pub state: String,
     pub label: String,
     pub areas: Options,
-}
-
-pub struct Choice {
-    pub value: String,
-    pub label: String,
 }

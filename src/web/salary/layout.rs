@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use askama::Template;
 
 use super::form::FormChoices;
+use super::options::escape_html;
 use super::wording;
 use crate::oews::{Area, Extract};
 use crate::salary::data::SalaryData;
@@ -93,10 +94,4 @@ impl Layout {
             .replace(AREA_QUERY, &format!("?area={}", area.code));
         (Cow::Owned(before), &self.area_result.1)
     }
-}
-
-/// `text` safe inside HTML text and quoted attributes, escaped as the templates escape it.
-pub(super) fn escape_html(text: &str) -> String {
-    let Ok(escaped) = askama::filters::escape(text, askama::filters::Html);
-    escaped.to_string()
 }

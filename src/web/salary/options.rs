@@ -4,8 +4,17 @@
 
 use std::fmt;
 
-use super::form::Choice;
-use super::layout::escape_html;
+/// One choice of a form's list: the value sent and the label shown.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// `text` safe inside HTML text and quoted attributes, escaped as the templates escape it.
+pub(super) fn escape_html(text: &str) -> String {
+    let Ok(escaped) = askama::filters::escape(text, askama::filters::Html);
+    escaped.to_string()
+}
 
 /// `<option>` elements for a list of choices, each ready both plain and selected.
 pub struct Options {

@@ -7,7 +7,7 @@ use askama::Template;
 
 use super::chart::ChartView;
 use super::form::{FieldMessage, FormView};
-use super::layout::escape_html;
+use super::options::escape_html;
 use super::{Format, wording};
 use crate::oews::Area;
 use crate::oews::bls_series_url;
@@ -555,7 +555,7 @@ fn settings_table(
             } else {
                 Cell::plain(row.shown.figure.employment.map_or_else(
                     || "not published".into(),
-                    |n| crate::salary::money::group_thousands(n.into()),
+                    |n| crate::money::group_thousands(n.into()),
                 ))
             };
             let mut cells = vec![Cell::plain(row.setting), notes.cell(&row.shown)];

@@ -1,13 +1,13 @@
 //! Every sentence the salary comparison says to readers, written from the facts the domain returns.
 //! A translation would hook in here: nothing else in the comparison writes words for readers.
 
+use crate::money::{Cents, Period, group_thousands};
 use crate::oews::{Area, FootnoteCode, IMPRECISE_WAGE_RSE};
-use crate::salary::area::Missing;
 use crate::salary::capitalise;
 use crate::salary::compare::{Difference, Estimate, NotPublished, Note, OfferCheck};
+use crate::salary::current::Missing;
 use crate::salary::data::Distribution;
 use crate::salary::data::SalaryData;
-use crate::salary::money::{Cents, Period, group_thousands};
 use crate::salary::percentile::{Placement, Position, ordinal};
 use crate::salary::query::{Compare, Display, Field, FieldError, Problem};
 
