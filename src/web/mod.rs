@@ -63,6 +63,8 @@ pub struct AppState {
     pub salary_layout: salary::Layout,
     /// The comparison's answers to queries asked more than once, kept by format and query.
     pub salary_answers: salary::AnswerCache,
+    /// The parts of comparisons that do not depend on the offer, built once each.
+    pub salary_figures: salary::FiguresCache,
     /// `/pay` around its search box, rendered once; `None` for a site without pay data.
     pub pay_index: Option<pay::PayIndex>,
     /// The primary navigation, for error pages.
@@ -193,6 +195,7 @@ impl AppState {
             assets,
             salary_layout,
             salary_answers: salary::AnswerCache::default(),
+            salary_figures: salary::FiguresCache::default(),
             pay_index,
             nav: rendered.nav,
             static_dir,

@@ -354,6 +354,16 @@ impl<'a> Query<'a> {
         self.to_query_string_in(self.area.map(|pay| pay.area.code))
     }
 
+    /// The canonical query string without the offer: what the comparison's tables depend on.
+    pub fn comparison_query_string(&self) -> String {
+        let area = self.area.map(|pay| pay.area.code);
+        Query {
+            offer: None,
+            ..*self
+        }
+        .to_query_string_in(area)
+    }
+
     /// The canonical query string of the same comparison in another area (`None`: the nation).
     pub fn to_query_string_in(&self, area: Option<AreaCode>) -> String {
         let area = area

@@ -222,3 +222,26 @@ fn writes_amounts_back_plainly() {
     assert_eq!(plain_amount(Cents(5_200_000)), "52000");
     assert_eq!(plain_amount(Cents(2405)), "24.05");
 }
+
+#[test]
+fn the_comparison_without_its_offer_is_the_same_for_every_offer_and_only_then() {
+    let key = |raw: &str| in_areas(raw).unwrap().comparison_query_string();
+    let base = "area=0012420&occupation=technologist&baseline=manager&display=hour";
+    let without = key(base);
+    assert_eq!(
+        without,
+        "compare=ladder&area=0012420&occupation=technologist&baseline=manager&display=hour"
+    );
+    for offer in ["&offer=24.50&period=hour", "&offer=51000", "&period=month"] {
+        assert_eq!(key(&format!("{base}{offer}")), without, "{offer}");
+    }
+    for other in [
+        "area=4800000&occupation=technologist&baseline=manager&display=hour",
+        "area=0012420&occupation=manager&baseline=manager&display=hour",
+        "area=0012420&occupation=technologist&baseline=specialist&display=hour",
+        "area=0012420&occupation=technologist&baseline=manager&display=year",
+        "compare=settings&occupation=technologist&baseline=manager&display=hour",
+    ] {
+        assert_ne!(key(other), without, "{other}");
+    }
+}

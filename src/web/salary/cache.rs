@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use quick_cache::{Equivalent, Weighter, sync::Cache};
 
+use super::page::Figures;
 use crate::web::prepared::Prepared;
 
 /// Bytes kept at most, counting each answer's compressed variants as half its size again: about
@@ -54,6 +55,41 @@ impl AnswerCache {
     /// Bytes kept now, as weighed.
     pub fn bytes(&self) -> u64 {
         self.kept.weight()
+    }
+}
+
+/// The offer-independent parts of results ([`Figures`]), by the comparison's canonical query
+/// without the offer: a reader trying offer after offer in one comparison gets its tables built
+/// once. Bounded by count; a comparison's figures take a few kB.
+pub struct FiguresCache {
+    kept: Cache<String, Arc<Figures>>,
+}
+
+/// Comparisons whose figures are kept at most.
+const FIGURES_KEPT: usize = 512;
+
+impl Default for FiguresCache {
+    fn default() -> FiguresCache {
+        FiguresCache {
+            kept: Cache::new(FIGURES_KEPT),
+        }
+    }
+}
+
+impl FiguresCache {
+    /// The figures kept for `comparison`, or those `build` makes, kept from now on.
+    pub(crate) fn get_or_build(
+        &self,
+        comparison: &str,
+        build: impl FnOnce() -> Figures,
+    ) -> Arc<Figures> {
+        if let Some(figures) = self.kept.get(comparison) {
+            return figures;
+        }
+        let figures = Arc::new(build());
+        self.kept
+            .insert(comparison.to_string(), Arc::clone(&figures));
+        figures
     }
 }
 

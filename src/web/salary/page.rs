@@ -2,6 +2,7 @@
 //! rendered once at start-up.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 
@@ -64,8 +65,7 @@ impl Format for Embed {
             not_published: full.not_published,
             offer_unchecked: full.offer_unchecked,
             offer_summary: full.offer_summary,
-            tables: full.tables,
-            footnotes: full.footnotes,
+            figures: full.figures,
             full_url: full_url(state, &report.query.to_query_string()),
             errors: Vec::new(),
         };
@@ -81,8 +81,7 @@ impl Format for Embed {
             not_published: Vec::new(),
             offer_unchecked: None,
             offer_summary: None,
-            tables: Vec::new(),
-            footnotes: Vec::new(),
+            figures: Arc::default(),
             full_url: full_url(state, ""),
             errors: FieldMessage::all(state, rejected),
         })
@@ -118,8 +117,7 @@ pub(crate) struct EmbedView<'a> {
     pub not_published: Vec<Unpublished>,
     pub offer_unchecked: Option<Unpublished>,
     pub offer_summary: Option<String>,
-    pub tables: Vec<TableView>,
-    pub footnotes: Vec<Footnote>,
+    pub figures: Arc<Figures>,
     /// The full comparison on this site, absolute, opened in the top window.
     pub full_url: String,
     pub errors: Vec<FieldMessage>,
@@ -143,10 +141,10 @@ pub(crate) struct SalaryView<'a> {
     pub offer_unchecked: Option<Unpublished>,
     /// The occupations BLS released no wages for in the area, each with links to pay elsewhere.
     pub not_published: Vec<Unpublished>,
-    pub tables: Vec<TableView>,
+    /// The tables and their source notes, the same for every offer.
+    pub figures: Arc<Figures>,
     pub chart: Option<ChartView>,
     pub notes: Vec<String>,
-    pub footnotes: Vec<Footnote>,
     /// The canonical link to this result, and its JSON and CSV twins (site paths with query).
     pub links: Option<ResultLinks>,
     /// Absolute address of this result, for copying.
@@ -327,14 +325,23 @@ impl<'a> Footnotes<'a> {
     }
 }
 
-impl<'a> SalaryView<'a> {
-    fn result(state: &'a AppState, report: &Report<'_>) -> SalaryView<'a> {
-        let site = &state.site;
+/// The parts of a result that do not depend on the offer: its tables and their source notes,
+/// numbered in reading order. Built once for each comparison (what to compare, where, the
+/// occupation, the baseline and the display) and kept, so that a new offer in the same comparison
+/// builds only its own part (see [`super::cache::FiguresCache`]).
+#[derive(Default)]
+pub(crate) struct Figures {
+    pub tables: Vec<TableView>,
+    pub footnotes: Vec<Footnote>,
+}
+
+impl Figures {
+    fn build(site: &Site, report: &Report<'_>) -> Figures {
         let query = &report.query;
-        let mut footnotes = Footnotes::new(site);
         let display = query.display;
+        let mut footnotes = Footnotes::new(site);
         let mut tables = Vec::new();
-        let chart = match &report.rows {
+        match &report.rows {
             Rows::Ladder(rows) => {
                 let area = query.area.map(|pay| &pay.area);
                 tables.push(ladder_table(
@@ -344,7 +351,6 @@ impl<'a> SalaryView<'a> {
                     area,
                     &mut footnotes,
                 ));
-                Some(ChartView::ladder(rows, report, display))
             }
             Rows::Settings { industries, claims } => {
                 if let Some(first) = industries.first() {
@@ -353,7 +359,7 @@ impl<'a> SalaryView<'a> {
                         format!(
                             "{statistic} {} pay of {} by industry (BLS, {})",
                             wording::adjective(display.period()),
-                            report.query.occupation.short,
+                            query.occupation.short,
                             first.shown.figure.release
                         ),
                         "Industry",
@@ -371,6 +377,27 @@ impl<'a> SalaryView<'a> {
                         &mut footnotes,
                     ));
                 }
+            }
+        }
+        Figures {
+            tables,
+            footnotes: footnotes.list,
+        }
+    }
+}
+
+impl<'a> SalaryView<'a> {
+    fn result(state: &'a AppState, report: &Report<'_>) -> SalaryView<'a> {
+        let query = &report.query;
+        let display = query.display;
+        let figures = state
+            .salary_figures
+            .get_or_build(&query.comparison_query_string(), || {
+                Figures::build(&state.site, report)
+            });
+        let chart = match &report.rows {
+            Rows::Ladder(rows) => Some(ChartView::ladder(rows, report, display)),
+            Rows::Settings { industries, .. } => {
                 (!industries.is_empty()).then(|| ChartView::settings(industries, report, display))
             }
         };
@@ -392,10 +419,9 @@ impl<'a> SalaryView<'a> {
             offer_estimated,
             offer_unchecked,
             not_published,
-            tables,
+            figures,
             chart,
             notes: report.notes.iter().map(wording::note).collect(),
-            footnotes: footnotes.list,
             share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
             links: Some(ResultLinks {
                 page: format!("{SALARY_PAGE}?{canonical}"),
@@ -425,10 +451,9 @@ impl<'a> SalaryView<'a> {
             offer_estimated: false,
             offer_unchecked: None,
             not_published: Vec::new(),
-            tables: Vec::new(),
+            figures: Arc::default(),
             chart: None,
             notes: Vec::new(),
-            footnotes: Vec::new(),
             links: None,
             share_url: None,
         }
