@@ -109,6 +109,8 @@ impl Gap {
 /// One wage statistic, hourly and annual, here and nationally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WageRow {
+    /// Which statistic the row holds, by its annual datatype: `AnnualMedian` for the median.
+    pub statistic: Datatype,
     pub hourly: Estimate,
     pub annual: Estimate,
     pub national_hourly: Estimate,
@@ -139,9 +141,17 @@ impl OccupationPay<'_> {
         self.wages.iter().any(|row| row.annual.wage().is_some())
     }
 
+    /// The row of the median wage.
+    pub fn median_row(&self) -> &WageRow {
+        self.wages
+            .iter()
+            .find(|row| row.statistic == Datatype::AnnualMedian)
+            .expect("WAGE_ROWS holds the median")
+    }
+
     /// The annual median, if released.
     pub fn median(&self) -> Option<Cents> {
-        self.wages[2].annual.wage()
+        self.median_row().annual.wage()
     }
 
     pub fn employment_imprecise(&self) -> bool {
@@ -168,6 +178,7 @@ pub fn occupation_pay(extract: &Extract, area: AreaCode, soc: Soc) -> Occupation
         .iter()
         .map(|&(hourly, annual)| {
             let row = WageRow {
+                statistic: annual,
                 hourly: Estimate::of(series, hourly),
                 annual: Estimate::of(series, annual),
                 national_hourly: Estimate::of(national, hourly),

@@ -135,7 +135,8 @@ fn search_without_words_or_match_finds_nothing() {
 fn an_area_is_set_against_the_nation_with_its_series() {
     let austin = AreaCode::parse("0012420").unwrap();
     let pay = occupation_pay(extract(), austin, soc("29-2072"));
-    let median = &pay.wages[2];
+    let median = pay.median_row();
+    assert_eq!(median.statistic, Datatype::AnnualMedian);
     assert_eq!(median.annual.wage(), Some(Cents::from_dollars(48_990)));
     assert_eq!(
         median.national_annual.wage(),
@@ -218,7 +219,7 @@ fn an_area_without_the_occupation_has_nothing_published() {
     assert_eq!(pay.median(), None);
     assert!(pay.wages.iter().all(|row| row.annual.series_id().is_none()));
     assert!(
-        pay.wages[2]
+        pay.median_row()
             .national_annual
             .series_id()
             .is_some_and(|id| id.datatype == Datatype::AnnualMedian)

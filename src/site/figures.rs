@@ -355,7 +355,7 @@ impl GuideFigures<'_> {
             let mut cells = vec![format!("[{}]({})", listing.name, listing.url())];
             for occupation in &self.data.occupations {
                 let pay = occupation_pay(extract, listing.code, occupation.soc);
-                let median = &pay.wages[2];
+                let median = pay.median_row();
                 cells.push(match (median.annual.wage(), median.annual.series_id()) {
                     (Some(wage), Some(id)) => {
                         let gap = median.gap.map_or_else(String::new, |gap| {

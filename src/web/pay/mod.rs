@@ -591,7 +591,7 @@ impl PayIndex {
                     .iter()
                     .map(|occupation| {
                         let pay = occupation_pay(extract, state.code, occupation.soc);
-                        CellView::of(pay.wages[2].annual).flagged(pay.median_imprecise())
+                        CellView::of(pay.median_row().annual).flagged(pay.median_imprecise())
                     })
                     .collect();
                 (state.name.clone(), state.url(), cells)
