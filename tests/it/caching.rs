@@ -148,7 +148,7 @@ fn assets_have_fingerprinted_names_and_are_cached_for_a_year() {
 }
 
 #[test]
-fn a_comparison_has_an_etag_and_is_sent_compressed_once_asked_for_again() {
+fn a_comparison_has_an_etag_and_is_sent_compressed_once_kept() {
     let app = TestApp::spawn(&crate::helpers::pay_site());
     let path = "/salary?area=0012420&occupation=technologist&offer=51234";
     let browser = [("Accept-Encoding", "gzip, deflate, br")];
@@ -159,6 +159,13 @@ fn a_comparison_has_an_etag_and_is_sent_compressed_once_asked_for_again() {
         "computed for this request: sent as made"
     );
     let etag = first.headers.get("etag").expect("an ETag").clone();
+    // Kept from its second request on, and served compressed from then.
+    let second = app.get_with(path, &browser);
+    assert_eq!(
+        second.headers.get("etag").unwrap(),
+        &etag,
+        "the same answer"
+    );
     let again = app.get_with(path, &browser);
     assert_eq!(again.headers.get("content-encoding").unwrap(), "br");
     assert_ne!(

@@ -1,12 +1,13 @@
 //! The comparison's answers kept by format and query string: the same query always gives the same
 //! bytes until the site is reloaded, and a shared result's address is asked for again and again.
 //! Each answer is kept as a [`Prepared`] body, so a repeated query is served like a page: with its
-//! ETag (and 304), and compressed once it is asked for again. The cache is `quick_cache`'s, bounded
-//! by bytes, whose policy lets a stream of one-off queries (a new offer each time) pass through its
-//! cold entries without evicting the answers asked for more than once.
+//! ETag (and 304), and compressed once it is asked for again. An answer is kept from its query's
+//! second request on: a stream of one-off queries (a new offer each time) only leaves the hashes of
+//! their queries, and costs no insertion. The cache is `quick_cache`'s, bounded by bytes, whose
+//! policy also keeps the answers asked for most.
 
 use std::any::TypeId;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use quick_cache::{Equivalent, Weighter, sync::Cache};
@@ -18,15 +19,23 @@ use crate::web::prepared::Prepared;
 /// 150 comparison pages.
 const CAPACITY_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Queries remembered as asked once (a hash each) before the oldest are forgotten.
+const SEEN_CAPACITY: usize = 16 * 1024;
+
 /// Successful answers by format and the query string as the client sent it.
 pub struct AnswerCache {
     kept: Cache<AnswerKey, Arc<Prepared>, ByWeight>,
+    /// Hashes of the queries (with their format) answered once and not kept.
+    seen_once: Cache<u64, ()>,
+    hasher: std::hash::RandomState,
 }
 
 impl Default for AnswerCache {
     fn default() -> AnswerCache {
         AnswerCache {
             kept: Cache::with_weighter(256, CAPACITY_BYTES, ByWeight),
+            seen_once: Cache::new(SEEN_CAPACITY),
+            hasher: std::hash::RandomState::new(),
         }
     }
 }
@@ -40,11 +49,20 @@ impl AnswerCache {
         })
     }
 
-    /// Keeps `answer` as the answer to `query` in format `F`; one larger than the whole capacity
-    /// is never kept.
+    /// Keeps `answer` as the answer to `query` in format `F` if that query was answered before;
+    /// one larger than the whole capacity is never kept.
     pub fn put<F: 'static>(&self, query: &str, answer: Arc<Prepared>) {
-        let key = AnswerKey {
+        let asked = QueryOf {
             format: TypeId::of::<F>(),
+            query,
+        };
+        let fingerprint = self.hasher.hash_one(&asked);
+        if self.seen_once.remove(&fingerprint).is_none() {
+            self.seen_once.insert(fingerprint, ());
+            return;
+        }
+        let key = AnswerKey {
+            format: asked.format,
             query: query.into(),
         };
         if ByWeight.weight(&key, &answer) <= CAPACITY_BYTES {
@@ -158,6 +176,12 @@ mod tests {
         ))
     }
 
+    /// Puts an answer twice, as its query's second request does.
+    fn put_twice<F: 'static>(cache: &AnswerCache, query: &str, body: &str) {
+        cache.put::<F>(query, answer(body));
+        cache.put::<F>(query, answer(body));
+    }
+
     fn body(cache: &AnswerCache, query: &str) -> Option<usize> {
         cache.get::<Page>(query).map(|answer| answer.identity_len())
     }
@@ -165,6 +189,10 @@ mod tests {
     #[test]
     fn keeps_each_format_apart() {
         let cache = AnswerCache::default();
+        cache.put::<Page>("offer=30", answer("<p>page</p>"));
+        assert!(body(&cache, "offer=30").is_none(), "asked once");
+        cache.put::<Json>("offer=30", answer("{}"));
+        assert!(cache.get::<Json>("offer=30").is_none(), "another format");
         cache.put::<Page>("offer=30", answer("<p>page</p>"));
         cache.put::<Json>("offer=30", answer("{}"));
         assert_eq!(body(&cache, "offer=30"), Some(11));
@@ -178,11 +206,11 @@ mod tests {
         let cache = AnswerCache::default();
         let large = "x".repeat(CAPACITY_BYTES as usize / 8);
         for offer in 0..100 {
-            cache.put::<Page>(&format!("offer={offer}"), answer(&large));
+            put_twice::<Page>(&cache, &format!("offer={offer}"), &large);
             assert!(cache.bytes() <= CAPACITY_BYTES, "{}", cache.bytes());
         }
         let huge = "x".repeat(CAPACITY_BYTES as usize);
-        cache.put::<Page>("huge", answer(&huge));
+        put_twice::<Page>(&cache, "huge", &huge);
         assert!(body(&cache, "huge").is_none());
     }
 
@@ -198,11 +226,11 @@ mod tests {
         };
         ask("shared");
         ask("shared");
-        // Ten times the capacity in new offers, each asked for once.
+        // Ten times the capacity in new offers, each asked for once: none is kept.
         for offer in 0..2_000 {
             ask(&format!("offer={offer}"));
-            assert!(cache.bytes() <= CAPACITY_BYTES);
         }
+        assert_eq!(cache.kept.len(), 1);
         assert_eq!(
             body(&cache, "shared"),
             Some(page.len()),
@@ -212,5 +240,15 @@ mod tests {
         ask("late");
         ask("late");
         assert_eq!(body(&cache, "late"), Some(page.len()));
+    }
+
+    #[test]
+    fn remembers_a_bounded_number_of_queries_asked_once() {
+        let cache = AnswerCache::default();
+        for offer in 0..3 * SEEN_CAPACITY {
+            cache.put::<Page>(&format!("offer={offer}"), answer("x"));
+        }
+        assert!(cache.seen_once.len() <= SEEN_CAPACITY);
+        assert_eq!(cache.kept.len(), 0);
     }
 }

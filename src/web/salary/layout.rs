@@ -2,14 +2,14 @@
 //! and split where each request's comparison goes. A comparison in an area gets the same layout
 //! with the area's name in its title and `area=` in its canonical address.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use askama::Template;
 
 use super::form::FormChoices;
 use super::options::escape_html;
 use super::wording;
-use crate::oews::{Area, Extract};
+use crate::oews::{Area, AreaCode, Extract};
 use crate::salary::data::SalaryData;
 use crate::site::SALARY_PAGE;
 use crate::web::views::Chrome;
@@ -22,10 +22,13 @@ const AREA_QUERY: &str = "@@area-query@@";
 /// The salary page around the form and comparison, rendered once at start-up: the part before and
 /// the part after, for a result and for a rejected query (whose title asks to check the choices).
 pub struct Layout {
-    pub result: (String, String),
+    pub result: (Arc<str>, String),
     /// As `result`, for a comparison in an area: its title and canonical address hold markers
     /// that [`Layout::for_area`] fills in.
     area_result: (String, String),
+    /// The first part of `area_result` filled in for each area asked for, kept: every request in
+    /// an area needs it, and filling it is two passes over the page's head.
+    area_heads: quick_cache::sync::Cache<AreaCode, Arc<str>>,
     pub rejected: (String, String),
     pub choices: FormChoices,
     /// Set in a static export: the address of a live him-guide (possibly empty), which the page
@@ -67,7 +70,10 @@ impl Layout {
         };
         let canonical = format!("{base_url}{SALARY_PAGE}");
         Ok(Layout {
-            result: split(&wording::page_title(None), canonical.clone())?,
+            result: {
+                let (before, after) = split(&wording::page_title(None), canonical.clone())?;
+                (before.into(), after)
+            },
             area_result: split(
                 &wording::page_title(Some(AREA_NAME)),
                 format!("{canonical}{AREA_QUERY}"),
@@ -76,6 +82,7 @@ impl Layout {
                 &format!("Check your choices: {}", wording::page_title(None)),
                 canonical,
             )?,
+            area_heads: quick_cache::sync::Cache::new(AREA_HEADS_KEPT),
             choices: FormChoices::new(data, extract),
             static_copy: None,
         })
@@ -83,15 +90,23 @@ impl Layout {
 
     /// The layout of a result in `area` (`None`: the nation, as rendered at start-up): the part
     /// before the comparison (which holds the title and canonical address) and the part after.
-    pub(super) fn for_area(&self, area: Option<&Area>) -> (Cow<'_, str>, &str) {
+    pub(super) fn for_area(&self, area: Option<&Area>) -> (Arc<str>, &str) {
         let Some(area) = area else {
-            return (Cow::Borrowed(&self.result.0), &self.result.1);
+            return (Arc::clone(&self.result.0), &self.result.1);
         };
-        let before = self
-            .area_result
-            .0
-            .replace(AREA_NAME, &escape_html(&area.name))
-            .replace(AREA_QUERY, &format!("?area={}", area.code));
-        (Cow::Owned(before), &self.area_result.1)
+        let before = self.area_heads.get(&area.code).unwrap_or_else(|| {
+            let before: Arc<str> = self
+                .area_result
+                .0
+                .replace(AREA_NAME, &escape_html(&area.name))
+                .replace(AREA_QUERY, &format!("?area={}", area.code))
+                .into();
+            self.area_heads.insert(area.code, Arc::clone(&before));
+            before
+        });
+        (before, &self.area_result.1)
     }
 }
+
+/// Areas whose filled-in layout is kept at most (each about 5 kB): every area of a release.
+const AREA_HEADS_KEPT: usize = 1024;
