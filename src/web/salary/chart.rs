@@ -1,5 +1,8 @@
 //! The comparison's chart: horizontal bars drawn on the server as inline SVG, with a text alternative.
-//! The geometry (scale, ticks, rows) is computed here; `templates/salary.html` only draws it.
+//! The geometry (scale, ticks, rows) is computed here; `templates/salary.html` only draws it. The
+//! chart of a comparison is the same for every offer that fits its axis, so it is drawn once per
+//! comparison and an offer adds only its mark ([`ChartView::offer_mark`]); a larger offer stretches
+//! the axis, and gets a chart of its own.
 
 use super::wording;
 use crate::money::{Cents, Period, from_annual};
@@ -7,14 +10,20 @@ use crate::salary::capitalise;
 use crate::salary::compare::{LadderRow, Report, SettingRow};
 use crate::salary::query::Display;
 
-/// A horizontal bar chart drawn on the server as inline SVG; `description` is its text alternative.
+/// A horizontal bar chart drawn on the server as inline SVG; `description` is its text
+/// alternative, without its final full stop, which the template writes after the offer's mark when
+/// `describes_offer`.
 pub(super) struct ChartView {
     pub title: String,
     pub description: String,
+    pub describes_offer: bool,
     pub height: u32,
     pub rows: Vec<ChartRow>,
-    pub offer: Option<ChartMark>,
     pub ticks: Vec<ChartMark>,
+    /// The largest amount drawn, before headroom, and the axis's top.
+    drawn_max: Cents,
+    axis_max: Cents,
+    period: Period,
 }
 
 pub(super) struct ChartRow {
@@ -77,46 +86,51 @@ impl ChartView {
             .collect()
     }
 
-    fn offer_mark(
-        report: &Report<'_>,
-        display: Display,
-        x: &impl Fn(Cents) -> u32,
-    ) -> Option<ChartMark> {
-        report.offer.as_ref().map(|check| {
-            let amount = from_annual(check.offer.annual, display.period());
-            ChartMark::new(
-                x(amount),
-                format!("Your offer: {}", display.period().amount_text(amount)),
-                "start",
-            )
-        })
-    }
-
-    /// The axis for `amounts` and the offer, if any, with a tenth of headroom: its top and scale.
-    fn axis(
-        amounts: impl Iterator<Item = Cents>,
-        report: &Report<'_>,
-        display: Display,
-    ) -> (Cents, impl Fn(Cents) -> u32) {
-        let offer = report
+    /// The offer of `report` in the chart's period, if there is one.
+    pub(crate) fn offer_amount(report: &Report<'_>, display: Display) -> Option<Cents> {
+        report
             .offer
             .as_ref()
-            .map(|c| from_annual(c.offer.annual, display.period()));
-        let max = amounts.chain(offer).max().unwrap_or(Cents(1));
-        let max = Cents(max.0 + max.0 / 10);
-        (max, Self::scale(max))
+            .map(|check| from_annual(check.offer.annual, display.period()))
     }
 
+    /// Whether an offer of `amount` (in the chart's period) fits this chart's axis as drawn.
+    pub(crate) fn fits(&self, amount: Cents) -> bool {
+        amount <= self.drawn_max
+    }
+
+    /// The mark of an offer of `amount`, in the chart's period, on this chart's axis.
+    pub(crate) fn offer_mark(&self, amount: Cents) -> ChartMark {
+        let x = Self::scale(self.axis_max);
+        ChartMark::new(
+            x(amount),
+            format!("Your offer: {}", self.period.amount_text(amount)),
+            "start",
+        )
+    }
+
+    /// The axis for `amounts` and `offer`, if any, with a tenth of headroom: the largest amount
+    /// drawn, the axis's top and its scale.
+    fn axis(
+        amounts: impl Iterator<Item = Cents>,
+        offer: Option<Cents>,
+    ) -> (Cents, Cents, impl Fn(Cents) -> u32) {
+        let drawn = amounts.chain(offer).max().unwrap_or(Cents(1));
+        let max = Cents(drawn.0 + drawn.0 / 10);
+        (drawn, max, Self::scale(max))
+    }
+
+    /// The ladder's chart, its axis stretched to `offer` (in the display's period) if given.
     pub(crate) fn ladder(
         rows: &[LadderRow<'_>],
-        report: &Report<'_>,
+        offer: Option<Cents>,
         display: Display,
     ) -> ChartView {
         let amounts = rows
             .iter()
             .flat_map(|r| [Some(r.median.amount), r.p90.as_ref().map(|s| s.amount)])
             .flatten();
-        let (max, x) = Self::axis(amounts, report, display);
+        let (drawn_max, max, x) = Self::axis(amounts, offer);
         let mut description = Vec::new();
         let chart_rows = rows
             .iter()
@@ -153,29 +167,31 @@ impl ChartView {
                 }
             })
             .collect();
-        let offer_mark = Self::offer_mark(report, display, &x);
-        if let Some(mark) = &offer_mark {
-            description.push(mark.label.clone());
-        }
         ChartView {
             title: format!(
                 "Median {} pay (dot) and 10th-90th percentile range (bar) by occupation",
                 wording::adjective(display.period())
             ),
-            description: description.join("; ") + ".",
+            description: description.join("; "),
+            describes_offer: true,
             height: 28 + rows.len() as u32 * ROW_HEIGHT + 24,
             rows: chart_rows,
-            offer: offer_mark,
             ticks: Self::ticks(max, display.period(), &x),
+            drawn_max,
+            axis_max: max,
+            period: display.period(),
         }
     }
 
+    /// The chart of pay by setting, its axis stretched to `offer` (in the display's period) if
+    /// given.
     pub(crate) fn settings(
         rows: &[SettingRow<'_>],
-        report: &Report<'_>,
+        occupation_short: &str,
+        offer: Option<Cents>,
         display: Display,
     ) -> ChartView {
-        let (max, x) = Self::axis(rows.iter().map(|r| r.shown.amount), report, display);
+        let (drawn_max, max, x) = Self::axis(rows.iter().map(|r| r.shown.amount), offer);
         let description: Vec<String> = rows
             .iter()
             .map(|r| {
@@ -216,13 +232,16 @@ impl ChartView {
                         .map_or("", |r| r.shown.figure.statistic.label())
                 ),
                 wording::adjective(display.period()),
-                report.query.occupation.short
+                occupation_short
             ),
-            description: description.join("; ") + ".",
+            description: description.join("; "),
+            describes_offer: false,
             height: 28 + rows.len() as u32 * ROW_HEIGHT + 24,
             rows: chart_rows,
-            offer: Self::offer_mark(report, display, &x),
             ticks: Self::ticks(max, display.period(), &x),
+            drawn_max,
+            axis_max: max,
+            period: display.period(),
         }
     }
 }
@@ -280,7 +299,8 @@ mod tests {
         let Rows::Ladder(rows) = &report.rows else {
             panic!()
         };
-        let chart = ChartView::ladder(rows, &report, Display::Year);
+        let offer = ChartView::offer_amount(&report, Display::Year).unwrap();
+        let chart = ChartView::ladder(rows, Some(offer), Display::Year);
         assert_eq!(chart.rows.len(), rows.len());
         assert_eq!(chart.height, 28 + rows.len() as u32 * ROW_HEIGHT + 24);
         for (row, drawn) in rows.iter().zip(&chart.rows) {
@@ -291,13 +311,51 @@ mod tests {
             );
             assert!(drawn.value.contains(&row.median.text()));
         }
-        let offer = chart.offer.expect("an offer mark");
+        assert!(chart.fits(offer));
+        let mark = chart.offer_mark(offer);
+        assert_eq!(mark.label, "Your offer: $300,000");
         // The axis has a tenth of headroom above the largest amount, here the offer.
-        assert!(offer.x < CHART_WIDTH - CHART_RIGHT && offer.x > chart.rows[2].to_x);
+        assert!(mark.x < CHART_WIDTH - CHART_RIGHT && mark.x > chart.rows[2].to_x);
+        // Drawn without the offer, the axis ends near the largest figure, and the offer does not fit.
+        let plain = ChartView::ladder(rows, None, Display::Year);
+        assert!(!plain.fits(offer));
+        assert!(plain.fits(Cents::from_dollars(1)));
+        assert_eq!(plain.offer_mark(Cents(0)).x, CHART_LEFT);
+    }
+
+    /// What the template draws of a chart and an offer's mark.
+    fn drawn(chart: &ChartView, offer: Cents) -> String {
+        let mark = chart.offer_mark(offer);
+        let ticks: Vec<_> = chart.ticks.iter().map(|t| (t.x, &t.label)).collect();
+        let rows: Vec<_> = chart
+            .rows
+            .iter()
+            .map(|r| (r.from_x, r.to_x, r.mark_x, &r.value))
+            .collect();
+        format!(
+            "{ticks:?} {rows:?} {} {} {}",
+            mark.x, mark.label, mark.anchor
+        )
+    }
+
+    #[test]
+    fn an_offer_within_the_axis_is_drawn_as_on_a_chart_drawn_for_it() {
+        let data = fixture();
+        let report = compute(data, Query::parse("", data, None).unwrap());
+        let Rows::Ladder(rows) = &report.rows else {
+            panic!()
+        };
+        let kept = ChartView::ladder(rows, None, Display::Year);
+        for dollars in [1, 20_000, 45_000, 80_000, 150_000] {
+            let offer = Cents::from_dollars(dollars);
+            if kept.fits(offer) {
+                let own = ChartView::ladder(rows, Some(offer), Display::Year);
+                assert_eq!(drawn(&kept, offer), drawn(&own, offer), "${dollars}");
+            }
+        }
         assert!(
-            chart.description.ends_with("Your offer: $300,000."),
-            "{}",
-            chart.description
+            kept.fits(Cents::from_dollars(45_000)),
+            "the test covers a fitting offer"
         );
     }
 }

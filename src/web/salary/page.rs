@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use askama::Template;
 
-use super::chart::ChartView;
+use super::chart::{ChartMark, ChartView};
 use super::form::{FieldMessage, FormView};
 use super::options::escape_html;
 use super::{Format, wording};
@@ -143,7 +143,11 @@ pub(crate) struct SalaryView<'a> {
     pub not_published: Vec<Unpublished>,
     /// The tables and their source notes, the same for every offer.
     pub figures: Arc<Figures>,
+    /// A chart drawn for this offer alone, when it lies beyond the comparison's axis; see
+    /// [`SalaryView::chart`].
     pub chart: Option<ChartView>,
+    /// The offer's mark on the chart.
+    pub chart_offer: Option<ChartMark>,
     pub notes: Vec<String>,
     /// The canonical link to this result, and its JSON and CSV twins (site paths with query).
     pub links: Option<ResultLinks>,
@@ -325,6 +329,13 @@ impl<'a> Footnotes<'a> {
     }
 }
 
+impl SalaryView<'_> {
+    /// The chart to draw: the one drawn for this offer, or the comparison's.
+    fn chart(&self) -> Option<&ChartView> {
+        self.chart.as_ref().or(self.figures.chart.as_ref())
+    }
+}
+
 /// The parts of a result that do not depend on the offer: its tables and their source notes,
 /// numbered in reading order. Built once for each comparison (what to compare, where, the
 /// occupation, the baseline and the display) and kept, so that a new offer in the same comparison
@@ -333,6 +344,8 @@ impl<'a> Footnotes<'a> {
 pub(crate) struct Figures {
     pub tables: Vec<TableView>,
     pub footnotes: Vec<Footnote>,
+    /// The chart without an offer: an offer that fits its axis only adds its mark.
+    pub(super) chart: Option<ChartView>,
 }
 
 impl Figures {
@@ -341,7 +354,7 @@ impl Figures {
         let display = query.display;
         let mut footnotes = Footnotes::new(site);
         let mut tables = Vec::new();
-        match &report.rows {
+        let chart = match &report.rows {
             Rows::Ladder(rows) => {
                 let area = query.area.map(|pay| &pay.area);
                 tables.push(ladder_table(
@@ -351,6 +364,7 @@ impl Figures {
                     area,
                     &mut footnotes,
                 ));
+                Some(ChartView::ladder(rows, None, display))
             }
             Rows::Settings { industries, claims } => {
                 if let Some(first) = industries.first() {
@@ -377,11 +391,15 @@ impl Figures {
                         &mut footnotes,
                     ));
                 }
+                (!industries.is_empty()).then(|| {
+                    ChartView::settings(industries, &query.occupation.short, None, display)
+                })
             }
-        }
+        };
         Figures {
             tables,
             footnotes: footnotes.list,
+            chart,
         }
     }
 }
@@ -395,12 +413,27 @@ impl<'a> SalaryView<'a> {
             .get_or_build(&query.comparison_query_string(), || {
                 Figures::build(&state.site, report)
             });
-        let chart = match &report.rows {
-            Rows::Ladder(rows) => Some(ChartView::ladder(rows, report, display)),
-            Rows::Settings { industries, .. } => {
-                (!industries.is_empty()).then(|| ChartView::settings(industries, report, display))
-            }
+        // The comparison's chart with the offer's mark, or, for an offer beyond its axis, a chart
+        // drawn for this offer.
+        let offer = ChartView::offer_amount(report, display);
+        let chart = match (&figures.chart, offer) {
+            (Some(drawn), Some(offer)) if !drawn.fits(offer) => match &report.rows {
+                Rows::Ladder(rows) => Some(ChartView::ladder(rows, Some(offer), display)),
+                Rows::Settings { industries, .. } => Some(ChartView::settings(
+                    industries,
+                    &query.occupation.short,
+                    Some(offer),
+                    display,
+                )),
+            },
+            _ => None,
         };
+        let chart_offer = offer.and_then(|offer| {
+            chart
+                .as_ref()
+                .or(figures.chart.as_ref())
+                .map(|drawn| drawn.offer_mark(offer))
+        });
         let (offer_summary, offer_estimated) = match &report.offer {
             Some(check) => (
                 Some(wording::offer_summary(check)),
@@ -421,6 +454,7 @@ impl<'a> SalaryView<'a> {
             not_published,
             figures,
             chart,
+            chart_offer,
             notes: report.notes.iter().map(wording::note).collect(),
             share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
             links: Some(ResultLinks {
@@ -453,6 +487,7 @@ impl<'a> SalaryView<'a> {
             not_published: Vec::new(),
             figures: Arc::default(),
             chart: None,
+            chart_offer: None,
             notes: Vec::new(),
             links: None,
             share_url: None,
