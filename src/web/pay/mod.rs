@@ -1,6 +1,6 @@
 //! `/pay` and `/pay/<area>`: pay where you live. Each area's page is rendered on its first request
-//! and kept compressed; the index is rendered once at start-up, around the search box, which alone
-//! is rendered per search.
+//! and kept compressed. The index without a search is rendered once at start-up; a search renders it
+//! again by its template, with the results, from parts made once (maps, table, every area).
 
 mod map;
 
@@ -493,21 +493,17 @@ fn is_nonmetro(listing: &Listing) -> bool {
     listing.name.ends_with("nonmetropolitan area")
 }
 
-/// The index's parts rendered once: the page around the search box, and the page with an empty box.
+/// `/pay`: the page with an empty search box, rendered once, and the parts a search renders again
+/// around its results.
 pub struct PayIndex {
-    before: String,
-    after: String,
+    parts: IndexParts,
+    chrome: Chrome,
     /// `/pay` with no search, whole.
     pub(super) page: Prepared,
 }
 
-/// `templates/pay_index.html`: the maps, the table of state medians and every area, with a slot
-/// where the search box and its results go.
-#[derive(Template)]
-#[template(path = "pay_index.html")]
-struct IndexView {
-    chrome: Chrome,
-    slot: &'static str,
+/// What `/pay` shows besides the search, made once at start-up.
+struct IndexParts {
     release: String,
     /// The occupations' short names, "a, b and c".
     occupation_names: String,
@@ -519,6 +515,20 @@ struct IndexView {
     table_titles: Vec<String>,
     table: Vec<(String, String, Vec<CellView>)>,
     states: Vec<StateEntry>,
+}
+
+/// `templates/pay_index.html`, with `templates/pay_search.html` in it: the search box and what it
+/// found, the maps, the table of state medians and every area.
+#[derive(Template)]
+#[template(path = "pay_index.html")]
+struct IndexView<'a> {
+    chrome: &'a Chrome,
+    index: &'a IndexParts,
+    query: &'a str,
+    max_chars: usize,
+    /// `None`: no search made.
+    results: Option<Vec<(String, String, String)>>,
+    problem: Option<String>,
 }
 
 struct MapView {
@@ -533,17 +543,6 @@ struct StateEntry {
     areas: Vec<(String, String)>,
 }
 
-/// `templates/pay_search.html`: the search box and what it found.
-#[derive(Template)]
-#[template(path = "pay_search.html")]
-struct SearchView<'a> {
-    query: &'a str,
-    max_chars: usize,
-    /// `None`: no search made.
-    results: Option<Vec<(String, String, String)>>,
-    problem: Option<String>,
-}
-
 impl PayIndex {
     pub(super) fn new(
         site: &Site,
@@ -551,7 +550,6 @@ impl PayIndex {
         assets: &AssetUrls,
         keep: Keep,
     ) -> askama::Result<Option<PayIndex>> {
-        const SLOT: &str = "<!-- the search -->";
         let Some(extract) = &site.oews else {
             return Ok(None);
         };
@@ -618,9 +616,7 @@ impl PayIndex {
                 "{release} BLS pay for health information occupations in every state and metro area, with a map, a search and each area's own page."
             ),
         );
-        let page = IndexView {
-            chrome,
-            slot: SLOT,
+        let parts = IndexParts {
             release,
             occupation_names: occupation_names(site),
             source_id: crate::salary::current::source_id(extract),
@@ -629,30 +625,43 @@ impl PayIndex {
             table_titles: occupations.iter().map(|o| o.title.clone()).collect(),
             table,
             states,
-        }
-        .render()?;
-        let (before, after) = page.split_once(SLOT).expect("the index holds the slot");
-        let empty = search_box("", None, None)?;
+        };
+        let empty = IndexView::new(&chrome, &parts, "", None, None).render()?;
         Ok(Some(PayIndex {
-            page: Prepared::new(HTML, CACHE_PAGE, format!("{before}{empty}{after}"), keep),
-            before: before.to_string(),
-            after: after.to_string(),
+            parts,
+            chrome,
+            page: Prepared::new(HTML, CACHE_PAGE, empty, keep),
         }))
+    }
+
+    /// The page with the search box holding `query`, and its results or problem.
+    fn render(
+        &self,
+        query: &str,
+        results: Option<Vec<(String, String, String)>>,
+        problem: Option<String>,
+    ) -> askama::Result<String> {
+        IndexView::new(&self.chrome, &self.parts, query, results, problem).render()
     }
 }
 
-fn search_box(
-    query: &str,
-    results: Option<Vec<(String, String, String)>>,
-    problem: Option<String>,
-) -> askama::Result<String> {
-    SearchView {
-        query,
-        max_chars: MAX_SEARCH_CHARS,
-        results,
-        problem,
+impl<'a> IndexView<'a> {
+    fn new(
+        chrome: &'a Chrome,
+        index: &'a IndexParts,
+        query: &'a str,
+        results: Option<Vec<(String, String, String)>>,
+        problem: Option<String>,
+    ) -> IndexView<'a> {
+        IndexView {
+            chrome,
+            index,
+            query,
+            max_chars: MAX_SEARCH_CHARS,
+            results,
+            problem,
+        }
     }
-    .render()
 }
 
 /// `/pay`: the index as prepared, or with the results of `?q=`.
@@ -672,7 +681,7 @@ pub(super) async fn index(
                 .into_iter()
                 .map(|l| (l.name.clone(), l.url(), describe(directory, l)))
                 .collect();
-            (StatusCode::OK, search_box(&query, Some(found), None))
+            (StatusCode::OK, index.render(&query, Some(found), None))
         }
         Err(problem) => {
             // Keep what was typed where it can be read back, so nothing is lost.
@@ -682,12 +691,11 @@ pub(super) async fn index(
                 .unwrap_or_default();
             (
                 StatusCode::BAD_REQUEST,
-                search_box(&typed, None, Some(problem_text(problem).into())),
+                index.render(&typed, None, Some(problem_text(problem).into())),
             )
         }
     };
-    let search = search.map_err(AppError::internal)?;
-    let body = format!("{}{search}{}", index.before, index.after);
+    let body = search.map_err(AppError::internal)?;
     Ok(respond(status, HTML, CACHE_PAGE).body(body))
 }
 
