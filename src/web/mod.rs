@@ -148,17 +148,15 @@ impl AppState {
                         description,
                     )
                 },
-                &settings.base_url,
                 &site.salary,
                 site.oews.as_ref(),
-            )
-            .context("rendering the salary page's layout");
+            );
             let area_pages = pay::AreaPages::new(&site, &settings.base_url, &assets.urls, keep)
                 .context("rendering the area pages");
             let (rendered, pay_index) = guide_and_index
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            anyhow::Ok((rendered, pay_index, salary_layout?, area_pages?))
+            anyhow::Ok((rendered, pay_index, salary_layout, area_pages?))
         })?;
         let html = "text/html; charset=utf-8";
         let pages = rendered

@@ -15,7 +15,7 @@ fn compares_pay_in_austin_with_its_series_and_places_the_offer_there() {
     let app = app();
     let answer = app.get(&format!("/salary?{AUSTIN_OFFER}"));
     assert_eq!(answer.status, 200);
-    assert!(!answer.body.contains("@@"), "every layout marker filled in");
+    assert!(!answer.body.contains("@@"), "no marker left in the page");
     let html = Html::parse(&answer.body);
     assert_eq!(
         html.texts("h1"),

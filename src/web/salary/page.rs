@@ -20,6 +20,7 @@ use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
+use crate::web::views::Chrome;
 
 /// The full page: the layout rendered at start-up around the form and the comparison.
 pub(crate) struct Page;
@@ -28,23 +29,18 @@ impl Format for Page {
     const CONTENT_TYPE: &'static str = "text/html; charset=utf-8";
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
-        let area = report.query.area.map(|pay| &pay.area);
-        let (before, after) = state.salary_layout.for_area(area);
-        in_layout(&before, after, SalaryView::result(state, report))
+        render_page(&SalaryView::result(state, report))
     }
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
-        let (before, after) = &state.salary_layout.rejected;
-        in_layout(before, after, SalaryView::rejected(state, rejected))
+        render_page(&SalaryView::rejected(state, rejected))
     }
 }
 
-/// `view` between the two halves of the layout.
-fn in_layout(before: &str, after: &str, view: SalaryView<'_>) -> Result<Vec<u8>, AppError> {
-    let mut html = String::with_capacity(before.len() + after.len() + 32 * 1024);
-    html.push_str(before);
+/// The whole page, in one buffer sized for it.
+fn render_page(view: &SalaryView<'_>) -> Result<Vec<u8>, AppError> {
+    let mut html = String::with_capacity(32 * 1024);
     view.render_into(&mut html).map_err(AppError::internal)?;
-    html.push_str(after);
     Ok(html.into_bytes())
 }
 
@@ -123,11 +119,14 @@ pub(crate) struct EmbedView<'a> {
     pub errors: Vec<FieldMessage>,
 }
 
-/// `templates/salary.html`: the form, and when the query is valid, the comparison; the layout around
-/// it comes from [`Layout`].
+/// `templates/salary.html`: the whole page, with the form and, when the query is valid, the
+/// comparison; its chrome and structured data come from [`super::Layout`].
 #[derive(Template)]
 #[template(path = "salary.html")]
 pub(crate) struct SalaryView<'a> {
+    pub chrome: Arc<Chrome>,
+    /// The occupations as schema.org data.
+    pub json_ld: &'a str,
     /// "Compare HIM pay", with the area's name when one is chosen.
     pub heading: String,
     pub form: FormView<'a>,
@@ -445,6 +444,8 @@ impl<'a> SalaryView<'a> {
         let area = query.area.map(|pay| &pay.area);
         let (not_published, offer_unchecked) = Unpublished::all(report);
         SalaryView {
+            chrome: state.salary_layout.chrome_for(area),
+            json_ld: &state.salary_layout.json_ld,
             heading: wording::page_title(area.map(|a| a.name.as_str())),
             form: FormView::new(query.to_input(), Vec::new(), &state.salary_layout.choices),
             static_copy: state.salary_layout.static_copy.as_deref(),
@@ -474,6 +475,8 @@ impl<'a> SalaryView<'a> {
     fn rejected(state: &'a AppState, rejected: &Rejected) -> SalaryView<'a> {
         let layout = &state.salary_layout;
         SalaryView {
+            chrome: Arc::clone(&layout.rejected),
+            json_ld: &layout.json_ld,
             heading: wording::page_title(None),
             form: FormView::new(
                 rejected.input.clone(),
