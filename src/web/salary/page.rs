@@ -1,5 +1,5 @@
-//! `/salary` and `/embed/salary`: the comparison as HTML, the form around it, and the layout
-//! rendered once at start-up.
+//! `/salary` and `/embed/salary`: the comparison as HTML, the form around it, and the parts of a
+//! comparison that do not depend on the offer, built once per comparison.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
 use crate::web::views::Chrome;
 
-/// The full page: the layout rendered at start-up around the form and the comparison.
+/// The full page: the site's layout, the form and the comparison, rendered whole by its template.
 pub(crate) struct Page;
 
 impl Format for Page {
