@@ -85,10 +85,10 @@ struct Variant {
 }
 
 impl Variant {
-    fn new(encoding: Encoding, body: Bytes, hash: &str) -> Variant {
+    fn new(encoding: Encoding, body: Bytes, hash: u64) -> Variant {
         let tag = match encoding {
-            Encoding::Identity => hash.to_string(),
-            other => format!("{hash}-{}", other.token()),
+            Encoding::Identity => format!("{hash:016x}"),
+            other => format!("{hash:016x}-{}", other.token()),
         };
         let entity_tag = EntityTag::new_strong(tag);
         Variant {
@@ -178,12 +178,12 @@ pub struct Prepared {
     /// variant is made when first asked for, or by the background pass, whichever comes first.
     compressed: Vec<Compressed>,
     keep: Keep,
-    /// A hash of the identity bytes: the ETag's core and an asset's fingerprint.
-    hash: String,
-    /// Set once the identity body is given up ([`Prepared::compact`]): the content hash under
-    /// which the body, inflated again from gzip when asked for, is kept in [`INFLATED`]. The
-    /// identity variant's own body is then empty.
-    identity_inflated: Option<u64>,
+    /// A hash of the identity bytes: the ETag's core, an asset's fingerprint, and the key under
+    /// which a compact body's identity, inflated again, is kept in [`INFLATED`].
+    hash: u64,
+    /// Whether the identity body was given up ([`Prepared::compact`]): the identity variant's own
+    /// body is then empty, and made again from gzip when asked for.
+    identity_inflated: bool,
     /// The identity body's length, kept or not.
     identity_len: usize,
 }
@@ -197,7 +197,7 @@ impl Prepared {
         keep: Keep,
     ) -> Prepared {
         let body = body.into();
-        let hash = format!("{:016x}", content_hash(&body));
+        let hash = content_hash(&body);
         let compressed = if compressible(content_type) {
             [Encoding::Brotli, Encoding::Gzip]
                 .map(|encoding| Compressed {
@@ -212,11 +212,11 @@ impl Prepared {
         Prepared {
             content_type: keep.header(content_type),
             cache_control: HeaderValue::from_static(cache_control),
-            identity: Variant::new(Encoding::Identity, body, &hash),
+            identity: Variant::new(Encoding::Identity, body, hash),
             compressed,
             keep,
             hash,
-            identity_inflated: None,
+            identity_inflated: false,
             identity_len,
         }
     }
@@ -232,13 +232,11 @@ impl Prepared {
         body: impl Into<Bytes>,
         keep: Keep,
     ) -> Prepared {
-        let body = body.into();
-        let key = content_hash(&body);
         let mut prepared = Prepared::new(content_type, cache_control, body, keep);
         prepared.compress();
         if prepared.made_gzip().is_some() {
             prepared.identity.body = Bytes::new();
-            prepared.identity_inflated = Some(key);
+            prepared.identity_inflated = true;
         }
         prepared
     }
@@ -254,9 +252,9 @@ impl Prepared {
     /// The bytes of `variant`, one of this body's: the identity of a compact body is inflated from
     /// gzip (or taken from the cache of bodies inflated before).
     fn body(&self, variant: &Variant) -> Bytes {
-        match self.identity_inflated {
-            Some(key) if variant.encoding == Encoding::Identity => {
-                if let Some(body) = INFLATED.get(&key) {
+        match variant.encoding {
+            Encoding::Identity if self.identity_inflated => {
+                if let Some(body) = INFLATED.get(&self.hash) {
                     return body;
                 }
                 let gzip = self
@@ -267,7 +265,7 @@ impl Prepared {
                     .read_to_end(&mut inflated)
                     .expect("our own gzip inflates");
                 let body = Bytes::from(inflated);
-                INFLATED.insert(key, body.clone());
+                INFLATED.insert(self.hash, body.clone());
                 body
             }
             _ => variant.body.clone(),
@@ -293,7 +291,7 @@ impl Prepared {
                     Encoding::Identity => return None,
                 };
                 (bytes.len() < body.len())
-                    .then(|| Variant::new(compressed.encoding, self.keep.bytes(bytes), &self.hash))
+                    .then(|| Variant::new(compressed.encoding, self.keep.bytes(bytes), self.hash))
             })
             .as_ref()
     }
@@ -303,9 +301,9 @@ impl Prepared {
         self.identity_len
     }
 
-    /// The content hash, for fingerprinted names.
-    pub fn hash(&self) -> &str {
-        &self.hash
+    /// The content hash in hex, for fingerprinted names.
+    pub fn hash(&self) -> String {
+        format!("{:016x}", self.hash)
     }
 
     /// The variant the client weighs highest among those made (brotli, then gzip, then identity
