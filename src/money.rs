@@ -207,6 +207,61 @@ pub fn from_annual(annual: Cents, period: Period) -> Cents {
     annual.div_round(period.per_year())
 }
 
+/// How far one amount lies from another it is set against: an offer from a median, an area's
+/// median from the nation's, one occupation's from the baseline's. Computed here only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Difference {
+    /// `value - base`: negative when the value is lower.
+    pub amount: Cents,
+    /// Of `base`, in tenths of a percent, rounded halves away from zero: `-53` is 5.3% lower.
+    pub tenths_of_percent: i64,
+}
+
+/// Which side of the amount it is set against a value lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Above,
+    Same,
+    Below,
+}
+
+impl Difference {
+    /// `value` set against `base`; `None` when `base` is not above zero, as no percent of it exists.
+    pub fn between(value: Cents, base: Cents) -> Option<Difference> {
+        (base.0 > 0).then(|| {
+            let amount = Cents(value.0 - base.0);
+            Difference {
+                amount,
+                tenths_of_percent: div_round(amount.0 * 1000, base.0),
+            }
+        })
+    }
+
+    pub fn side(&self) -> Side {
+        match self.amount.0.signum() {
+            1 => Side::Above,
+            -1 => Side::Below,
+            _ => Side::Same,
+        }
+    }
+
+    /// The amount without its sign.
+    pub fn size(&self) -> Cents {
+        Cents(self.amount.0.abs())
+    }
+
+    /// The percent without its sign, one decimal: `4.2%`.
+    pub fn percent_text(&self) -> String {
+        let tenths = self.tenths_of_percent.unsigned_abs();
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+
+    /// The signed percent for machine-readable output (JSON, CSV): `-5.3`.
+    pub fn percent(&self) -> f64 {
+        self.tenths_of_percent as f64 / 10.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,5 +374,32 @@ mod tests {
             assert_eq!(Period::parse(period.as_str()), Some(period));
         }
         assert_eq!(Period::parse("fortnight"), None);
+    }
+    #[test]
+    fn a_difference_is_signed_rounded_to_tenths_and_needs_a_base_above_zero() {
+        let down =
+            Difference::between(Cents::from_dollars(47_850), Cents::from_dollars(50_000)).unwrap();
+        assert_eq!(down.amount, Cents::from_dollars(-2_150));
+        assert_eq!(down.tenths_of_percent, -43);
+        assert_eq!(
+            (down.side(), down.percent_text()),
+            (Side::Below, "4.3%".into())
+        );
+        assert_eq!(down.size(), Cents::from_dollars(2_150));
+        assert_eq!(down.percent(), -4.3);
+        // -66.67% rounds to -66.7%; half a tenth rounds away from zero on both sides.
+        let third = Difference::between(Cents(1_000_001), Cents(3_000_000)).unwrap();
+        assert_eq!(third.tenths_of_percent, -667);
+        let half_up = Difference::between(Cents(10_005), Cents(10_000)).unwrap();
+        assert_eq!(half_up.tenths_of_percent, 1);
+        let half_down = Difference::between(Cents(9_995), Cents(10_000)).unwrap();
+        assert_eq!(half_down.tenths_of_percent, -1);
+        let same = Difference::between(Cents(500), Cents(500)).unwrap();
+        assert_eq!(
+            (same.side(), same.percent_text()),
+            (Side::Same, "0.0%".into())
+        );
+        assert_eq!(Difference::between(Cents(500), Cents(0)), None);
+        assert_eq!(Difference::between(Cents(500), Cents(-1)), None);
     }
 }

@@ -233,6 +233,8 @@ pub struct Extract {
     /// By occupation, then area type, area and industry.
     series: Vec<Series>,
     index: FxHashMap<(AreaCode, IndustryCode, Soc), usize>,
+    /// Each area's position in `areas`.
+    area_positions: FxHashMap<AreaCode, usize>,
 }
 
 /// The cells of an extract by kind.
@@ -302,6 +304,7 @@ impl Extract {
             .enumerate()
             .map(|(i, s)| ((s.key.area, s.key.industry, s.key.soc), i))
             .collect();
+        let area_positions = areas.iter().enumerate().map(|(i, a)| (a.code, i)).collect();
         Extract {
             release,
             areas,
@@ -310,6 +313,7 @@ impl Extract {
             footnotes,
             series,
             index,
+            area_positions,
         }
     }
 
@@ -339,7 +343,12 @@ impl Extract {
     }
 
     pub fn area(&self, code: AreaCode) -> Option<&Area> {
-        self.areas.iter().find(|a| a.code == code)
+        self.area_position(code).map(|i| &self.areas[i])
+    }
+
+    /// The area's position in [`Extract::areas`].
+    pub fn area_position(&self, code: AreaCode) -> Option<usize> {
+        self.area_positions.get(&code).copied()
     }
 
     /// The areas of one type, by code.

@@ -20,6 +20,8 @@ pub enum ValueError {
     NotItsForm { text: String, unit: Unit },
     #[error("`{text}` has more than {MAX_WHOLE_DIGITS} digits before the decimal point")]
     TooLarge { text: String },
+    #[error("`{text}` is a wage of $0, which BLS never publishes; re-import the extract")]
+    ZeroWage { text: String },
     #[error("`-` (not released) needs its footnote, as in `-#8`")]
     NotReleasedWithoutFootnote,
     #[error("`{text}` is not a footnote code (one letter or digit, as in `#8`)")]
@@ -125,6 +127,10 @@ impl Value {
                 }
             }
         })?;
+        // Every difference from a wage is a percent of it: a wage of zero has none.
+        if units == 0 && matches!(unit, Unit::Hourly | Unit::Annual) {
+            return Err(ValueError::ZeroWage { text: text.into() });
+        }
         // At most 15 digits: below i64::MAX / 100, so dollars convert to cents exactly.
         let cents = |n: u64| Cents(n as i64);
         Ok(match unit {
@@ -293,6 +299,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(message, "`24.5` is not dollars with two decimals (24.59)");
+        for (dt, zero) in [(Datatype::HourlyMedian, "0.00"), (Datatype::AnnualP10, "0")] {
+            assert!(
+                matches!(Value::parse(dt, zero), Err(ValueError::ZeroWage { .. })),
+                "{zero:?} as {dt:?}"
+            );
+        }
+        assert_eq!(Value::parse(Datatype::Employment, "0"), Ok(Value::Jobs(0)));
     }
 
     #[test]
@@ -337,7 +350,8 @@ mod tests {
                 Unit::Hourly | Unit::Quotient => 2,
                 Unit::PerThousand => 3,
             };
-            let text = fixed_text(units, places);
+            let wage = matches!(datatype.unit(), Unit::Hourly | Unit::Annual);
+            let text = fixed_text(if wage { units.max(1) } else { units }, places);
             let value = Value::parse(datatype, &text).unwrap();
             prop_assert_eq!(value.to_string(), text);
         }
@@ -356,7 +370,7 @@ mod tests {
         }
 
         #[test]
-        fn hourly_text_is_exact_cents(cents in 0i64..100_000_000) {
+        fn hourly_text_is_exact_cents(cents in 1i64..100_000_000) {
             let text = format!("{}.{:02}", cents / 100, cents % 100);
             prop_assert_eq!(Value::parse(Datatype::HourlyMean, &text), Ok(Value::Hourly(Cents(cents))));
         }

@@ -1,13 +1,13 @@
 //! Pay where you live: the directory of BLS areas that have figures for at least one HIM
-//! occupation, each with a stable address, grouped by state, and a forgiving search over their
-//! names. [`report`] sets an area's figures against the nation's.
+//! occupation, each with a stable address, grouped by state, a forgiving search over their
+//! names, and the rankings read from each area's pay ([`crate::salary::area`]).
 
 pub mod aliases;
-pub mod report;
 
 use rustc_hash::FxHashMap;
 
 use crate::oews::{AreaCode, AreaType, Extract, IndustryCode, Soc, StateCode};
+use crate::salary::area::{AreaMedian, Areas};
 
 /// Where area pages live: `/pay/texas`, `/pay/austin-round-rock-san-marcos-tx`.
 pub const PAY_PAGE: &str = "/pay";
@@ -296,6 +296,49 @@ fn fold_accent(c: char) -> char {
         'ñ' | 'Ñ' => 'n',
         other => other,
     }
+}
+
+/// The areas listed under a state with their annual median for `soc`, highest first; areas
+/// without a released median follow, by name.
+pub fn ranked_in_state<'d>(
+    areas: Areas<'_>,
+    directory: &'d Directory,
+    state: &Listing,
+    soc: Soc,
+) -> Vec<(&'d Listing, AreaMedian)> {
+    let mut ranked: Vec<(&Listing, AreaMedian)> = directory
+        .areas_in(state.state)
+        .map(|area| (area, area_median(areas, area, soc)))
+        .collect();
+    // `None` sorts first in `Option`'s order: reverse the median, keep the name order otherwise.
+    ranked.sort_by(|a, b| {
+        b.1.amount
+            .is_some()
+            .cmp(&a.1.amount.is_some())
+            .then(b.1.amount.cmp(&a.1.amount))
+            .then(a.0.name.cmp(&b.0.name))
+    });
+    ranked
+}
+
+/// Every state's annual median for `soc`, in directory order, for the map and the state table.
+pub fn state_medians<'d>(
+    areas: Areas<'_>,
+    directory: &'d Directory,
+    soc: Soc,
+) -> Vec<(&'d Listing, AreaMedian)> {
+    directory
+        .states()
+        .map(|state| (state, area_median(areas, state, soc)))
+        .collect()
+}
+
+/// The area's annual median for `soc`; none where the extract has no such area or occupation.
+fn area_median(areas: Areas<'_>, listing: &Listing, soc: Soc) -> AreaMedian {
+    areas
+        .pay(listing.code)
+        .and_then(|pay| pay.report(soc))
+        .map_or(AreaMedian::NONE, AreaMedian::of)
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use super::report::{Estimate, Gap, occupation_pay, ranked_in_state, state_medians};
 use super::*;
-use crate::money::Cents;
+use crate::money::{Cents, Difference};
 use crate::oews::{AreaCode, Datatype, Extract, Soc};
+use crate::salary::area::report::occupation_pay;
+use crate::salary::area::{AreaCache, Estimate};
 
 const SOCS: [&str; 3] = ["29-2072", "29-9021", "11-9111"];
 
@@ -145,8 +146,8 @@ fn an_area_is_set_against_the_nation_with_its_series() {
     assert_eq!(median.hourly.wage(), Some(Cents(2355)));
     // 48,990 - 51,140 = -2,150, which is 4.2% of 51,140.
     assert_eq!(
-        median.gap,
-        Some(Gap {
+        median.versus_nation,
+        Some(Difference {
             amount: Cents::from_dollars(-2_150),
             tenths_of_percent: -42
         })
@@ -192,7 +193,9 @@ fn imprecise_and_not_released_estimates_are_told_apart() {
 fn a_state_ranks_its_areas_by_median_and_the_map_has_every_state() {
     let dir = directory();
     let texas = dir.by_slug("texas").unwrap();
-    let ranked = ranked_in_state(extract(), dir, texas, soc("29-2072"));
+    let cache = AreaCache::new(Some(extract()));
+    let areas = Areas::new(extract(), crate::salary::fixture(), &cache);
+    let ranked = ranked_in_state(areas, dir, texas, soc("29-2072"));
     let medians: Vec<Cents> = ranked.iter().filter_map(|(_, m)| m.amount).collect();
     assert!(medians.windows(2).all(|w| w[0] >= w[1]));
     assert!(
@@ -200,7 +203,7 @@ fn a_state_ranks_its_areas_by_median_and_the_map_has_every_state() {
             .iter()
             .any(|(l, _)| l.name == "Austin-Round Rock-San Marcos, TX")
     );
-    let states = state_medians(extract(), dir, soc("29-2072"));
+    let states = state_medians(areas, dir, soc("29-2072"));
     assert_eq!(states.len(), 7);
     let tx = states.iter().find(|(l, _)| l.name == "Texas").unwrap();
     assert_eq!(tx.1.amount, Some(Cents::from_dollars(48_860)));
@@ -213,7 +216,7 @@ fn an_area_without_the_occupation_has_nothing_published() {
         AreaCode::parse("0099999").unwrap(),
         soc("29-2072"),
     );
-    assert!(pay.series.is_none());
+    assert!(!pay.published);
     assert_eq!(pay.employment, Estimate::NotPublished);
     assert!(!pay.has_wages());
     assert_eq!(pay.median(), None);

@@ -2,10 +2,10 @@
 //! so that the pages and the salary comparison show the same figures and none is typed twice.
 
 use crate::content::markdown::Figures;
-use crate::money::group_thousands;
+use crate::money::{Side, group_thousands};
 use crate::oews::{AreaCode, Extract, bls_series_url};
 use crate::pay::Directory;
-use crate::pay::report::occupation_pay;
+use crate::salary::area::{AreaCache, Areas};
 use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::salary::data::{Figure, PayBasis, SalaryData, Scope, Statistic};
@@ -15,9 +15,27 @@ use crate::sources::Source;
 pub(super) struct GuideFigures<'a> {
     pub data: &'a SalaryData,
     pub sources: &'a [Source],
-    /// The OEWS extract and its areas, for tables of pay by area.
-    pub oews: Option<&'a Extract>,
+    /// Pay in each area of the OEWS extract (`None` without one) and the directory of their
+    /// pages, for tables of pay by area.
+    pub pay: Option<Areas<'a>>,
     pub areas: &'a Directory,
+}
+
+impl<'a> GuideFigures<'a> {
+    pub(super) fn new(
+        data: &'a SalaryData,
+        sources: &'a [Source],
+        oews: Option<&'a Extract>,
+        areas: &'a Directory,
+        area_pay: &'a AreaCache,
+    ) -> GuideFigures<'a> {
+        GuideFigures {
+            data,
+            sources,
+            pay: oews.map(|extract| Areas::new(extract, data, area_pay)),
+            areas,
+        }
+    }
 }
 
 /// The tables a page can place with `{{table:NAME}}`.
@@ -333,8 +351,8 @@ impl GuideFigures<'_> {
     /// `area-pay:0012420,0041700`: each area's annual median for every occupation, linked to its
     /// BLS series, against the national median, and the area's name linked to its page.
     fn area_pay(&self, codes: &str) -> Result<String, String> {
-        let extract = self
-            .oews
+        let pay_in = self
+            .pay
             .ok_or("area-pay needs the OEWS extract in content/oews/")?;
         let mut headers = vec!["Area".to_string()];
         headers.extend(self.data.occupations.iter().map(|o| {
@@ -354,12 +372,21 @@ impl GuideFigures<'_> {
                 })?;
             let mut cells = vec![format!("[{}]({})", listing.name, listing.url())];
             for occupation in &self.data.occupations {
-                let pay = occupation_pay(extract, listing.code, occupation.soc);
+                let Some(pay) = pay_in
+                    .pay(listing.code)
+                    .and_then(|area| area.report(occupation.soc))
+                else {
+                    cells.push("not released by BLS".to_string());
+                    continue;
+                };
                 let median = pay.median_row();
                 cells.push(match (median.annual.wage(), median.annual.series_id()) {
                     (Some(wage), Some(id)) => {
-                        let gap = median.gap.map_or_else(String::new, |gap| {
-                            let side = if gap.amount.0 < 0 { "below" } else { "above" };
+                        let gap = median.versus_nation.map_or_else(String::new, |gap| {
+                            let side = match gap.side() {
+                                Side::Below => "below",
+                                Side::Above | Side::Same => "above",
+                            };
                             format!(" ({} {side} the US)", gap.percent_text())
                         });
                         // The same flag as the area's page and /pay: BLS's wage error above our line.

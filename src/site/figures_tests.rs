@@ -12,7 +12,7 @@ fn figures() -> GuideFigures<'static> {
     GuideFigures {
         data: fixture(),
         sources: Box::leak(sources.into_boxed_slice()),
-        oews: None,
+        pay: None,
         areas: Box::leak(Box::default()),
     }
 }
@@ -122,10 +122,11 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
     let data = fixture();
     let socs: Vec<crate::oews::Soc> = data.occupations.iter().map(|o| o.soc).collect();
     let areas = Box::leak(Box::new(crate::pay::Directory::build(extract, &socs)));
+    let cache = crate::salary::area::AreaCache::new(Some(extract));
     let figures = GuideFigures {
         data,
         sources: &[],
-        oews: Some(extract),
+        pay: Some(crate::salary::area::Areas::new(extract, data, &cache)),
         areas,
     };
     let table = figures.table("area-pay:0012420, 0041620").unwrap();
@@ -150,7 +151,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
     let without = GuideFigures {
         data,
         sources: &[],
-        oews: None,
+        pay: None,
         areas,
     };
     assert!(without.table("area-pay:0012420").is_err());

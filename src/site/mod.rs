@@ -123,16 +123,13 @@ impl Site {
             (Some(extract), Ok(data)) => area_directory(extract, data),
             _ => Directory::default(),
         };
+        // Pay in each area, built as the guide's tables ask for it and kept for the site.
+        let area_pay = salary::area::AreaCache::new(oews.as_ref());
         let content = match &salary {
             Ok(data) => content::load(
                 site_dir,
                 &sources,
-                &GuideFigures {
-                    data,
-                    sources: &sources,
-                    oews: oews.as_ref(),
-                    areas: &areas,
-                },
+                &GuideFigures::new(data, &sources, oews.as_ref(), &areas, &area_pay),
             ),
             Err(found) => {
                 problems.extend(found.iter().cloned());
@@ -184,17 +181,18 @@ impl Site {
             };
             (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
         });
-        let quick_facts_html = quick_facts_html(&GuideFigures {
-            data: &salary,
-            sources: &sources,
-            oews: oews.as_ref(),
-            areas: &areas,
-        });
+        let quick_facts_html = quick_facts_html(&GuideFigures::new(
+            &salary,
+            &sources,
+            oews.as_ref(),
+            &areas,
+            &area_pay,
+        ));
         Ok(Site {
             pages,
             sources,
             salary,
-            area_pay: salary::area::AreaCache::new(oews.as_ref()),
+            area_pay,
             oews,
             areas,
             area_aliases,

@@ -12,6 +12,7 @@ mod routes;
 mod salary;
 pub mod views;
 mod watch;
+mod words;
 
 pub use export::{Exported, export};
 pub use watch::{Generation, serve_watching, serve_watching_observed};

@@ -102,7 +102,7 @@ fn the_ladder_ranks_it_beside_the_others_and_measures_from_it() {
     assert!(row[0].starts_with("$45,930"), "{row:?}");
     assert!(row[1].starts_with("$22.08"), "{row:?}");
     assert!(row[2].starts_with("$35,930 to $60,530"), "{row:?}");
-    assert!(row[3].starts_with("-$5,210 (-10.2%)"), "{row:?}");
+    assert!(row[3].starts_with("$5,210 (10.2%) below"), "{row:?}");
     assert_eq!(html.select("figure.chart rect.chart-bar").len(), 4);
     assert!(html.texts("figure.chart svg desc")[0].contains(
         "Medical secretaries and administrative assistants: median $45,930 (OEWS May 2025), \
@@ -117,7 +117,7 @@ fn the_ladder_ranks_it_beside_the_others_and_measures_from_it() {
     let html = Html::parse(&app.get("/salary?baseline=secretary").body);
     let specialists = html.texts(".comparison tbody tr:nth-child(1) td");
     assert!(
-        specialists[3].starts_with("+$5,210 (+11.3%)"),
+        specialists[3].starts_with("$5,210 (11.3%) above"),
         "{specialists:?}"
     );
     assert!(html.texts(".comparison tbody tr:nth-child(4) td")[3].starts_with("Baseline"));
@@ -239,7 +239,7 @@ fn area_pages_give_its_figures_against_the_nation() {
         rows.iter().any(|r| r.starts_with("Median")
             && r.contains("$42,910")
             && r.contains("$45,930")
-            && r.contains("$3,020 less (6.6% below)")),
+            && r.contains("$3,020 (6.6%) below")),
         "{rows:?}"
     );
     assert!(
@@ -274,7 +274,7 @@ fn area_pages_give_its_figures_against_the_nation() {
     let rows = metro.texts("section[aria-labelledby=secretary] tbody tr");
     assert!(
         rows.iter()
-            .any(|r| r.starts_with("Median") && r.contains("$580 more (1.3% above)")),
+            .any(|r| r.starts_with("Median") && r.contains("$580 (1.3%) above")),
         "{rows:?}"
     );
 

@@ -117,7 +117,7 @@ fn an_area_page_sets_each_figure_against_the_nation_and_links_its_series() {
     let rows = html.texts("#technologist ~ div tbody tr, section tbody tr");
     assert!(
         rows.iter()
-            .any(|r| r.contains("$48,990") && r.contains("$2,150 less (4.2% below)")),
+            .any(|r| r.contains("$48,990") && r.contains("$2,150 (4.2%) below")),
         "{rows:?}"
     );
     assert!(html.texts(".reliability")[0].contains("12.2%"));

@@ -52,7 +52,7 @@ pub(super) fn ladder<'a>(
             let difference = baseline
                 .as_ref()
                 .filter(|_| occupation != query.baseline)
-                .map(|baseline| Difference::between(median.amount, baseline.amount));
+                .and_then(|baseline| Difference::between(median.amount, baseline.amount));
             Some(LadderRow {
                 occupation,
                 median_annual: shown_in(pay, occupation, Statistic::Median, Display::Year)?,
@@ -80,7 +80,7 @@ pub(super) fn check_offer<'a>(
         occupation,
         estimate: estimate(pay.distribution(occupation), offer, data.reviewed.year),
         median,
-        versus_median: Difference::between(offer.annual, median.amount),
+        versus_median: super::versus_median(&offer, median),
         reviewed_year: data.reviewed.year,
         area: Some(&pay.area),
     })

@@ -9,7 +9,7 @@ pub use area::NotPublished;
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
 use super::percentile::{Placement, place};
 use super::query::{Compare, Display, Offer, Query};
-use crate::money::{Cents, Period, from_annual};
+use crate::money::{Cents, Difference, Period, from_annual};
 use crate::oews::{Area, Tenths};
 
 /// An amount as shown, with where it came from.
@@ -30,26 +30,11 @@ impl Shown<'_> {
     }
 }
 
-/// A difference from the baseline occupation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Difference {
-    pub amount: Cents,
-    /// In tenths of a percent, rounded: 905 is 90.5%.
-    pub tenths_of_percent: i64,
-}
-
-impl Difference {
-    fn between(value: Cents, baseline: Cents) -> Difference {
-        let diff = value.0 - baseline.0;
-        Difference {
-            amount: Cents(diff),
-            tenths_of_percent: Cents(diff * 1000).div_round(baseline.0).0,
-        }
-    }
-
-    pub fn percent(&self) -> f64 {
-        self.tenths_of_percent as f64 / 10.0
-    }
+/// The offer set against a median. Every median is above zero (salary.toml's check and the OEWS
+/// loader refuse $0), so a percent of it exists.
+fn versus_median(offer: &Offer, median: &Figure) -> Difference {
+    Difference::between(offer.annual, median.amount)
+        .expect("medians are above zero: their loaders refuse $0")
 }
 
 /// One occupation on the ladder.
@@ -290,7 +275,8 @@ fn ladder<'a>(
                 Some(shown(data, figure, query.display))
             };
             let difference = (occupation != query.baseline)
-                .then(|| Difference::between(median.amount, baseline.amount));
+                .then(|| Difference::between(median.amount, baseline.amount))
+                .flatten();
             LadderRow {
                 occupation,
                 p10: end(Statistic::P10),
@@ -377,7 +363,7 @@ fn check_offer<'a>(
         occupation,
         estimate: estimate(newest, offer, data.reviewed.year),
         median,
-        versus_median: Difference::between(offer.annual, median.amount),
+        versus_median: versus_median(&offer, median),
         reviewed_year: data.reviewed.year,
         area: None,
     }

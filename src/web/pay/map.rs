@@ -3,7 +3,7 @@
 
 use crate::money::Cents;
 use crate::pay::Listing;
-use crate::pay::report::AreaMedian;
+use crate::salary::area::AreaMedian;
 
 /// Side of a square and the gap between squares, in SVG user units.
 const TILE: u32 = 44;

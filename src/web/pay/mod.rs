@@ -15,14 +15,16 @@ use super::error::AppError;
 use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
 use super::views::{AssetUrls, Chrome, chrome_for};
 use crate::money::group_thousands;
+use crate::money::{Cents, Difference};
 use crate::oews::{
-    AreaType, Extract, FootnoteCode, IMPRECISE_EMPLOYMENT_RSE, IMPRECISE_WAGE_RSE, Soc, Value,
-    bls_series_url,
+    AreaType, Datatype, Extract, FootnoteCode, IMPRECISE_EMPLOYMENT_RSE, IMPRECISE_WAGE_RSE, Soc,
+    Value, bls_series_url,
 };
-use crate::pay::report::{
-    Estimate, Gap, OccupationPay, occupation_pay, ranked_in_state, state_medians,
+use crate::pay::{
+    Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, ranked_in_state, search_query,
+    state_medians,
 };
-use crate::pay::{Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, search_query};
+use crate::salary::area::{Areas, Estimate, InArea, OccupationPay};
 use crate::salary::data::Occupation;
 use crate::site::{SALARY_PAGE, Site};
 
@@ -83,18 +85,12 @@ fn value_text(value: Value) -> String {
     }
 }
 
-/// `$2,150 less (4.2% below)`, `$1,200 more (2.3% above)`, `the same`.
-fn gap_text(gap: Option<Gap>) -> String {
-    let Some(gap) = gap else {
-        return "No comparison".into();
-    };
-    let percent = gap.percent_text();
-    let amount = crate::money::Cents(gap.amount.0.abs()).dollars_text();
-    match gap.amount.0.signum() {
-        1 => format!("{amount} more ({percent} above)"),
-        -1 => format!("{amount} less ({percent} below)"),
-        _ => "The same".into(),
-    }
+/// `$2,150 (4.2%) below`, `$1,200 (2.3%) above`, `the same`.
+fn gap_text(gap: Option<Difference>) -> String {
+    gap.map_or_else(
+        || "No comparison".into(),
+        |gap| super::words::difference(gap, Cents::dollars_text, None),
+    )
 }
 
 pub(super) struct WageRowView {
@@ -127,28 +123,31 @@ pub(super) struct OccupationView {
     pub(super) compare_url: Option<String>,
 }
 
-const WAGE_LABELS: [&str; 6] = [
-    "10th percentile",
-    "25th percentile",
-    "Median",
-    "75th percentile",
-    "90th percentile",
-    "Mean",
-];
+/// A wage row's label, by the statistic it holds (its annual datatype).
+fn wage_label(statistic: Datatype) -> &'static str {
+    match statistic {
+        Datatype::AnnualP10 => "10th percentile",
+        Datatype::AnnualP25 => "25th percentile",
+        Datatype::AnnualMedian => "Median",
+        Datatype::AnnualP75 => "75th percentile",
+        Datatype::AnnualP90 => "90th percentile",
+        _ => "Mean",
+    }
+}
 
 impl OccupationView {
-    fn new(occupation: &Occupation, pay: &OccupationPay<'_>, listing: &Listing) -> OccupationView {
+    fn new(occupation: &Occupation, in_area: &InArea, listing: &Listing) -> OccupationView {
+        let pay = &in_area.report;
         let wages = pay
             .wages
             .iter()
-            .zip(WAGE_LABELS)
-            .map(|(row, label)| WageRowView {
-                label,
+            .map(|row| WageRowView {
+                label: wage_label(row.statistic),
                 hourly: CellView::of(row.hourly),
                 national_hourly: CellView::of(row.national_hourly),
                 annual: CellView::of(row.annual),
                 national_annual: CellView::of(row.national_annual),
-                gap: gap_text(row.gap),
+                gap: gap_text(row.versus_nation),
             })
             .collect();
         OccupationView {
@@ -156,7 +155,7 @@ impl OccupationView {
             title: occupation.title.clone(),
             soc: occupation.soc,
             him_titles: occupation.him_titles.join(", "),
-            published: pay.series.is_some(),
+            published: pay.published,
             employment: CellView::of(pay.employment),
             national_employment: CellView::of(pay.national_employment),
             per_thousand: CellView::of(pay.per_thousand_jobs),
@@ -164,21 +163,18 @@ impl OccupationView {
             wages,
             has_wages: pay.has_wages(),
             reliability: reliability(occupation, pay),
-            compare_url: pay
-                .series
-                .is_some_and(|series| crate::salary::current::median_released(series).is_ok())
-                .then(|| {
-                    format!(
-                        "{SALARY_PAGE}?occupation={}&area={}",
-                        occupation.id, listing.code
-                    )
-                }),
+            compare_url: in_area.figures.is_ok().then(|| {
+                format!(
+                    "{SALARY_PAGE}?occupation={}&area={}",
+                    occupation.id, listing.code
+                )
+            }),
         }
     }
 }
 
 /// BLS's relative standard errors in words, with our flags on imprecise estimates.
-fn reliability(occupation: &Occupation, pay: &OccupationPay<'_>) -> Vec<String> {
+fn reliability(occupation: &Occupation, pay: &OccupationPay) -> Vec<String> {
     let mut lines = Vec::new();
     let rse = |e: Estimate| e.value().map(value_text);
     match (rse(pay.employment_rse), rse(pay.wage_rse)) {
@@ -344,26 +340,26 @@ fn area_page(
         _ => None,
     };
     let occupations = &site.salary.occupations;
-    let pays: Vec<OccupationPay<'_>> = occupations
-        .iter()
-        .map(|occupation| occupation_pay(extract, listing.code, occupation.soc))
-        .collect();
+    let areas = area_lookup(site);
+    let area_pay = areas
+        .pay(listing.code)
+        .expect("every listed area is in the extract");
     let views: Vec<OccupationView> = occupations
         .iter()
-        .zip(&pays)
-        .map(|(occupation, pay)| OccupationView::new(occupation, pay, listing))
+        .zip(&area_pay.occupations)
+        .map(|(occupation, in_area)| OccupationView::new(occupation, in_area, listing))
         .collect();
+    let pays = area_pay.occupations.iter().map(|o| &o.report);
     let rankings = if listing.area_type == AreaType::State {
         occupations
             .iter()
-            .map(|occupation| ranking(extract, directory, listing, occupation))
+            .map(|occupation| ranking(areas, directory, listing, occupation))
             .filter(|r| !r.rows.is_empty())
             .collect()
     } else {
         Vec::new()
     };
     let mut footnotes: Vec<FootnoteCode> = pays
-        .iter()
         .flat_map(|pay| {
             [
                 pay.employment,
@@ -430,13 +426,13 @@ fn area_page(
 }
 
 fn ranking(
-    extract: &Extract,
+    areas: Areas<'_>,
     directory: &Directory,
     state: &Listing,
     occupation: &Occupation,
 ) -> RankingView {
     let mut rank = 0;
-    let rows = ranked_in_state(extract, directory, state, occupation.soc)
+    let rows = ranked_in_state(areas, directory, state, occupation.soc)
         .into_iter()
         .map(|(area, median)| RankedArea {
             rank: median.amount.map(|_| {
@@ -554,12 +550,13 @@ impl PayIndex {
             return Ok(None);
         };
         let directory = &site.areas;
+        let areas = area_lookup(site);
         let occupations = &site.salary.occupations;
         let release = extract.release.name.clone();
         let maps = occupations
             .iter()
             .map(|occupation| {
-                let medians = state_medians(extract, directory, occupation.soc);
+                let medians = state_medians(areas, directory, occupation.soc);
                 MapView {
                     id: occupation.id.clone(),
                     title: format!("{}: {release} median pay by state", occupation.title),
@@ -588,8 +585,11 @@ impl PayIndex {
                 let cells = occupations
                     .iter()
                     .map(|occupation| {
-                        let pay = occupation_pay(extract, state.code, occupation.soc);
-                        CellView::of(pay.median_row().annual).flagged(pay.median_imprecise())
+                        match areas.pay(state.code).and_then(|a| a.report(occupation.soc)) {
+                            Some(pay) => CellView::of(pay.median_row().annual)
+                                .flagged(pay.median_imprecise()),
+                            None => CellView::of(Estimate::NotPublished),
+                        }
                     })
                     .collect();
                 (state.name.clone(), state.url(), cells)
@@ -721,4 +721,10 @@ fn problem_text(problem: SearchProblem) -> &'static str {
             "That search is longer than any area's name. Try a city's or state's name, or part of it."
         }
     }
+}
+
+/// Pay in each area, for a site with areas (and so with their extract).
+fn area_lookup(site: &Site) -> Areas<'_> {
+    site.area_lookup()
+        .expect("a site with areas has their extract")
 }

@@ -1,10 +1,9 @@
 //! `/salary.csv`: the comparison as CSV, one figure a row, written by the `csv` crate.
 
 use super::{Format, wording};
+use crate::money::Difference;
 use crate::oews::AreaCode;
-use crate::salary::compare::{
-    Difference, Estimate, LadderRow, NotPublished, OfferCheck, Report, Rows, Shown,
-};
+use crate::salary::compare::{Estimate, LadderRow, NotPublished, OfferCheck, Report, Rows, Shown};
 use crate::salary::data::{Occupation, Statistic};
 use crate::salary::query::Rejected;
 use crate::web::AppState;

@@ -1,10 +1,10 @@
 //! Every sentence the salary comparison says to readers, written from the facts the domain returns.
 //! A translation would hook in here: nothing else in the comparison writes words for readers.
 
-use crate::money::{Cents, Period, group_thousands};
+use crate::money::{Cents, Difference, Period, group_thousands};
 use crate::oews::{Area, FootnoteCode, IMPRECISE_WAGE_RSE};
 use crate::salary::capitalise;
-use crate::salary::compare::{Difference, Estimate, NotPublished, Note, OfferCheck};
+use crate::salary::compare::{Estimate, NotPublished, Note, OfferCheck};
 use crate::salary::current::Missing;
 use crate::salary::data::Distribution;
 use crate::salary::data::SalaryData;
@@ -247,19 +247,13 @@ pub(super) fn offer_summary(check: &OfferCheck<'_>) -> String {
             );
         }
     }
-    let direction = if check.versus_median.amount.0 >= 0 {
-        "above"
-    } else {
-        "below"
-    };
     let median = match check.area {
         Some(area) => format!("their median in {}", area.name),
         None => "their newest median".into(),
     };
     text += &format!(
-        " It is {} ({}) {direction} {median}, {} ({}); that difference is our arithmetic.",
-        Cents(check.versus_median.amount.0.abs()).dollars_text(),
-        unsigned_percent(check.versus_median),
+        " It is {}, {} ({}); that difference is our arithmetic.",
+        crate::web::words::difference(check.versus_median, Cents::dollars_text, Some(&median)),
         check.median.amount_text(),
         check.median.release,
     );
@@ -332,17 +326,9 @@ fn placement_words(distribution: &Distribution<'_>, placement: &Placement) -> St
     }
 }
 
-/// "12.5%": the size of a difference, without its sign.
-fn unsigned_percent(difference: Difference) -> String {
-    let tenths = difference.tenths_of_percent.abs();
-    format!("{}.{}%", tenths / 10, tenths % 10)
-}
-
-/// "+$14,090 (+32.0%)": a difference from the baseline, per `period`.
+/// A difference from the baseline, per `period`: `$14,090 (32.0%) above`.
 pub(super) fn difference(difference: Difference, period: Period) -> String {
-    let sign = if difference.amount.0 >= 0 { "+" } else { "-" };
-    let amount = period.amount_text(Cents(difference.amount.0.abs()));
-    format!("{sign}{amount} ({sign}{})", unsigned_percent(difference))
+    crate::web::words::difference(difference, |amount| period.amount_text(amount), None)
 }
 
 /// "annual", "monthly", "hourly", "weekly".
@@ -517,17 +503,12 @@ mod tests {
     }
 
     #[test]
-    fn writes_differences_with_their_sign() {
-        let up = Difference {
-            amount: Cents::from_dollars(14_090),
-            tenths_of_percent: 320,
-        };
-        assert_eq!(difference(up, Period::Year), "+$14,090 (+32.0%)");
-        let down = Difference {
-            amount: Cents(-250),
-            tenths_of_percent: -5,
-        };
-        assert_eq!(difference(down, Period::Hour), "-$2.50 (-0.5%)");
+    fn writes_a_ladder_difference_per_the_display_period() {
+        let up =
+            Difference::between(Cents::from_dollars(58_250), Cents::from_dollars(44_160)).unwrap();
+        assert_eq!(difference(up, Period::Year), "$14,090 (31.9%) above");
+        let down = Difference::between(Cents(49_750), Cents(50_000)).unwrap();
+        assert_eq!(difference(down, Period::Hour), "$2.50 (0.5%) below");
     }
 
     #[test]

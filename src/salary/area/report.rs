@@ -2,12 +2,10 @@
 //! 1,000, location quotient, hourly and annual percentiles and mean, each with its BLS series,
 //! what BLS did not release, and which estimates are imprecise by their relative standard error.
 
-use crate::money::Cents;
+use crate::money::{Cents, Difference};
 use crate::oews::{
-    AreaCode, Datatype, Extract, FootnoteCode, IndustryCode, Series, SeriesId, Soc, Value,
+    AreaCode, Datatype, Extract, FootnoteCode, IndustryCode, Series, SeriesId, Soc, Tenths, Value,
 };
-
-use super::{Directory, Listing};
 
 /// The wage rows of an area's table: percentiles, then the mean, each hourly and annual.
 pub const WAGE_ROWS: [(Datatype, Datatype); 6] = [
@@ -80,32 +78,6 @@ impl Estimate {
     }
 }
 
-/// How an area's wage compares with the nation's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Gap {
-    pub amount: Cents,
-    /// Tenths of a percent of the national figure, rounded: `-53` is 5.3% below.
-    pub tenths_of_percent: i64,
-}
-
-impl Gap {
-    /// The size of the gap in percent, one decimal, without its sign: `4.2%`.
-    pub fn percent_text(&self) -> String {
-        let tenths = self.tenths_of_percent.unsigned_abs();
-        format!("{}.{}%", tenths / 10, tenths % 10)
-    }
-
-    pub fn between(here: Cents, national: Cents) -> Option<Gap> {
-        (national.0 > 0).then(|| {
-            let amount = Cents(here.0 - national.0);
-            Gap {
-                amount,
-                tenths_of_percent: Cents(amount.0 * 1000).div_round(national.0).0,
-            }
-        })
-    }
-}
-
 /// One wage statistic, hourly and annual, here and nationally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WageRow {
@@ -115,16 +87,16 @@ pub struct WageRow {
     pub annual: Estimate,
     pub national_hourly: Estimate,
     pub national_annual: Estimate,
-    /// The annual figure's gap from the nation's (the hourly gap in percent is the same).
-    pub gap: Option<Gap>,
+    /// The annual figure set against the nation's (the hourly one differs by the same percent).
+    pub versus_nation: Option<Difference>,
 }
 
 /// One occupation in one area.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OccupationPay<'a> {
+pub struct OccupationPay {
     pub soc: Soc,
-    /// `None` where BLS published nothing for the occupation in the area.
-    pub series: Option<&'a Series>,
+    /// Whether BLS published a series for the occupation in the area at all.
+    pub published: bool,
     pub employment: Estimate,
     pub national_employment: Estimate,
     pub per_thousand_jobs: Estimate,
@@ -133,9 +105,14 @@ pub struct OccupationPay<'a> {
     pub wages: Vec<WageRow>,
     pub employment_rse: Estimate,
     pub wage_rse: Estimate,
+    /// BLS's relative standard error of the employment count, when above our line for imprecise
+    /// counts.
+    pub imprecise_employment: Option<Tenths>,
+    /// BLS's relative standard error of the mean wage, when above our line for imprecise wages.
+    pub imprecise_wages: Option<Tenths>,
 }
 
-impl OccupationPay<'_> {
+impl OccupationPay {
     /// Whether BLS released any wage for the occupation here.
     pub fn has_wages(&self) -> bool {
         self.wages.iter().any(|row| row.annual.wage().is_some())
@@ -155,11 +132,11 @@ impl OccupationPay<'_> {
     }
 
     pub fn employment_imprecise(&self) -> bool {
-        self.series.and_then(Series::imprecise_employment).is_some()
+        self.imprecise_employment.is_some()
     }
 
     pub fn wages_imprecise(&self) -> bool {
-        self.series.and_then(Series::imprecise_wages).is_some()
+        self.imprecise_wages.is_some()
     }
 
     /// Whether a median is shown here that must carry the imprecise flag: one is released and
@@ -170,34 +147,31 @@ impl OccupationPay<'_> {
 }
 
 /// What BLS published for `soc` in `area`, set against the nation.
-pub fn occupation_pay(extract: &Extract, area: AreaCode, soc: Soc) -> OccupationPay<'_> {
+pub fn occupation_pay(extract: &Extract, area: AreaCode, soc: Soc) -> OccupationPay {
     let cross = IndustryCode::CROSS_INDUSTRY;
     let series = extract.series(area, cross, soc);
     let national = extract.series(AreaCode::NATIONAL, cross, soc);
     let wages = WAGE_ROWS
         .iter()
         .map(|&(hourly, annual)| {
-            let row = WageRow {
+            let annual_here = Estimate::of(series, annual);
+            let annual_nation = Estimate::of(national, annual);
+            WageRow {
                 statistic: annual,
                 hourly: Estimate::of(series, hourly),
-                annual: Estimate::of(series, annual),
+                annual: annual_here,
                 national_hourly: Estimate::of(national, hourly),
-                national_annual: Estimate::of(national, annual),
-                gap: None,
-            };
-            WageRow {
-                gap: row
-                    .annual
+                national_annual: annual_nation,
+                versus_nation: annual_here
                     .wage()
-                    .zip(row.national_annual.wage())
-                    .and_then(|(here, nation)| Gap::between(here, nation)),
-                ..row
+                    .zip(annual_nation.wage())
+                    .and_then(|(here, nation)| Difference::between(here, nation)),
             }
         })
         .collect();
     OccupationPay {
         soc,
-        series,
+        published: series.is_some(),
         employment: Estimate::of(series, Datatype::Employment),
         national_employment: Estimate::of(national, Datatype::Employment),
         per_thousand_jobs: Estimate::of(series, Datatype::PerThousandJobs),
@@ -205,6 +179,8 @@ pub fn occupation_pay(extract: &Extract, area: AreaCode, soc: Soc) -> Occupation
         wages,
         employment_rse: Estimate::of(series, Datatype::EmploymentRse),
         wage_rse: Estimate::of(series, Datatype::WageRse),
+        imprecise_employment: series.and_then(Series::imprecise_employment),
+        imprecise_wages: series.and_then(Series::imprecise_wages),
     }
 }
 
@@ -219,55 +195,16 @@ pub struct AreaMedian {
 }
 
 impl AreaMedian {
-    fn of(pay: &OccupationPay<'_>) -> AreaMedian {
+    /// No median: BLS published nothing for the occupation in the area.
+    pub const NONE: AreaMedian = AreaMedian {
+        amount: None,
+        imprecise: false,
+    };
+
+    pub fn of(pay: &OccupationPay) -> AreaMedian {
         AreaMedian {
             amount: pay.median(),
             imprecise: pay.median_imprecise(),
         }
     }
-}
-
-/// The areas listed under a state with their annual median for `soc`, highest first; areas
-/// without a released median follow, by name.
-pub fn ranked_in_state<'d>(
-    extract: &Extract,
-    directory: &'d Directory,
-    state: &Listing,
-    soc: Soc,
-) -> Vec<(&'d Listing, AreaMedian)> {
-    let mut ranked: Vec<(&Listing, AreaMedian)> = directory
-        .areas_in(state.state)
-        .map(|area| {
-            (
-                area,
-                AreaMedian::of(&occupation_pay(extract, area.code, soc)),
-            )
-        })
-        .collect();
-    // `None` sorts first in `Option`'s order: reverse the median, keep the name order otherwise.
-    ranked.sort_by(|a, b| {
-        b.1.amount
-            .is_some()
-            .cmp(&a.1.amount.is_some())
-            .then(b.1.amount.cmp(&a.1.amount))
-            .then(a.0.name.cmp(&b.0.name))
-    });
-    ranked
-}
-
-/// Every state's annual median for `soc`, in directory order, for the map and the state table.
-pub fn state_medians<'d>(
-    extract: &Extract,
-    directory: &'d Directory,
-    soc: Soc,
-) -> Vec<(&'d Listing, AreaMedian)> {
-    directory
-        .states()
-        .map(|state| {
-            (
-                state,
-                AreaMedian::of(&occupation_pay(extract, state.code, soc)),
-            )
-        })
-        .collect()
 }

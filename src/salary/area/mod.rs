@@ -1,19 +1,28 @@
-//! Pay in one BLS area: each occupation's May distribution there, from the area's cross-industry
-//! series in the OEWS extract, or why BLS published none. Built on an area's first use, never for
-//! every area at start-up.
+//! Pay in one BLS area, the one model that area pages, `/pay` and the comparison read: for each
+//! occupation, BLS's figures there set against the nation's ([`report`]) and, where BLS released a
+//! median, the distribution as the comparison's figures; or why BLS published none. Built on an
+//! area's first use and kept, never for every area at start-up.
+
+pub mod report;
 
 use std::sync::OnceLock;
 
+pub use report::{AreaMedian, Estimate, OccupationPay, WAGE_ROWS, WageRow};
+
 use super::current::Missing;
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
-use crate::oews::{Area, AreaCode, AreaType, Extract, IndustryCode, Series, Tenths};
+use crate::oews::{Area, AreaCode, AreaType, Extract, Soc, Tenths};
 
-/// One occupation's pay in an area.
+/// One occupation in an area.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OccupationPay {
-    /// The 10th to 90th percentiles, annual and hourly, as BLS released them, each with its series.
-    Published(Vec<Figure>),
-    Missing(Missing),
+pub struct InArea {
+    /// The occupation's id in the salary data.
+    pub id: String,
+    /// Everything BLS published for it here, against the nation.
+    pub report: OccupationPay,
+    /// The 10th to 90th percentiles, annual and hourly, as the comparison's figures, each with
+    /// its series; or why the comparison has none.
+    pub figures: Result<Vec<Figure>, Missing>,
 }
 
 /// The state a metro or nonmetro area lies in, offered where BLS published nothing in the area.
@@ -24,67 +33,65 @@ pub struct StateFallback {
     pub published: Vec<String>,
 }
 
-/// Everything the comparison needs about one area.
+/// Everything about pay in one area.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AreaPay {
     pub area: Area,
-    /// For a metro or nonmetro area, its state (BLS's primary state for one across state lines).
+    /// For a metro area, its state (BLS's primary state for one across state lines).
     pub state: Option<StateFallback>,
-    /// Each occupation of the salary data, by id, in the data's order.
-    pub occupations: Vec<(String, OccupationPay)>,
-    /// The occupations (by id) whose wages here BLS estimated with a relative standard error
-    /// above our line for imprecise wages, with that error.
-    pub imprecise_wages: Vec<(String, Tenths)>,
+    /// Each occupation of the salary data, in the data's order.
+    pub occupations: Vec<InArea>,
 }
 
 impl AreaPay {
-    /// The pay of every occupation of `data` in `area`.
-    pub fn build(extract: &Extract, data: &SalaryData, area: &Area) -> AreaPay {
-        let occupations: Vec<(String, OccupationPay)> = data
+    /// The pay of every occupation of `data` in `area`; for a metro area, which occupations its
+    /// state has a median for (read from the state's own pay, built here if not yet).
+    fn build(areas: Areas<'_>, area: &Area) -> AreaPay {
+        let occupations = areas
+            .data
             .occupations
             .iter()
-            .map(|occupation| {
-                let pay = match super::current::area_figures(extract, area, occupation) {
-                    Ok(figures) => OccupationPay::Published(figures),
-                    Err(missing) => OccupationPay::Missing(missing),
-                };
-                (occupation.id.clone(), pay)
+            .map(|occupation| InArea {
+                id: occupation.id.clone(),
+                report: report::occupation_pay(areas.extract, area.code, occupation.soc),
+                figures: super::current::area_figures(areas.extract, area, occupation),
             })
             .collect();
         let state = (area.area_type == AreaType::Metro)
-            .then(|| extract.area(area.state.area()))
+            .then(|| areas.pay(area.state.area()))
             .flatten()
             .map(|state| StateFallback {
-                area: state.clone(),
-                published: data
+                area: state.area.clone(),
+                published: state
                     .occupations
                     .iter()
-                    .filter(|o| super::current::area_figures(extract, state, o).is_ok())
+                    .filter(|o| o.figures.is_ok())
                     .map(|o| o.id.clone())
                     .collect(),
             });
-        let imprecise_wages = data
-            .occupations
-            .iter()
-            .filter_map(|occupation| {
-                let series =
-                    extract.series(area.code, IndustryCode::CROSS_INDUSTRY, occupation.soc)?;
-                Some((occupation.id.clone(), Series::imprecise_wages(series)?))
-            })
-            .collect();
         AreaPay {
             area: area.clone(),
             state,
             occupations,
-            imprecise_wages,
         }
+    }
+
+    fn of(&self, occupation: &Occupation) -> Option<&InArea> {
+        self.occupations.iter().find(|o| o.id == occupation.id)
+    }
+
+    /// What BLS published for the occupation with `soc` here, against the nation.
+    pub fn report(&self, soc: Soc) -> Option<&OccupationPay> {
+        self.occupations
+            .iter()
+            .map(|o| &o.report)
+            .find(|report| report.soc == soc)
     }
 
     /// The occupation's figures in the area, or why there are none.
     pub fn pay_of(&self, occupation: &Occupation) -> Result<&[Figure], Missing> {
-        match self.occupations.iter().find(|(id, _)| *id == occupation.id) {
-            Some((_, OccupationPay::Published(figures))) => Ok(figures),
-            Some((_, OccupationPay::Missing(missing))) => Err(*missing),
+        match self.of(occupation) {
+            Some(InArea { figures, .. }) => figures.as_deref().map_err(|&missing| missing),
             None => Err(Missing::NoSeries),
         }
     }
@@ -92,17 +99,12 @@ impl AreaPay {
     /// BLS's relative standard error of the occupation's wages here, when above our line for
     /// imprecise wages.
     pub fn imprecise_wages(&self, occupation: &Occupation) -> Option<Tenths> {
-        self.imprecise_wages
-            .iter()
-            .find(|(id, _)| *id == occupation.id)
-            .map(|&(_, rse)| rse)
+        self.of(occupation)?.report.imprecise_wages
     }
 
     /// Whether BLS published a median for at least one of the occupations in the area.
     pub fn has_pay(&self) -> bool {
-        self.occupations
-            .iter()
-            .any(|(_, pay)| matches!(pay, OccupationPay::Published(_)))
+        self.occupations.iter().any(|o| o.figures.is_ok())
     }
 
     /// The area's figure of `statistic` on `basis` for the occupation, if BLS released it.
@@ -167,13 +169,14 @@ impl<'a> Areas<'a> {
 
     /// The pay in the area with `code`, if the extract has that area (national included).
     pub fn pay(self, code: AreaCode) -> Option<&'a AreaPay> {
-        let index = self.extract.areas.iter().position(|a| a.code == code)?;
+        let index = self.extract.area_position(code)?;
         let slot = self.cache.built.get(index)?;
-        Some(
-            slot.get_or_init(|| {
-                AreaPay::build(self.extract, self.data, &self.extract.areas[index])
-            }),
-        )
+        Some(slot.get_or_init(|| AreaPay::build(self, &self.extract.areas[index])))
+    }
+
+    /// The salary data whose occupations each area's pay holds.
+    pub fn data(self) -> &'a SalaryData {
+        self.data
     }
 }
 
