@@ -333,12 +333,9 @@ pub fn state_medians<'d>(
         .collect()
 }
 
-/// The area's annual median for `soc`; none where the extract has no such area or occupation.
+/// The area's annual median for `soc`.
 fn area_median(areas: Areas<'_>, listing: &Listing, soc: Soc) -> AreaMedian {
-    areas
-        .pay(listing.code)
-        .and_then(|pay| pay.report(soc))
-        .map_or(AreaMedian::NONE, AreaMedian::of)
+    AreaMedian::of(&areas.report(listing.code, soc))
 }
 
 #[cfg(test)]

@@ -3,10 +3,12 @@
 //! older ones, each with its BLS series id. The ladder, the offer check and the figure tables take
 //! the newest release, so these lead.
 
+use super::area::OccupationPay;
 use super::data::{Figure, Occupation, PayBasis, Scope, Statistic};
+use crate::money::Cents;
 use crate::oews::{
     Area, AreaCode, Datatype, Extract, FootnoteCode, Industry, IndustryCode, Percentile, Series,
-    Soc, Value,
+    SeriesId, Soc, Value,
 };
 
 /// Why the comparison has no pay for an occupation in an area.
@@ -47,7 +49,7 @@ pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
             figures.extend(release.figures(
                 &prefix,
                 occupation,
-                series,
+                published(series),
                 Scope::National,
                 &statistics,
             ));
@@ -61,41 +63,48 @@ pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
             );
             let scope = Scope::Industry(industry.name.clone());
             let statistics = [Statistic::P10, Statistic::Median, Statistic::P90];
-            figures.extend(release.figures(&prefix, occupation, series, scope, &statistics));
+            figures.extend(release.figures(
+                &prefix,
+                occupation,
+                published(series),
+                scope,
+                &statistics,
+            ));
         }
     }
     figures
 }
 
-/// The occupation's distribution in `area` (cross-industry), annual and hourly, each figure with
-/// its series; or why there is none: no series, or a median BLS did not release. Figures for the
-/// nation are the current figures of [`figures`] instead, which the guide's pages also cite.
+/// The occupation's distribution in `area` (cross-industry), annual and hourly, as figures read
+/// from the area's `report`, each with its series; or why there is none: no series, or a median
+/// BLS did not release. Figures for the nation are the current figures of [`figures`] instead,
+/// which the guide's pages also cite.
 pub fn area_figures(
     extract: &Extract,
     area: &Area,
     occupation: &Occupation,
+    report: &OccupationPay,
 ) -> Result<Vec<Figure>, Missing> {
-    let series = extract
-        .series(area.code, IndustryCode::CROSS_INDUSTRY, occupation.soc)
-        .ok_or(Missing::NoSeries)?;
-    median_released(series)?;
+    if let Some(missing) = report.missing_median() {
+        return Err(missing);
+    }
     let release = ReleaseLabels::of(extract);
     let prefix = format!("{}-{}-{}", occupation.id, release.year, area.code);
     let scope = Scope::Area(area.name.clone());
-    Ok(release.figures(&prefix, occupation, series, scope, &Statistic::PERCENTILES))
-}
-
-/// Whether the comparison can use an area's series: it needs BLS's annual median, and says why
-/// not otherwise. Area pages offer the offer check by the same rule.
-pub fn median_released(series: &Series) -> Result<(), Missing> {
-    match series.wage(Datatype::AnnualMedian) {
-        Some(_) => Ok(()),
-        None => Err(Missing::NotReleased(
-            series
-                .cell(Datatype::AnnualMedian)
-                .and_then(|c| c.footnote()),
-        )),
-    }
+    let from_report = Published {
+        wage: |datatype| {
+            let estimate = report.estimate(datatype);
+            Some((estimate.wage()?, estimate.series_id()?))
+        },
+        employment: jobs(report.employment.value()),
+    };
+    Ok(release.figures(
+        &prefix,
+        occupation,
+        from_report,
+        scope,
+        &Statistic::PERCENTILES,
+    ))
 }
 
 /// The [`INDUSTRIES_SHOWN`] three-digit industries employing the most of `soc` nationally, largest
@@ -122,6 +131,28 @@ fn largest_industries(extract: &Extract, soc: Soc) -> Vec<(&Industry, &Series)> 
         .collect()
 }
 
+/// What figures are made from: each wage BLS released, with its series id, and the employment
+/// count; read from a series, or from an area's report of one.
+struct Published<F: Fn(Datatype) -> Option<(Cents, SeriesId)>> {
+    wage: F,
+    employment: Option<u32>,
+}
+
+/// The employment count as figures carry it.
+fn jobs(value: Option<Value>) -> Option<u32> {
+    match value {
+        Some(Value::Jobs(jobs)) => u32::try_from(jobs).ok(),
+        _ => None,
+    }
+}
+
+fn published(series: &Series) -> Published<impl Fn(Datatype) -> Option<(Cents, SeriesId)> + '_> {
+    Published {
+        wage: |datatype| Some((series.wage(datatype)?, series.id(datatype))),
+        employment: jobs(series.value(Datatype::Employment)),
+    }
+}
+
 /// What every figure of one release shares: its year, name and source.
 struct ReleaseLabels {
     year: String,
@@ -145,21 +176,18 @@ impl ReleaseLabels {
         &self,
         prefix: &str,
         occupation: &Occupation,
-        series: &Series,
+        published: Published<impl Fn(Datatype) -> Option<(Cents, SeriesId)>>,
         scope: Scope,
         statistics: &[Statistic],
     ) -> Vec<Figure> {
-        let employment = match series.value(Datatype::Employment) {
-            Some(Value::Jobs(jobs)) => u32::try_from(jobs).ok(),
-            _ => None,
-        };
+        let Published { wage, employment } = published;
         let mut figures = Vec::new();
         for &statistic in statistics {
             for basis in [PayBasis::Annual, PayBasis::Hourly] {
                 let Some(datatype) = datatype(statistic, basis) else {
                     continue;
                 };
-                let Some(amount) = series.wage(datatype) else {
+                let Some((amount, id)) = wage(datatype) else {
                     continue;
                 };
                 let hourly = if basis == PayBasis::Hourly {
@@ -183,7 +211,7 @@ impl ReleaseLabels {
                     status: None,
                     note: None,
                     checked_against: None,
-                    series: Some(series.id(datatype)),
+                    series: Some(id),
                     soc: None,
                     soc_title: None,
                 });

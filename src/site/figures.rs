@@ -372,13 +372,7 @@ impl GuideFigures<'_> {
                 })?;
             let mut cells = vec![format!("[{}]({})", listing.name, listing.url())];
             for occupation in &self.data.occupations {
-                let Some(pay) = pay_in
-                    .pay(listing.code)
-                    .and_then(|area| area.report(occupation.soc))
-                else {
-                    cells.push("not released by BLS".to_string());
-                    continue;
-                };
+                let pay = pay_in.report(listing.code, occupation.soc);
                 let median = pay.median_row();
                 cells.push(match (median.annual.wage(), median.annual.series_id()) {
                     (Some(wage), Some(id)) => {

@@ -5,7 +5,8 @@ use crate::money::{Cents, Difference, Side};
 
 /// How far a value lies from the one it is set against: `$2,150 (4.2%) below`, `$14,090 (32.0%)
 /// above the nation's`, `the same as their median`. `amount_text` writes the amount (per year,
-/// per hour, ...); `against`, when given, names what it is set against.
+/// per hour, ...); `against`, when given, names what it is set against and the words continue a
+/// sentence; without it they stand alone, in a table cell (`The same`).
 pub(crate) fn difference(
     difference: Difference,
     amount_text: impl Fn(Cents) -> String,
@@ -17,7 +18,7 @@ pub(crate) fn difference(
         Side::Same => {
             return match against {
                 Some(against) => format!("the same as {against}"),
-                None => "the same".into(),
+                None => "The same".into(),
             };
         }
     };
@@ -50,7 +51,7 @@ mod tests {
             "$25.00 (5.0%) below the nation's"
         );
         let same = Difference::between(Cents(100), Cents(100)).unwrap();
-        assert_eq!(difference(same, year, None), "the same");
+        assert_eq!(difference(same, year, None), "The same");
         assert_eq!(
             difference(same, year, Some("their median")),
             "the same as their median"

@@ -1,7 +1,9 @@
-//! Pay in one BLS area, the one model that area pages, `/pay` and the comparison read: for each
-//! occupation, BLS's figures there set against the nation's ([`report`]) and, where BLS released a
-//! median, the distribution as the comparison's figures; or why BLS published none. Built on an
-//! area's first use and kept, never for every area at start-up.
+//! Pay in one BLS area, the one model that area pages, `/pay` and the comparison read. [`report`]
+//! reads each occupation's figures there against the nation's from the extract, as area pages,
+//! maps and rankings show them. The comparison's [`AreaPay`] is made from those reports (the
+//! distribution as figures, or why BLS published none) on the area's first comparison and kept,
+//! never for every area at start-up; a report itself is cheap and not kept, as the pages that
+//! show it are.
 
 pub mod report;
 
@@ -13,16 +15,16 @@ use super::current::Missing;
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
 use crate::oews::{Area, AreaCode, AreaType, Extract, Soc, Tenths};
 
-/// One occupation in an area.
+/// One occupation in an area, as the comparison reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InArea {
     /// The occupation's id in the salary data.
     pub id: String,
-    /// Everything BLS published for it here, against the nation.
-    pub report: OccupationPay,
-    /// The 10th to 90th percentiles, annual and hourly, as the comparison's figures, each with
-    /// its series; or why the comparison has none.
+    /// The 10th to 90th percentiles, annual and hourly, from the occupation's report here, each
+    /// with its series; or why the comparison has none.
     pub figures: Result<Vec<Figure>, Missing>,
+    /// BLS's relative standard error of the wages here, when above our line for imprecise wages.
+    pub imprecise_wages: Option<Tenths>,
 }
 
 /// The state a metro or nonmetro area lies in, offered where BLS published nothing in the area.
@@ -33,7 +35,7 @@ pub struct StateFallback {
     pub published: Vec<String>,
 }
 
-/// Everything about pay in one area.
+/// Pay in one area as the comparison reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AreaPay {
     pub area: Area,
@@ -51,10 +53,13 @@ impl AreaPay {
             .data
             .occupations
             .iter()
-            .map(|occupation| InArea {
-                id: occupation.id.clone(),
-                report: report::occupation_pay(areas.extract, area.code, occupation.soc),
-                figures: super::current::area_figures(areas.extract, area, occupation),
+            .map(|occupation| {
+                let report = areas.report(area.code, occupation.soc);
+                InArea {
+                    id: occupation.id.clone(),
+                    figures: super::current::area_figures(areas.extract, area, occupation, &report),
+                    imprecise_wages: report.imprecise_wages,
+                }
             })
             .collect();
         let state = (area.area_type == AreaType::Metro)
@@ -80,14 +85,6 @@ impl AreaPay {
         self.occupations.iter().find(|o| o.id == occupation.id)
     }
 
-    /// What BLS published for the occupation with `soc` here, against the nation.
-    pub fn report(&self, soc: Soc) -> Option<&OccupationPay> {
-        self.occupations
-            .iter()
-            .map(|o| &o.report)
-            .find(|report| report.soc == soc)
-    }
-
     /// The occupation's figures in the area, or why there are none.
     pub fn pay_of(&self, occupation: &Occupation) -> Result<&[Figure], Missing> {
         match self.of(occupation) {
@@ -99,7 +96,7 @@ impl AreaPay {
     /// BLS's relative standard error of the occupation's wages here, when above our line for
     /// imprecise wages.
     pub fn imprecise_wages(&self, occupation: &Occupation) -> Option<Tenths> {
-        self.of(occupation)?.report.imprecise_wages
+        self.of(occupation)?.imprecise_wages
     }
 
     /// Whether BLS published a median for at least one of the occupations in the area.
@@ -174,9 +171,10 @@ impl<'a> Areas<'a> {
         Some(slot.get_or_init(|| AreaPay::build(self, &self.extract.areas[index])))
     }
 
-    /// The salary data whose occupations each area's pay holds.
-    pub fn data(self) -> &'a SalaryData {
-        self.data
+    /// What BLS published for the occupation with `soc` in the area with `code`, against the
+    /// nation: read from the extract each time, as cheap as a few lookups.
+    pub fn report(self, code: AreaCode, soc: Soc) -> OccupationPay {
+        report::occupation_pay(self.extract, code, soc)
     }
 }
 
@@ -218,6 +216,30 @@ mod tests {
         assert_eq!(state.area.name, "Texas");
         assert_eq!(state.published, ["specialist", "manager"]);
         assert!(pay.has_pay());
+    }
+
+    #[test]
+    fn the_comparisons_figures_are_read_from_the_areas_report() {
+        let areas = fixture_areas();
+        let austin = code("0012420");
+        let manager = fixture().occupation("manager").unwrap();
+        let report = areas.report(austin, manager.soc);
+        assert_eq!(report.missing_median(), None);
+        let figures = areas.pay(austin).unwrap().pay_of(manager).unwrap();
+        assert_eq!(figures.len(), 10, "five percentiles, annual and hourly");
+        for figure in figures {
+            let id = figure.series.expect("each figure has its series");
+            let estimate = report.estimate(id.datatype);
+            assert_eq!(
+                (estimate.wage(), estimate.series_id()),
+                (Some(figure.amount), Some(id))
+            );
+        }
+        let specialist = fixture().occupation("specialist").unwrap();
+        assert_eq!(
+            areas.report(austin, specialist.soc).missing_median(),
+            Some(Missing::NoSeries)
+        );
     }
 
     #[test]

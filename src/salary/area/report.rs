@@ -6,6 +6,7 @@ use crate::money::{Cents, Difference};
 use crate::oews::{
     AreaCode, Datatype, Extract, FootnoteCode, IndustryCode, Series, SeriesId, Soc, Tenths, Value,
 };
+use crate::salary::current::Missing;
 
 /// The wage rows of an area's table: percentiles, then the mean, each hourly and annual.
 pub const WAGE_ROWS: [(Datatype, Datatype); 6] = [
@@ -131,6 +132,32 @@ impl OccupationPay {
         self.median_row().annual.wage()
     }
 
+    /// Why the comparison cannot use the occupation's pay here, if it cannot: it needs BLS's
+    /// annual median. Area pages offer the offer check by this same rule.
+    pub fn missing_median(&self) -> Option<Missing> {
+        match self.median_row().annual {
+            _ if !self.published => Some(Missing::NoSeries),
+            Estimate::Released { .. } => None,
+            Estimate::NotReleased { footnote, .. } => Some(Missing::NotReleased(Some(footnote))),
+            Estimate::NotPublished => Some(Missing::NotReleased(None)),
+        }
+    }
+
+    /// The wage estimate of `datatype` here (hourly or annual, any statistic of [`WAGE_ROWS`]).
+    pub fn estimate(&self, datatype: Datatype) -> Estimate {
+        let Some(&(hourly, annual)) = WAGE_ROWS
+            .iter()
+            .find(|(h, a)| datatype == *h || datatype == *a)
+        else {
+            return Estimate::NotPublished;
+        };
+        match self.wages.iter().find(|row| row.statistic == annual) {
+            Some(row) if datatype == hourly => row.hourly,
+            Some(row) => row.annual,
+            None => Estimate::NotPublished,
+        }
+    }
+
     pub fn employment_imprecise(&self) -> bool {
         self.imprecise_employment.is_some()
     }
@@ -195,12 +222,6 @@ pub struct AreaMedian {
 }
 
 impl AreaMedian {
-    /// No median: BLS published nothing for the occupation in the area.
-    pub const NONE: AreaMedian = AreaMedian {
-        amount: None,
-        imprecise: false,
-    };
-
     pub fn of(pay: &OccupationPay) -> AreaMedian {
         AreaMedian {
             amount: pay.median(),

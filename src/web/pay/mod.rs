@@ -24,7 +24,7 @@ use crate::pay::{
     Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, ranked_in_state, search_query,
     state_medians,
 };
-use crate::salary::area::{Areas, Estimate, InArea, OccupationPay};
+use crate::salary::area::{Areas, Estimate, OccupationPay};
 use crate::salary::data::Occupation;
 use crate::site::{SALARY_PAGE, Site};
 
@@ -85,7 +85,7 @@ fn value_text(value: Value) -> String {
     }
 }
 
-/// `$2,150 (4.2%) below`, `$1,200 (2.3%) above`, `the same`.
+/// `$2,150 (4.2%) below`, `$1,200 (2.3%) above`, `The same`.
 fn gap_text(gap: Option<Difference>) -> String {
     gap.map_or_else(
         || "No comparison".into(),
@@ -136,8 +136,7 @@ fn wage_label(statistic: Datatype) -> &'static str {
 }
 
 impl OccupationView {
-    fn new(occupation: &Occupation, in_area: &InArea, listing: &Listing) -> OccupationView {
-        let pay = &in_area.report;
+    fn new(occupation: &Occupation, pay: &OccupationPay, listing: &Listing) -> OccupationView {
         let wages = pay
             .wages
             .iter()
@@ -163,7 +162,7 @@ impl OccupationView {
             wages,
             has_wages: pay.has_wages(),
             reliability: reliability(occupation, pay),
-            compare_url: in_area.figures.is_ok().then(|| {
+            compare_url: pay.missing_median().is_none().then(|| {
                 format!(
                     "{SALARY_PAGE}?occupation={}&area={}",
                     occupation.id, listing.code
@@ -341,15 +340,15 @@ fn area_page(
     };
     let occupations = &site.salary.occupations;
     let areas = area_lookup(site);
-    let area_pay = areas
-        .pay(listing.code)
-        .expect("every listed area is in the extract");
+    let pays: Vec<OccupationPay> = occupations
+        .iter()
+        .map(|occupation| areas.report(listing.code, occupation.soc))
+        .collect();
     let views: Vec<OccupationView> = occupations
         .iter()
-        .zip(&area_pay.occupations)
-        .map(|(occupation, in_area)| OccupationView::new(occupation, in_area, listing))
+        .zip(&pays)
+        .map(|(occupation, pay)| OccupationView::new(occupation, pay, listing))
         .collect();
-    let pays = area_pay.occupations.iter().map(|o| &o.report);
     let rankings = if listing.area_type == AreaType::State {
         occupations
             .iter()
@@ -360,6 +359,7 @@ fn area_page(
         Vec::new()
     };
     let mut footnotes: Vec<FootnoteCode> = pays
+        .iter()
         .flat_map(|pay| {
             [
                 pay.employment,
@@ -585,11 +585,8 @@ impl PayIndex {
                 let cells = occupations
                     .iter()
                     .map(|occupation| {
-                        match areas.pay(state.code).and_then(|a| a.report(occupation.soc)) {
-                            Some(pay) => CellView::of(pay.median_row().annual)
-                                .flagged(pay.median_imprecise()),
-                            None => CellView::of(Estimate::NotPublished),
-                        }
+                        let pay = areas.report(state.code, occupation.soc);
+                        CellView::of(pay.median_row().annual).flagged(pay.median_imprecise())
                     })
                     .collect();
                 (state.name.clone(), state.url(), cells)
