@@ -19,6 +19,7 @@ use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
+use crate::web::trusted::JsonLd;
 use crate::web::views::Chrome;
 
 /// The full page: the site's layout, the form and the comparison, rendered whole by its template.
@@ -125,7 +126,7 @@ pub(crate) struct EmbedView<'a> {
 pub(crate) struct SalaryView<'a> {
     pub chrome: Arc<Chrome>,
     /// The occupations as schema.org data.
-    pub json_ld: &'a str,
+    pub json_ld: &'a JsonLd,
     /// "Compare HIM pay", with the area's name when one is chosen.
     pub heading: String,
     pub form: FormView<'a>,
