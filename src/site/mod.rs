@@ -59,7 +59,7 @@ pub struct Page {
     pub source_ids: Vec<String>,
     pub weight: i64,
     /// The body as HTML, from the one Markdown entry point.
-    pub html: String,
+    pub html: content::markdown::Html,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
     /// Former addresses that redirect here.
@@ -85,7 +85,7 @@ pub struct Site {
     pub area_pay: salary::area::AreaCache,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
     /// HTML from the one Markdown entry point, for the printable fact sheets.
-    pub quick_facts_html: String,
+    pub quick_facts_html: content::markdown::Html,
 }
 
 /// A page's place in the sitemap.
@@ -460,7 +460,7 @@ fn load_salary(site_dir: &Path, sources: &[Source]) -> Result<SalaryData, Vec<Pr
 }
 
 /// The quick-facts table as HTML, through the one Markdown entry point.
-fn quick_facts_html(figures: &GuideFigures<'_>) -> String {
+fn quick_facts_html(figures: &GuideFigures<'_>) -> content::markdown::Html {
     let ctx = content::markdown::RenderContext {
         file: Path::new("content/salary.toml"),
         content_path: Path::new(""),

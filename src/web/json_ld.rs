@@ -3,15 +3,16 @@
 
 use serde_json::{Value, json};
 
+use super::trusted::JsonLd;
 use crate::salary::SalaryData;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::site::{GUIDE_INDEX, Page};
 
 /// The JSON-LD for a guide chapter: the article and the trail from home down to it.
-pub(super) fn chapter(page: &Page, base_url: &str, site_name: &str) -> String {
+pub(super) fn chapter(page: &Page, base_url: &str, site_name: &str) -> JsonLd {
     let url = format!("{base_url}{}", page.url);
     let crumb = |position: u32, name: &str, path: &str| json!({ "@type": "ListItem", "position": position, "name": name, "item": format!("{base_url}{path}") });
-    script_body(&json!({
+    JsonLd::from_value(&json!({
         "@context": "https://schema.org",
         "@graph": [
             {
@@ -33,7 +34,7 @@ pub(super) fn chapter(page: &Page, base_url: &str, site_name: &str) -> String {
 }
 
 /// The JSON-LD for the salary page: each occupation with its pay distribution and requirements.
-pub(super) fn occupations(data: &SalaryData) -> String {
+pub(super) fn occupations(data: &SalaryData) -> JsonLd {
     let occupations: Vec<Value> = data
         .occupations
         .iter()
@@ -87,23 +88,40 @@ pub(super) fn occupations(data: &SalaryData) -> String {
             value
         })
         .collect();
-    script_body(&json!({ "@context": "https://schema.org", "@graph": occupations }))
-}
-
-/// JSON safe inside a `<script>` element: `</` cannot close it early.
-fn script_body(value: &Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    JsonLd::from_value(&json!({ "@context": "https://schema.org", "@graph": occupations }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Date;
+    use crate::site::PageKind;
 
     #[test]
-    fn json_cannot_close_its_script_element() {
+    fn a_hostile_title_cannot_close_the_script_element() {
+        let hostile = "</script><script>alert(1)</script>";
+        let page = Page {
+            url: "/guide/pay".into(),
+            file: "content/guide/pay.md".into(),
+            kind: PageKind::Chapter,
+            title: hostile.into(),
+            description: "A & B".into(),
+            updated: Date::default(),
+            source_ids: Vec::new(),
+            weight: 0,
+            html: crate::content::markdown::Html::default(),
+            toc: Vec::new(),
+            word_count: 0,
+            aliases: Vec::new(),
+        };
+        let ld = chapter(&page, "https://guide.example.org", "HIM Career Guide");
+        assert!(!ld.as_str().contains(['<', '>', '&']), "{}", ld.as_str());
+        let read_back: Value = serde_json::from_str(ld.as_str()).unwrap();
+        assert_eq!(read_back["@graph"][0]["headline"], hostile);
+        assert_eq!(read_back["@graph"][0]["description"], "A & B");
         assert_eq!(
-            script_body(&json!({ "a": "</script><b>" })),
-            r#"{"a":"<\/script><b>"}"#
+            read_back["@graph"][1]["itemListElement"][2]["name"],
+            hostile
         );
     }
 }

@@ -10,6 +10,7 @@ mod pay;
 mod prepared;
 mod routes;
 mod salary;
+pub mod trusted;
 pub mod views;
 mod watch;
 mod words;

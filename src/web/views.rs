@@ -12,6 +12,8 @@ use crate::site::{
 };
 use crate::sources::{Source, SourceKind};
 
+use super::trusted::{JsonLd, MarkdownHtml};
+
 /// The site's name, in the header and every `<title>`.
 pub const SITE_NAME: &str = "HIM Career Guide";
 
@@ -47,6 +49,8 @@ pub struct Chrome {
 pub struct PageView<'a> {
     pub chrome: Chrome,
     pub page: &'a Page,
+    /// The page's body, written as is.
+    pub body: MarkdownHtml<'a>,
     /// The sources this page cites, in its front matter's order.
     pub sources: Vec<&'a Source>,
     /// The guide's chapters, shown beside a chapter; empty on other pages.
@@ -54,7 +58,7 @@ pub struct PageView<'a> {
     pub previous: Option<&'a Page>,
     pub next: Option<&'a Page>,
     /// schema.org JSON-LD for chapters, safe inside `<script>`.
-    pub json_ld: Option<String>,
+    pub json_ld: Option<JsonLd>,
 }
 
 /// The sources page: its Markdown introduction, then every source: `templates/sources.html`.
@@ -63,6 +67,8 @@ pub struct PageView<'a> {
 pub struct SourcesView<'a> {
     pub chrome: Chrome,
     pub page: &'a Page,
+    /// The page's Markdown introduction, written as is.
+    pub body: MarkdownHtml<'a>,
     /// The articles first, then the public data pages.
     pub groups: Vec<SourceGroup<'a>>,
 }
@@ -84,7 +90,7 @@ pub struct FactSheetView<'a> {
     /// The chapter's address, absolute.
     pub chapter_url: String,
     /// The quick-facts table, HTML from the one Markdown entry point.
-    pub quick_facts_html: &'a str,
+    pub quick_facts: MarkdownHtml<'a>,
     /// Whether the table's medians share one release and its projections one window.
     pub dating: crate::salary::data::QuickFactsDating<'a>,
 }
@@ -151,6 +157,7 @@ pub fn render_site(
             SourcesView {
                 chrome,
                 page,
+                body: MarkdownHtml::new(&page.html),
                 groups: vec![
                     group("source-documents", "Source documents", SourceKind::Document),
                     group("data-pages", "Public data pages", SourceKind::Data),
@@ -163,6 +170,7 @@ pub fn render_site(
             PageView {
                 chrome,
                 page,
+                body: MarkdownHtml::new(&page.html),
                 sources: site.sources_of(page),
                 chapters: if is_chapter {
                     site.chapters().collect()
@@ -195,7 +203,7 @@ pub fn render_site(
             page,
             sources: site.sources_of(page),
             chapter_url: format!("{base_url}{}", page.url),
-            quick_facts_html: &site.quick_facts_html,
+            quick_facts: MarkdownHtml::new(&site.quick_facts_html),
             dating: site.salary.quick_facts_dating(),
         };
         pages.insert(url, view.render()?);

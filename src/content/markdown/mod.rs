@@ -50,10 +50,37 @@ pub struct InternalLink {
     pub line: usize,
 }
 
+/// HTML that [`render`] wrote. Only this module can make one (its field is private), so a value of
+/// this type always came out of pulldown-cmark, which escapes the text it is given, with raw HTML
+/// refused except the snippets a page lists in `reviewed_html`. The web layer writes it into pages
+/// unescaped on that ground (`src/web/trusted.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Html(String);
+
+impl Html {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Html {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Html {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A page body rendered to HTML, with what the site needs to know about it.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    pub html: Html,
     pub headings: Vec<Heading>,
     /// Every id a link may target: headings and footnotes.
     pub anchors: HashSet<String>,
@@ -224,7 +251,7 @@ pub fn render(body: &str, ctx: &RenderContext<'_>) -> Rendered {
             other => html_events.push(other),
         }
     }
-    html::push_html(&mut out.html, html_events.into_iter());
+    html::push_html(&mut out.html.0, html_events.into_iter());
     out
 }
 

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use super::options::{Choice, Options};
 use super::wording;
 use crate::money::Period;
 use crate::oews::{Area, AreaCode, AreaType, Extract};
@@ -10,6 +9,12 @@ use crate::salary::capitalise;
 use crate::salary::data::SalaryData;
 use crate::salary::query::{Compare, Display, Input, Rejected};
 use crate::web::AppState;
+
+/// One choice of a form's list: the value sent and the label shown.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
 
 /// A rejected field and what the reader should do, in words.
 pub(crate) struct FieldMessage {
@@ -65,7 +70,7 @@ impl<'a> FormView<'a> {
 /// The options of the form's fields, the same for every request.
 pub struct FormChoices {
     /// The nation, then every state and territory of the extract.
-    pub areas: Options,
+    pub areas: Vec<Choice>,
     /// Each state's metro and nonmetro areas, shown once the state (or one of them) is chosen, so
     /// that a reader picks a state, then an area, without a script.
     pub area_groups: Vec<AreaGroup>,
@@ -93,13 +98,11 @@ impl FormChoices {
                 .map(|state| AreaGroup {
                     state: state.code.to_string(),
                     label: wording::areas_in(&state.name),
-                    areas: Options::new(
-                        &extract
-                            .areas_in_state(state.state)
-                            .filter(|a| a.area_type == AreaType::Metro)
-                            .map(|a| choice(a.code.as_str(), &a.name))
-                            .collect::<Vec<_>>(),
-                    ),
+                    areas: extract
+                        .areas_in_state(state.state)
+                        .filter(|a| a.area_type == AreaType::Metro)
+                        .map(|a| choice(a.code.as_str(), &a.name))
+                        .collect(),
                 })
                 .filter(|group| !group.areas.is_empty())
                 .collect()
@@ -108,7 +111,7 @@ impl FormChoices {
             .iter()
             .enumerate()
             .flat_map(|(i, group)| {
-                let areas = group.areas.values().map(String::from);
+                let areas = group.areas.iter().map(|area| area.value.clone());
                 std::iter::once(group.state.clone())
                     .chain(areas)
                     .map(move |code| (code, i))
@@ -117,14 +120,12 @@ impl FormChoices {
         FormChoices {
             group_of,
             area_groups,
-            areas: Options::new(
-                &std::iter::once(choice(
-                    AreaCode::NATIONAL.as_str(),
-                    wording::NATIONAL_CHOICE,
-                ))
-                .chain(states.iter().map(|s| choice(s.code.as_str(), &s.name)))
-                .collect::<Vec<_>>(),
-            ),
+            areas: std::iter::once(choice(
+                AreaCode::NATIONAL.as_str(),
+                wording::NATIONAL_CHOICE,
+            ))
+            .chain(states.iter().map(|s| choice(s.code.as_str(), &s.name)))
+            .collect(),
             occupations: data
                 .occupations
                 .iter()
@@ -156,5 +157,5 @@ pub struct AreaGroup {
     /// The state's own area code: `4800000`.
     pub state: String,
     pub label: String,
-    pub areas: Options,
+    pub areas: Vec<Choice>,
 }

@@ -10,6 +10,7 @@ use super::form::FormChoices;
 use super::wording;
 use crate::oews::{Area, AreaCode, Extract};
 use crate::salary::data::SalaryData;
+use crate::web::trusted::JsonLd;
 use crate::web::views::Chrome;
 
 /// The salary page around the form and comparison.
@@ -21,7 +22,7 @@ pub struct Layout {
     /// The chrome of a rejected query, whose title asks to check the choices.
     pub rejected: Arc<Chrome>,
     /// The occupations as schema.org data, for the page's head.
-    pub json_ld: String,
+    pub json_ld: JsonLd,
     pub choices: FormChoices,
     /// Set in a static export: the address of a live him-guide (possibly empty), which the page
     /// points to and sends its form to, since a static copy cannot compute.

@@ -8,7 +8,6 @@ mod csv;
 mod form;
 mod json;
 mod layout;
-mod options;
 mod page;
 mod wording;
 

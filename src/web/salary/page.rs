@@ -8,7 +8,6 @@ use askama::Template;
 
 use super::chart::{ChartMark, ChartView};
 use super::form::{FieldMessage, FormView};
-use super::options::escape_html;
 use super::{Format, wording};
 use crate::oews::Area;
 use crate::oews::bls_series_url;
@@ -20,6 +19,7 @@ use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
+use crate::web::trusted::JsonLd;
 use crate::web::views::Chrome;
 
 /// The full page: the site's layout, the form and the comparison, rendered whole by its template.
@@ -29,7 +29,7 @@ impl Format for Page {
     const CONTENT_TYPE: &'static str = "text/html; charset=utf-8";
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
-        render_page(&SalaryView::result(state, report))
+        render_page(&SalaryView::result(state, report)?)
     }
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
@@ -51,7 +51,7 @@ impl Format for Embed {
     const CONTENT_TYPE: &'static str = "text/html; charset=utf-8";
 
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
-        let full = SalaryView::result(state, report);
+        let full = SalaryView::result(state, report)?;
         let area = report.query.area.map(|pay| &pay.area);
         let view = EmbedView {
             stylesheet: &state.assets.urls.stylesheet,
@@ -126,7 +126,7 @@ pub(crate) struct EmbedView<'a> {
 pub(crate) struct SalaryView<'a> {
     pub chrome: Arc<Chrome>,
     /// The occupations as schema.org data.
-    pub json_ld: &'a str,
+    pub json_ld: &'a JsonLd,
     /// "Compare HIM pay", with the area's name when one is chosen.
     pub heading: String,
     pub form: FormView<'a>,
@@ -208,8 +208,21 @@ pub(crate) struct ResultLinks {
     pub page: String,
     pub json: String,
     pub csv: String,
-    /// A copy-ready `<iframe>` for other sites, showing this result compactly.
+    /// A copy-ready `<iframe>` for other sites, showing this result compactly: [`EmbedCode`]
+    /// rendered, which the page shows as text.
     pub iframe: String,
+}
+
+/// `templates/embed_code.html`: the `<iframe>` another site copies to show one result.
+#[derive(Template)]
+#[template(path = "embed_code.html")]
+pub(crate) struct EmbedCode<'a> {
+    /// This site's address, before `/embed/salary`.
+    pub base_url: &'a str,
+    /// The result's canonical query string, its pairs joined by `&`.
+    pub query: &'a str,
+    /// The frame's title, which names the area when one is chosen.
+    pub title: String,
 }
 
 /// An accessible table: a caption, column headers, and rows whose first cell heads the row.
@@ -404,7 +417,7 @@ impl Figures {
 }
 
 impl<'a> SalaryView<'a> {
-    fn result(state: &'a AppState, report: &Report<'_>) -> SalaryView<'a> {
+    fn result(state: &'a AppState, report: &Report<'_>) -> Result<SalaryView<'a>, AppError> {
         let query = &report.query;
         let display = query.display;
         let figures = state
@@ -443,7 +456,7 @@ impl<'a> SalaryView<'a> {
         let canonical = query.to_query_string();
         let area = query.area.map(|pay| &pay.area);
         let (not_published, offer_unchecked) = Unpublished::all(report);
-        SalaryView {
+        Ok(SalaryView {
             chrome: state.salary_layout.chrome_for(area),
             json_ld: &state.salary_layout.json_ld,
             heading: wording::page_title(area.map(|a| a.name.as_str())),
@@ -462,14 +475,15 @@ impl<'a> SalaryView<'a> {
                 page: format!("{SALARY_PAGE}?{canonical}"),
                 json: format!("{SALARY_PAGE}.json?{canonical}"),
                 csv: format!("{SALARY_PAGE}.csv?{canonical}"),
-                iframe: format!(
-                    "<iframe src=\"{}/embed{SALARY_PAGE}?{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
-                    state.base_url,
-                    canonical.replace('&', "&amp;"),
-                    escape_html(&wording::embed_title(area)),
-                ),
+                iframe: EmbedCode {
+                    base_url: &state.base_url,
+                    query: &canonical,
+                    title: wording::embed_title(area),
+                }
+                .render()
+                .map_err(AppError::internal)?,
             }),
-        }
+        })
     }
 
     fn rejected(state: &'a AppState, rejected: &Rejected) -> SalaryView<'a> {
@@ -641,5 +655,23 @@ fn settings_table(
         caption,
         headers,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embed_code_joins_the_query_with_amp_and_escapes_the_title() {
+        let code = EmbedCode {
+            base_url: "https://guide.example.org",
+            query: "area=4800000&offer=52000",
+            title: "Pay in \"A & B\" <here>".into(),
+        };
+        assert_eq!(
+            code.render().unwrap(),
+            "<iframe src=\"https://guide.example.org/embed/salary?area=4800000&amp;offer=52000\" title=\"Pay in &#34;A &#38; B&#34; &#60;here&#62;\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>"
+        );
     }
 }
