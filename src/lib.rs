@@ -21,3 +21,4 @@ pub mod salary;
 pub mod site;
 pub mod sources;
 pub mod web;
+pub mod words;

@@ -5,6 +5,7 @@ mod figures;
 mod links;
 pub mod routes;
 
+use crate::words::Words;
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, Figures, Heading, LoadedPage};
@@ -69,6 +70,8 @@ pub struct Page {
 /// The whole site: pages in navigation order, the sources they cite, and the salary data.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// Every word the site says outside its Markdown, in the site's language.
+    pub words: &'static Words,
     /// Home first, then chapters by weight, then other pages by weight.
     pub pages: Vec<Page>,
     pub sources: Vec<Source>,
@@ -98,6 +101,11 @@ pub struct SitemapEntry {
 impl Site {
     /// Loads, renders and checks everything under `site_dir`; the error lists every problem found.
     pub fn load(site_dir: &Path) -> Result<Site, Problems> {
+        Site::load_with(site_dir, Words::english())
+    }
+
+    /// [`Site::load`], saying everything outside the Markdown in `words`: the tests' pseudo-locale.
+    pub fn load_with(site_dir: &Path, words: &'static Words) -> Result<Site, Problems> {
         if let Some(problem) = content::missing_content_dir(site_dir) {
             return Err(Problems(vec![problem]));
         }
@@ -189,6 +197,7 @@ impl Site {
             &area_pay,
         ));
         Ok(Site {
+            words,
             pages,
             sources,
             salary,

@@ -91,7 +91,9 @@ pub(crate) fn render_error_page<B>(
         },
         |state| state.assets.urls.clone(),
     );
-    let html = views::render_error(&nav, &assets, status.as_u16(), heading, &message);
+    // Only a test app without state lacks the site; its error page is in English.
+    let w = state.map_or_else(crate::words::Words::english, |state| state.site.words);
+    let html = views::render_error(w, &nav, &assets, status.as_u16(), heading, &message);
 
     let mut page = HttpResponse::build(status);
     page.content_type("text/html; charset=utf-8");

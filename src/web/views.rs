@@ -13,9 +13,7 @@ use crate::site::{
 use crate::sources::{Source, SourceKind};
 
 use super::trusted::{JsonLd, MarkdownHtml};
-
-/// The site's name, in the header and every `<title>`.
-pub const SITE_NAME: &str = "HIM Career Guide";
+use crate::words::Words;
 
 /// A link in the primary navigation.
 #[derive(Debug, Clone)]
@@ -29,6 +27,8 @@ pub struct NavLink {
 /// What the base layout needs on every page.
 #[derive(Debug, Clone)]
 pub struct Chrome {
+    /// Every word the page says outside its Markdown, in the page's language.
+    pub w: &'static Words,
     /// The page's own title; the layout adds the site name.
     pub title: String,
     pub description: String,
@@ -179,7 +179,9 @@ pub fn render_site(
                 },
                 previous,
                 next,
-                json_ld: is_chapter.then(|| super::json_ld::chapter(page, base_url, SITE_NAME)),
+                json_ld: is_chapter.then(|| {
+                    super::json_ld::chapter(page, base_url, site.words.site.name.as_str())
+                }),
             }
             .render()?
         };
@@ -238,6 +240,7 @@ pub fn render_site(
 
 /// Renders the error page for `status`.
 pub fn render_error(
+    w: &'static Words,
     nav: &[NavLink],
     assets: &AssetUrls,
     status: u16,
@@ -246,11 +249,12 @@ pub fn render_error(
 ) -> String {
     let view = ErrorView {
         chrome: Chrome {
+            w,
             title: heading.to_string(),
             description: message.to_string(),
             canonical: None,
             nav: nav.to_vec(),
-            breadcrumbs: vec![(HOME.to_string(), "Home".to_string())],
+            breadcrumbs: vec![(HOME.to_string(), w.site.home.to_string())],
             assets: assets.clone(),
             og_type: "website",
         },
@@ -274,14 +278,16 @@ pub fn chrome_for(
     title: &str,
     description: &str,
 ) -> Chrome {
+    let w = site.words;
     let mut breadcrumbs = Vec::new();
     if url != HOME {
-        breadcrumbs.push((HOME.to_string(), "Home".to_string()));
+        breadcrumbs.push((HOME.to_string(), w.site.home.to_string()));
         if PageKind::of(url) == PageKind::Chapter {
-            breadcrumbs.push((GUIDE_INDEX.to_string(), "The guide".to_string()));
+            breadcrumbs.push((GUIDE_INDEX.to_string(), w.site.the_guide.to_string()));
         }
     }
     Chrome {
+        w,
         title: title.to_string(),
         description: description.to_string(),
         canonical: Some(format!("{base_url}{url}")),

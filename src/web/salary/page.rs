@@ -54,6 +54,7 @@ impl Format for Embed {
         let full = SalaryView::result(state, report)?;
         let area = report.query.area.map(|pay| &pay.area);
         let view = EmbedView {
+            w: state.site.words,
             stylesheet: &state.assets.urls.stylesheet,
             title: wording::embed_title(area),
             heading: wording::embed_heading(area),
@@ -70,6 +71,7 @@ impl Format for Embed {
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
         render(&EmbedView {
+            w: state.site.words,
             stylesheet: &state.assets.urls.stylesheet,
             title: wording::embed_title(None),
             heading: wording::embed_heading(None),
@@ -104,6 +106,8 @@ fn render(view: &impl Template) -> Result<Vec<u8>, AppError> {
 #[derive(Template)]
 #[template(path = "embed_salary.html")]
 pub(crate) struct EmbedView<'a> {
+    /// Every word the embed says, in the site's language.
+    pub w: &'static crate::words::Words,
     pub stylesheet: &'a str,
     /// The document's title and heading, naming the area when one is chosen.
     pub title: String,

@@ -1,0 +1,181 @@
+//! The two kinds of word: [`Text`], said as is, and [`Message`], with `{name}` placeholders that
+//! the caller fills. Both are checked as they are read: a text with a placeholder, or a message
+//! with an unclosed one, does not load.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, de};
+
+/// Words said as they are: a heading, a label, a link's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text.contains('{') || text.contains('}') {
+            return Err(de::Error::custom(format!(
+                "`{text}` has a placeholder, which a text cannot fill; make it a message where the code fills it"
+            )));
+        }
+        Ok(Text(text))
+    }
+}
+
+/// One piece of a message: words, or the name of a value filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Words(String),
+    Placeholder(String),
+}
+
+/// Words with `{name}` placeholders: `{amount} a year`. [`Message::with`] fills them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pieces: Vec<Piece>,
+}
+
+impl Message {
+    /// Reads `{name}` placeholders (letters, digits and `_`) out of `text`.
+    fn parse(text: &str) -> Result<Message, String> {
+        let mut pieces = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                pieces.push(Piece::Words(rest[..open].to_string()));
+            }
+            let close = rest[open..]
+                .find('}')
+                .ok_or_else(|| format!("`{text}` opens a placeholder with `{{` and never closes it"))?;
+            let name = &rest[open + 1..open + close];
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err(format!(
+                    "`{text}` has a placeholder `{{{name}}}`; a name is letters, digits and `_`"
+                ));
+            }
+            pieces.push(Piece::Placeholder(name.to_string()));
+            rest = &rest[open + close + 1..];
+        }
+        if rest.contains('}') {
+            return Err(format!("`{text}` closes a placeholder it never opened"));
+        }
+        if !rest.is_empty() {
+            pieces.push(Piece::Words(rest.to_string()));
+        }
+        Ok(Message { pieces })
+    }
+
+    /// The names of the placeholders, in order.
+    pub fn placeholders(&self) -> impl Iterator<Item = &str> {
+        self.pieces.iter().filter_map(|piece| match piece {
+            Piece::Placeholder(name) => Some(name.as_str()),
+            Piece::Words(_) => None,
+        })
+    }
+
+    /// The message with `{name}` filled by `value`; chain `with` for the others.
+    pub fn with(&self, name: &'static str, value: impl fmt::Display) -> Filled<'_> {
+        Filled {
+            message: self,
+            values: vec![(name, value.to_string())],
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Message, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Message::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// A message with its values: displays as the finished words. A placeholder left unfilled shows
+/// as written, `{name}`, where a test of the page will see it.
+#[derive(Debug, Clone)]
+pub struct Filled<'a> {
+    message: &'a Message,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Filled<'_> {
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.values.push((name, value.to_string()));
+        self
+    }
+}
+
+impl fmt::Display for Filled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for piece in &self.message.pieces {
+            match piece {
+                Piece::Words(words) => f.write_str(words)?,
+                Piece::Placeholder(name) => {
+                    match self.values.iter().find(|(n, _)| n == name) {
+                        Some((_, value)) => f.write_str(value)?,
+                        None => write!(f, "{{{name}}}")?,
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Wraps every string in `value` in `⟦…⟧`: the pseudo-locale of [`super::Words::pseudo`].
+pub(super) fn pseudo_value(value: &mut toml::Value) {
+    match value {
+        toml::Value::String(text) => *text = format!("⟦{text}⟧"),
+        toml::Value::Array(items) => items.iter_mut().for_each(pseudo_value),
+        toml::Value::Table(table) => table.iter_mut().for_each(|(_, v)| pseudo_value(v)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_by_name_in_any_order() {
+        let message = Message::parse("{amount} ({percent}) {side}").unwrap();
+        assert_eq!(
+            message.placeholders().collect::<Vec<_>>(),
+            ["amount", "percent", "side"]
+        );
+        let filled = message
+            .with("side", "below")
+            .with("amount", "$2,150")
+            .with("percent", "4.2%");
+        assert_eq!(filled.to_string(), "$2,150 (4.2%) below");
+        assert_eq!(
+            message.with("amount", 5).to_string(),
+            "5 ({percent}) {side}",
+            "an unfilled placeholder shows as written"
+        );
+    }
+
+    #[test]
+    fn refuses_placeholders_it_cannot_read() {
+        for bad in ["{amount a year", "a } b", "{} x", "{two words}"] {
+            assert!(Message::parse(bad).is_err(), "{bad}");
+        }
+        let text: Result<Text, _> = toml::from_str::<toml::Table>("t = \"{x}\"")
+            .unwrap()
+            .remove("t")
+            .unwrap()
+            .try_into();
+        assert!(text.is_err(), "a text with a placeholder is a mistake");
+    }
+}

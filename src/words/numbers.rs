@@ -1,0 +1,86 @@
+//! Numbers, amounts, pay periods, ordinals and dates in words: `words/<lang>/numbers.toml`.
+//! Digits and the dollar sign are written by `money`; these say what an amount is per.
+
+use serde::Deserialize;
+
+use super::{Message, Text};
+use crate::money::Period;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWords {
+    /// `{amount} a year`, ... : an amount paid per period.
+    pub per_hour: Message,
+    pub per_week: Message,
+    pub per_biweek: Message,
+    pub per_month: Message,
+    pub per_year: Message,
+    /// Ordinal numbers: `{n}st` for 1, 21, 31..., `{n}nd`, `{n}rd`, and `{n}th` for the rest
+    /// (11th, 12th and 13th included). A language without such endings gives all four the same.
+    pub ordinal_one: Message,
+    pub ordinal_two: Message,
+    pub ordinal_few: Message,
+    pub ordinal_other: Message,
+    /// `{day} {month} {year}`: a date as readers see it.
+    pub date: Message,
+    /// January to December.
+    pub months: [Text; 12],
+}
+
+impl NumberWords {
+    /// `$52,000 a year`: `amount` (already written) paid every `period`.
+    pub fn per(&self, period: Period, amount: &str) -> String {
+        let message = match period {
+            Period::Hour => &self.per_hour,
+            Period::Week => &self.per_week,
+            Period::Biweek => &self.per_biweek,
+            Period::Month => &self.per_month,
+            Period::Year => &self.per_year,
+        };
+        message.with("amount", amount).to_string()
+    }
+
+    /// `25th`.
+    pub fn ordinal(&self, n: u32) -> String {
+        let message = match (n % 10, n % 100) {
+            (_, 11..=13) => &self.ordinal_other,
+            (1, _) => &self.ordinal_one,
+            (2, _) => &self.ordinal_two,
+            (3, _) => &self.ordinal_few,
+            _ => &self.ordinal_other,
+        };
+        message.with("n", n).to_string()
+    }
+
+    /// `22 November 2026`.
+    pub fn date(&self, year: u16, month: u8, day: u8) -> String {
+        let month = &self.months[usize::from(month.clamp(1, 12)) - 1];
+        self.date
+            .with("day", day)
+            .with("month", month)
+            .with("year", year)
+            .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::money::Period;
+    use crate::words::Words;
+
+    #[test]
+    fn says_amounts_per_period_ordinals_and_dates() {
+        let numbers = &Words::english().numbers;
+        assert_eq!(numbers.per(Period::Year, "$52,000"), "$52,000 a year");
+        assert_eq!(numbers.per(Period::Biweek, "$2,000"), "$2,000 every two weeks");
+        let ordinals: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]
+            .into_iter()
+            .map(|n| numbers.ordinal(n))
+            .collect();
+        assert_eq!(
+            ordinals,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]
+        );
+        assert_eq!(numbers.date(2026, 11, 22), "22 November 2026");
+    }
+}
