@@ -304,11 +304,15 @@ pub fn chrome_for(
 
 /// The guide's index, the salary comparison, then every page that is neither home nor a chapter.
 fn primary_nav(site: &Site, current_url: &str) -> Vec<NavLink> {
-    let guide = site.chapters().next().map(|_| (GUIDE_INDEX, "The guide"));
-    let pay = (!site.areas.all().is_empty()).then_some((PAY_PAGE, "Pay where you live"));
+    let w = &site.words.site;
+    let guide = site
+        .chapters()
+        .next()
+        .map(|_| (GUIDE_INDEX, w.the_guide.as_str()));
+    let pay = (!site.areas.all().is_empty()).then_some((PAY_PAGE, w.pay_where_you_live.as_str()));
     guide
         .into_iter()
-        .chain([(SALARY_PAGE, "Compare pay")])
+        .chain([(SALARY_PAGE, w.compare_pay.as_str())])
         .chain(pay)
         .chain(
             site.other_pages()

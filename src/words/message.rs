@@ -56,9 +56,9 @@ impl Message {
             if open > 0 {
                 pieces.push(Piece::Words(rest[..open].to_string()));
             }
-            let close = rest[open..]
-                .find('}')
-                .ok_or_else(|| format!("`{text}` opens a placeholder with `{{` and never closes it"))?;
+            let close = rest[open..].find('}').ok_or_else(|| {
+                format!("`{text}` opens a placeholder with `{{` and never closes it")
+            })?;
             let name = &rest[open + 1..open + close];
             if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 return Err(format!(
@@ -121,12 +121,10 @@ impl fmt::Display for Filled<'_> {
         for piece in &self.message.pieces {
             match piece {
                 Piece::Words(words) => f.write_str(words)?,
-                Piece::Placeholder(name) => {
-                    match self.values.iter().find(|(n, _)| n == name) {
-                        Some((_, value)) => f.write_str(value)?,
-                        None => write!(f, "{{{name}}}")?,
-                    }
-                }
+                Piece::Placeholder(name) => match self.values.iter().find(|(n, _)| n == name) {
+                    Some((_, value)) => f.write_str(value)?,
+                    None => write!(f, "{{{name}}}")?,
+                },
             }
         }
         Ok(())

@@ -115,7 +115,8 @@ impl Words {
     /// page shows at once any reader-facing English that does not come from here.
     pub fn pseudo() -> &'static Words {
         static PSEUDO: LazyLock<Words> = LazyLock::new(|| {
-            Words::read(Lang::English, Reading::Pseudo).expect("the pseudo-locale loads as English does")
+            Words::read(Lang::English, Reading::Pseudo)
+                .expect("the pseudo-locale loads as English does")
         });
         &PSEUDO
     }
@@ -152,7 +153,10 @@ mod tests {
             let words = Words::load(lang).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(words.lang, lang);
         }
-        assert_eq!(Words::english().site.skip_link.as_str(), "Skip to main content");
+        assert_eq!(
+            Words::english().site.skip_link.as_str(),
+            "Skip to main content"
+        );
     }
 
     #[test]
@@ -175,7 +179,10 @@ mod tests {
         let error = section::<SiteWords>(Lang::English, "site", &without, Reading::AsWritten)
             .unwrap_err()
             .to_string();
-        assert!(error.starts_with("words/en/site.toml: TOML parse error at line"), "{error}");
+        assert!(
+            error.starts_with("words/en/site.toml: TOML parse error at line"),
+            "{error}"
+        );
         assert!(error.contains("skip_lnk"), "{error}");
     }
 }

@@ -72,14 +72,20 @@ mod tests {
     fn says_amounts_per_period_ordinals_and_dates() {
         let numbers = &Words::english().numbers;
         assert_eq!(numbers.per(Period::Year, "$52,000"), "$52,000 a year");
-        assert_eq!(numbers.per(Period::Biweek, "$2,000"), "$2,000 every two weeks");
+        assert_eq!(
+            numbers.per(Period::Biweek, "$2,000"),
+            "$2,000 every two weeks"
+        );
         let ordinals: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]
             .into_iter()
             .map(|n| numbers.ordinal(n))
             .collect();
         assert_eq!(
             ordinals,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th"
+            ]
         );
         assert_eq!(numbers.date(2026, 11, 22), "22 November 2026");
     }

@@ -18,6 +18,9 @@ pub struct SiteWords {
     /// The first two links of a breadcrumb trail.
     pub home: Text,
     pub the_guide: Text,
+    /// The primary navigation's links to the comparison and to pay by area.
+    pub compare_pay: Text,
+    pub pay_where_you_live: Text,
     /// The footer: what the site is, its links, its promise.
     pub footer_about: Message,
     pub sitemap: Text,

@@ -79,13 +79,18 @@ pub(crate) struct Answer {
 
 impl TestApp {
     pub(crate) fn spawn(site_dir: &Path) -> TestApp {
+        let site = Site::load(site_dir).unwrap_or_else(|problems| panic!("{problems}"));
+        TestApp::spawn_site(site_dir, site)
+    }
+
+    /// Serves `site`, loaded from `site_dir` by the test (in the pseudo-locale, say).
+    pub(crate) fn spawn_site(site_dir: &Path, site: Site) -> TestApp {
         let base_url = "https://guide.example.org".to_string();
         let settings = Settings {
             addr: "127.0.0.1:0".parse().unwrap(),
             base_url: base_url.clone(),
             site_dir: site_dir.to_path_buf(),
         };
-        let site = Site::load(site_dir).unwrap_or_else(|problems| panic!("{problems}"));
         let (sender, receiver) = mpsc::channel();
         thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {

@@ -19,3 +19,4 @@ mod salary;
 mod sharing;
 mod snapshots;
 mod watch;
+mod words;

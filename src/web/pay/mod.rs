@@ -403,9 +403,10 @@ fn area_page(
         listing.name
     );
     let mut chrome = chrome_for(site, base_url, assets, &listing.url(), &title, &description);
-    chrome
-        .breadcrumbs
-        .push((PAY_PAGE.to_string(), "Pay where you live".to_string()));
+    chrome.breadcrumbs.push((
+        PAY_PAGE.to_string(),
+        site.words.site.pay_where_you_live.to_string(),
+    ));
     if let Some(state) = state {
         chrome.breadcrumbs.push((state.url(), state.name.clone()));
     }
