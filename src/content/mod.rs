@@ -1,4 +1,5 @@
-//! Reads `content/`: every page's front matter and Markdown, rendered once, and the sources list.
+//! Reads `content/`: every page's front matter and Markdown (in a folder per language,
+//! `content/en/`), rendered once, and the sources list.
 //!
 //! Nothing here knows about HTTP or templates. Loading gathers every problem it finds, so an editor
 //! sees them all at once, each with its file, line and a fix.
@@ -18,13 +19,19 @@ use crate::sources::{self, Source};
 
 /// The folder under the site folder that holds the pages and the sources list.
 pub const CONTENT_DIR: &str = "content";
+
+/// The folder of one language's pages, relative to the site folder: `content/en`. The data the
+/// languages share (salary.toml, sources.toml, the OEWS extract) sits beside the language folders.
+pub fn pages_dir(lang: &str) -> PathBuf {
+    Path::new(CONTENT_DIR).join(lang)
+}
 /// The sources list, relative to the content folder.
 pub const SOURCES_FILE: &str = "sources.toml";
 
 /// A page read from disk, its front matter checked and its body rendered.
 #[derive(Debug, Clone)]
 pub struct LoadedPage {
-    /// The file relative to the site folder, as editors know it: `content/guide/salary.md`.
+    /// The file relative to the site folder, as editors know it: `content/en/guide/salary.md`.
     pub file: PathBuf,
     /// The page's site path: `/`, `/about`, `/guide/salary`.
     pub url: String,
@@ -76,22 +83,45 @@ pub fn load_sources(site_dir: &Path) -> (Vec<Source>, Vec<Problem>) {
     }
 }
 
-/// Loads and renders every page under `site_dir/content`, checking the source ids each cites
-/// against `sources` (unless that list is empty because it failed to load) and answering figure
-/// tokens from `figures`.
-pub fn load(site_dir: &Path, sources: &[Source], figures: &dyn Figures) -> Content {
-    let content_dir = site_dir.join(CONTENT_DIR);
-    let mut problems = Vec::new();
+/// Loads and renders every page of the language `lang` (under `site_dir/content/<lang>`), checking
+/// the source ids each cites against `sources` (unless that list is empty because it failed to
+/// load) and answering figure tokens from `figures`.
+pub fn load(site_dir: &Path, lang: &str, sources: &[Source], figures: &dyn Figures) -> Content {
+    let pages = pages_dir(lang);
+    let content_dir = site_dir.join(&pages);
+    let mut problems = pages_outside_language_folders(site_dir, lang);
     let mut failed_urls = Vec::new();
     let sources_path = Path::new(CONTENT_DIR).join(SOURCES_FILE);
+    if !content_dir.is_dir() {
+        problems.push(Problem::new(
+            &pages,
+            None,
+            "the folder of this language's pages does not exist",
+            format!(
+                "put the Markdown pages in {}/ (content/{lang}/index.md is the home page)",
+                pages.display()
+            ),
+        ));
+        return Content {
+            pages: Vec::new(),
+            failed_urls,
+            problems,
+        };
+    }
 
     // First pass: read every page and its front matter, so that links between pages can be resolved.
     let mut files = Vec::new();
-    collect_markdown(&content_dir, Path::new(""), &mut files, &mut problems);
+    collect_markdown(
+        &content_dir,
+        &pages,
+        Path::new(""),
+        &mut files,
+        &mut problems,
+    );
     files.sort();
     let mut texts = Vec::new();
     for content_path in files {
-        let file = Path::new(CONTENT_DIR).join(&content_path);
+        let file = pages.join(&content_path);
         match fs::read_to_string(content_dir.join(&content_path)) {
             Ok(text) => texts.push((content_path, file, text)),
             Err(err) => problems.push(Problem::new(
@@ -179,9 +209,42 @@ pub fn load(site_dir: &Path, sources: &[Source], figures: &dyn Figures) -> Conte
     }
 }
 
-/// Adds every `.md` file below `dir` (relative paths from `content/`), skipping hidden entries.
+/// A problem for each Markdown page directly in `content/`: pages sit in a language's folder.
+fn pages_outside_language_folders(site_dir: &Path, lang: &str) -> Vec<Problem> {
+    let Ok(entries) = fs::read_dir(site_dir.join(CONTENT_DIR)) else {
+        return Vec::new();
+    };
+    let mut stray: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    stray.sort();
+    stray
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            Problem::new(
+                Path::new(CONTENT_DIR).join(&name),
+                None,
+                "a page outside a language folder",
+                format!(
+                    "move it to content/{lang}/{name}: each language's pages sit in its own folder"
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Adds every `.md` file below `root` (relative paths from it, the language's folder `shown`),
+/// skipping hidden entries.
 fn collect_markdown(
     root: &Path,
+    shown: &Path,
     relative: &Path,
     out: &mut Vec<PathBuf>,
     problems: &mut Vec<Problem>,
@@ -189,7 +252,7 @@ fn collect_markdown(
     let entries = match fs::read_dir(root.join(relative)) {
         Ok(entries) => entries,
         Err(err) => {
-            let folder = Path::new(CONTENT_DIR).join(relative);
+            let folder = shown.join(relative);
             problems.push(Problem::new(
                 folder,
                 None,
@@ -206,7 +269,7 @@ fn collect_markdown(
         }
         let path = relative.join(&name);
         match entry.file_type() {
-            Ok(kind) if kind.is_dir() => collect_markdown(root, &path, out, problems),
+            Ok(kind) if kind.is_dir() => collect_markdown(root, shown, &path, out, problems),
             Ok(kind) if kind.is_file() && path.extension().is_some_and(|ext| ext == "md") => {
                 out.push(path)
             }

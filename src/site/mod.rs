@@ -19,7 +19,7 @@ use figures::GuideFigures;
 
 /// The home page's site path.
 pub const HOME: &str = "/";
-/// The guide's chapter list; generated unless `content/guide/index.md` exists.
+/// The guide's chapter list; generated unless `content/en/guide/index.md` exists.
 pub const GUIDE_INDEX: &str = "/guide";
 /// The page that lists every source; each source id is an anchor on it.
 pub const SOURCES_PAGE: &str = "/sources";
@@ -136,12 +136,13 @@ impl Site {
         let content = match &salary {
             Ok(data) => content::load(
                 site_dir,
+                words.lang.tag(),
                 &sources,
                 &GuideFigures::new(data, &sources, oews.as_ref(), &areas, &area_pay),
             ),
             Err(found) => {
                 problems.extend(found.iter().cloned());
-                content::load(site_dir, &sources, &Unchecked)
+                content::load(site_dir, words.lang.tag(), &sources, &Unchecked)
             }
         };
         let content::Content {
@@ -155,10 +156,13 @@ impl Site {
                 loaded.iter().any(|page| page.url == url) || failed_urls.iter().any(|u| u == url);
             if !exists {
                 problems.push(Problem::new(
-                    Path::new(content::CONTENT_DIR).join(file),
+                    content::pages_dir(words.lang.tag()).join(file),
                     None,
                     format!("the site has no page at {url}"),
-                    format!("create content/{file}: every site needs it"),
+                    format!(
+                        "create content/{}/{file}: every site needs it",
+                        words.lang.tag()
+                    ),
                 ));
             }
         }

@@ -102,7 +102,7 @@ mod tests {
         let hostile = "</script><script>alert(1)</script>";
         let page = Page {
             url: "/guide/pay".into(),
-            file: "content/guide/pay.md".into(),
+            file: "content/en/guide/pay.md".into(),
             kind: PageKind::Chapter,
             title: hostile.into(),
             description: "A & B".into(),

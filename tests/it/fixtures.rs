@@ -48,10 +48,15 @@ fn reports_every_front_matter_problem_with_file_line_and_fix() {
         "{report}"
     );
     assert!(
-        report.contains("content/guide/bad-toml.md:3: front matter: string values must be quoted")
+        report
+            .contains("content/en/guide/bad-toml.md:3: front matter: string values must be quoted")
     );
-    assert!(report.contains("content/guide/bare.md:1: the page does not start with front matter"));
-    assert!(report.contains("content/guide/extra-key.md:7: front matter: unknown field `author`"));
+    assert!(
+        report.contains("content/en/guide/bare.md:1: the page does not start with front matter")
+    );
+    assert!(
+        report.contains("content/en/guide/extra-key.md:7: front matter: unknown field `author`")
+    );
     assert!(report.contains("fix: remove the key or correct its spelling"));
 }
 
@@ -62,15 +67,17 @@ fn reports_every_broken_link_with_its_line() {
         report.starts_with("found 4 problems in the content:"),
         "{report}"
     );
-    assert!(report.contains("content/guide/links.md:10: broken link: no page at /guide/missing"));
+    assert!(
+        report.contains("content/en/guide/links.md:10: broken link: no page at /guide/missing")
+    );
     assert!(report.contains(
-        "content/guide/links.md:10: broken link: /guide/links#nowhere has no anchor `nowhere`"
+        "content/en/guide/links.md:10: broken link: /guide/links#nowhere has no anchor `nowhere`"
     ));
     assert!(report.contains(
-        "content/guide/links.md:12: the link `gone.md` points to a file that is not a page"
+        "content/en/guide/links.md:12: the link `gone.md` points to a file that is not a page"
     ));
     assert!(report.contains(
-        "content/guide/links.md:12: the link `javascript:alert(1)` uses the `javascript:` scheme"
+        "content/en/guide/links.md:12: the link `javascript:alert(1)` uses the `javascript:` scheme"
     ));
 }
 
@@ -78,7 +85,7 @@ fn reports_every_broken_link_with_its_line() {
 fn reports_an_unknown_source_id() {
     let report = report("unknown-source");
     assert!(
-        report.contains("content/guide/cites.md:5: unknown source id `made-up` in `sources`"),
+        report.contains("content/en/guide/cites.md:5: unknown source id `made-up` in `sources`"),
         "{report}"
     );
     assert!(report.contains("fix: use an id listed in content/sources.toml"));
@@ -88,7 +95,7 @@ fn reports_an_unknown_source_id() {
 fn reports_two_pages_claiming_one_url() {
     let report = report("duplicate-slug");
     assert!(
-        report.contains("content/guide/two.md: the page's URL /guide/same is already taken by content/guide/one.md"),
+        report.contains("content/en/guide/two.md: the page's URL /guide/same is already taken by content/en/guide/one.md"),
         "{report}"
     );
     assert!(report.contains("give one of the two pages a different `slug`"));
@@ -156,27 +163,57 @@ fn reports_aliases_that_clash_or_are_not_paths() {
     let report = report("alias-clash");
     assert!(
         report.contains(
-            "content/guide/one.md:7: the alias `/sources` is the address of a page that exists"
+            "content/en/guide/one.md:7: the alias `/sources` is the address of a page that exists"
         ),
         "{report}"
     );
-    assert!(report.contains("content/guide/two.md:7: the alias `/guide/former` is already an alias of content/guide/one.md"), "{report}");
+    assert!(report.contains("content/en/guide/two.md:7: the alias `/guide/former` is already an alias of content/en/guide/one.md"), "{report}");
     assert!(
-        report.contains("content/guide/three.md:7: the alias `guide/../x` is not a site path"),
+        report.contains("content/en/guide/three.md:7: the alias `guide/../x` is not a site path"),
         "{report}"
     );
     // Addresses the site answers itself: before the one route table, these passed the check and
     // then never redirected.
     for alias in ["/embed/salary", "/favicon.ico", "/assets/x.css"] {
         let line = format!(
-            "content/guide/four.md:7: the alias `{alias}` is an address the site answers itself"
+            "content/en/guide/four.md:7: the alias `{alias}` is an address the site answers itself"
         );
         assert!(report.contains(&line), "{line}\n{report}");
     }
     assert!(
         report.contains(
-            "content/guide/four.md:7: the alias `/guide/one/fact-sheet` is the address of a page that exists"
+            "content/en/guide/four.md:7: the alias `/guide/one/fact-sheet` is the address of a page that exists"
         ),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_page_outside_its_language_folder_is_refused_with_where_it_goes() {
+    let site = crate::helpers::scratch("stray-page");
+    crate::helpers::copy_dir(&fixture("good"), &site);
+    std::fs::rename(
+        site.join("content/en/about.md"),
+        site.join("content/about.md"),
+    )
+    .unwrap();
+    let report = match Site::load(&site) {
+        Ok(_) => panic!("a page outside content/en/ loaded"),
+        Err(problems) => problems.to_string(),
+    };
+    assert!(
+        report.contains(
+            "content/about.md: a page outside a language folder\n   fix: move it to content/en/about.md"
+        ),
+        "{report}"
+    );
+    std::fs::remove_dir_all(site.join("content/en")).unwrap();
+    let report = Site::load(&site)
+        .err()
+        .expect("no pages at all")
+        .to_string();
+    assert!(
+        report.contains("content/en: the folder of this language's pages does not exist"),
         "{report}"
     );
 }

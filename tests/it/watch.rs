@@ -81,7 +81,7 @@ fn edits_go_live_and_broken_edits_keep_the_last_good_site() {
     let site = std::env::temp_dir().join(format!("him-guide-watch-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
     copy_dir(&fixture("good"), &site);
-    let page = site.join("content/guide/first.md");
+    let page = site.join("content/en/guide/first.md");
     let original = std::fs::read_to_string(&page).unwrap();
     let watching = watch(&site);
     assert_eq!(title(&watching).as_deref(), Some("First chapter"));
@@ -116,7 +116,7 @@ fn edits_go_live_and_broken_edits_keep_the_last_good_site() {
     );
     let log = watching.stderr.lock().unwrap().clone();
     assert!(
-        log.contains("content/guide/first.md:7: front matter: unknown field `author`"),
+        log.contains("content/en/guide/first.md:7: front matter: unknown field `author`"),
         "{log}"
     );
     assert!(log.contains("the last good version of the site is still being served"));
@@ -176,7 +176,7 @@ fn open_pages_reload_when_the_site_changes_and_only_under_watch() {
     let (_, _, first) = get(&watching, "/__livereload");
     assert_eq!(first, "1");
 
-    let about = site.join("content/about.md");
+    let about = site.join("content/en/about.md");
     let text = std::fs::read_to_string(&about).unwrap();
     std::fs::write(&about, text + "\nOne more line.\n").unwrap();
     wait_for(
@@ -227,7 +227,7 @@ fn a_reload_frees_the_site_it_replaces() {
             .expect("a version of the site is served")
     };
     let mut generation = next();
-    let index = site_dir.join("content/index.md");
+    let index = site_dir.join("content/en/index.md");
     for edit in 2..=4 {
         let replaced = generation.state.clone();
         assert!(replaced.upgrade().is_some(), "the served site is alive");

@@ -18,7 +18,7 @@ pub trait Figures {
 
 /// What the renderer needs to know about the rest of the site to resolve links and figures.
 pub struct RenderContext<'a> {
-    /// The page's file, relative to the site folder (`content/guide/salary.md`), for problems.
+    /// The page's file, relative to the site folder (`content/en/guide/salary.md`), for problems.
     pub file: &'a Path,
     /// The page's file relative to `content/` (`guide/salary.md`), against which relative links resolve.
     pub content_path: &'a Path,
