@@ -110,28 +110,7 @@ pub fn load(site_dir: &Path, lang: &str, sources: &[Source], figures: &dyn Figur
     }
 
     // First pass: read every page and its front matter, so that links between pages can be resolved.
-    let mut files = Vec::new();
-    collect_markdown(
-        &content_dir,
-        &pages,
-        Path::new(""),
-        &mut files,
-        &mut problems,
-    );
-    files.sort();
-    let mut texts = Vec::new();
-    for content_path in files {
-        let file = pages.join(&content_path);
-        match fs::read_to_string(content_dir.join(&content_path)) {
-            Ok(text) => texts.push((content_path, file, text)),
-            Err(err) => problems.push(Problem::new(
-                &file,
-                None,
-                format!("cannot read the page: {err}"),
-                "save the file as UTF-8 text",
-            )),
-        }
-    }
+    let texts = read_pages(&content_dir, &pages, &mut problems);
     let mut splits = Vec::new();
     let mut urls: HashMap<PathBuf, String> = HashMap::new();
     let mut files_by_url: HashMap<String, PathBuf> = HashMap::new();
@@ -207,6 +186,31 @@ pub fn load(site_dir: &Path, lang: &str, sources: &[Source], figures: &dyn Figur
         failed_urls,
         problems,
     }
+}
+
+/// Every page's path in the language's folder `pages`, its file as editors know it, and its text.
+fn read_pages(
+    content_dir: &Path,
+    pages: &Path,
+    problems: &mut Vec<Problem>,
+) -> Vec<(PathBuf, PathBuf, String)> {
+    let mut files = Vec::new();
+    collect_markdown(content_dir, pages, Path::new(""), &mut files, problems);
+    files.sort();
+    let mut texts = Vec::new();
+    for content_path in files {
+        let file = pages.join(&content_path);
+        match fs::read_to_string(content_dir.join(&content_path)) {
+            Ok(text) => texts.push((content_path, file, text)),
+            Err(err) => problems.push(Problem::new(
+                &file,
+                None,
+                format!("cannot read the page: {err}"),
+                "save the file as UTF-8 text",
+            )),
+        }
+    }
+    texts
 }
 
 /// A problem for each Markdown page directly in `content/`: pages sit in a language's folder.

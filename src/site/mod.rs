@@ -98,6 +98,27 @@ pub struct SitemapEntry {
     pub lastmod: Date,
 }
 
+/// A problem for each page every site needs (home and sources) that it lacks.
+fn required_pages(loaded: &[LoadedPage], failed_urls: &[String], words: &Words) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (url, file) in [(HOME, "index.md"), (SOURCES_PAGE, "sources.md")] {
+        let exists =
+            loaded.iter().any(|page| page.url == url) || failed_urls.iter().any(|u| u == url);
+        if !exists {
+            problems.push(Problem::new(
+                content::pages_dir(words.lang.tag()).join(file),
+                None,
+                format!("the site has no page at {url}"),
+                format!(
+                    "create content/{}/{file}: every site needs it",
+                    words.lang.tag()
+                ),
+            ));
+        }
+    }
+    problems
+}
+
 impl Site {
     /// Loads, renders and checks everything under `site_dir`; the error lists every problem found.
     pub fn load(site_dir: &Path) -> Result<Site, Problems> {
@@ -151,21 +172,7 @@ impl Site {
             problems: page_problems,
         } = content;
         problems.extend(page_problems);
-        for (url, file) in [(HOME, "index.md"), (SOURCES_PAGE, "sources.md")] {
-            let exists =
-                loaded.iter().any(|page| page.url == url) || failed_urls.iter().any(|u| u == url);
-            if !exists {
-                problems.push(Problem::new(
-                    content::pages_dir(words.lang.tag()).join(file),
-                    None,
-                    format!("the site has no page at {url}"),
-                    format!(
-                        "create content/{}/{file}: every site needs it",
-                        words.lang.tag()
-                    ),
-                ));
-            }
-        }
+        problems.extend(required_pages(&loaded, &failed_urls, words));
         let generated = |url: &str| match &salary {
             Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, url),
             Err(_) => None,
