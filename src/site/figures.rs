@@ -10,9 +10,12 @@ use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::salary::data::{Figure, PayBasis, SalaryData, Scope, Statistic};
 use crate::sources::Source;
+use crate::words::TableWords;
 
 /// The salary data and the sources its figures cite, as seen from a guide page.
 pub(super) struct GuideFigures<'a> {
+    /// The tables' words, in the site's language.
+    pub w: &'a TableWords,
     pub data: &'a SalaryData,
     pub sources: &'a [Source],
     /// Pay in each area of the OEWS extract (`None` without one) and the directory of their
@@ -23,6 +26,7 @@ pub(super) struct GuideFigures<'a> {
 
 impl<'a> GuideFigures<'a> {
     pub(super) fn new(
+        w: &'a TableWords,
         data: &'a SalaryData,
         sources: &'a [Source],
         oews: Option<&'a Extract>,
@@ -30,6 +34,7 @@ impl<'a> GuideFigures<'a> {
         area_pay: &'a AreaCache,
     ) -> GuideFigures<'a> {
         GuideFigures {
+            w,
             data,
             sources,
             pay: oews.map(|extract| Areas::new(extract, data, area_pay)),
@@ -134,34 +139,50 @@ impl GuideFigures<'_> {
     fn occupation_label(&self, id: &str) -> String {
         self.data.occupation(id).map_or_else(
             || id.to_string(),
-            |o| format!("{} ({})", capitalise(&o.short), o.soc),
+            |o| {
+                self.w
+                    .occupation_with_code
+                    .with("occupation", capitalise(&o.short))
+                    .with("soc", o.soc)
+                    .to_string()
+            },
         )
     }
 
     /// Amount and release, e.g. "$110,680 (OOH May 2023)".
-    fn dated(figure: &Figure) -> String {
-        format!("{} ({})", figure.amount_text(), figure.release)
+    fn dated(&self, figure: &Figure) -> String {
+        self.w
+            .dated
+            .with("amount", figure.amount_text())
+            .with("release", &figure.release)
+            .to_string()
     }
 
     fn quick_facts(&self) -> String {
+        let w = self.w;
         let mut out = table_head(&[
-            "Occupation",
-            "Typical HIM job titles",
-            "Median pay",
-            "Projected growth",
-            "Typical entry education",
+            &w.occupation,
+            &w.him_titles,
+            &w.quick_facts.median_pay,
+            &w.quick_facts.projected_growth,
+            &w.quick_facts.entry_education,
         ]);
         for occupation in &self.data.occupations {
             let median = self
                 .data
                 .latest_median(&occupation.id)
-                .map(Self::dated)
+                .map(|median| self.dated(median))
                 .unwrap_or_default();
             let growth = self
                 .data
                 .latest_projection(&occupation.id)
-                .map(|p| format!("{}% ({})", p.growth_percent, p.window))
-                .unwrap_or_else(|| "not in our data".into());
+                .map(|p| {
+                    w.growth
+                        .with("percent", &p.growth_percent)
+                        .with("window", &p.window)
+                        .to_string()
+                })
+                .unwrap_or_else(|| w.quick_facts.no_projection.to_string());
             out += &row(&[
                 &self.occupation_label(&occupation.id),
                 &occupation.him_titles.join(", "),
@@ -174,15 +195,16 @@ impl GuideFigures<'_> {
     }
 
     fn median_pay(&self) -> String {
+        let w = self.w;
         let mut out = table_head(&[
-            "SOC",
-            "BLS occupation",
-            "Typical HIM job titles",
-            "Median, annual",
-            "Median, hourly",
-            "Data",
-            "Source",
-            "BLS series",
+            &w.median_pay.soc,
+            &w.median_pay.bls_occupation,
+            &w.him_titles,
+            &w.median_annual,
+            &w.median_pay.median_hourly,
+            &w.data,
+            &w.source,
+            &w.bls_series,
         ]);
         for occupation in &self.data.occupations {
             let Some(median) = self.data.latest_median(&occupation.id) else {
@@ -191,7 +213,7 @@ impl GuideFigures<'_> {
             let hourly = self
                 .data
                 .counterpart(median, PayBasis::Hourly)
-                .map_or_else(|| "not published".to_string(), Figure::amount_text);
+                .map_or_else(|| w.not_published.to_string(), Figure::amount_text);
             out += &row(&[
                 &occupation.soc.to_string(),
                 &occupation.title,
@@ -201,7 +223,7 @@ impl GuideFigures<'_> {
                 &median.release,
                 &self.cite(&median.source),
                 &median.series.map_or_else(
-                    || "not in our extract".to_string(),
+                    || w.median_pay.not_in_extract.to_string(),
                     |id| format!("[{id}]({})", bls_series_url(id)),
                 ),
             ]);
@@ -210,15 +232,16 @@ impl GuideFigures<'_> {
     }
 
     fn spread_of_pay(&self) -> String {
+        let (w, spread) = (self.w, &self.w.spread_of_pay);
         let mut out = table_head(&[
-            "Occupation and data",
-            "10th",
-            "25th",
-            "Median",
-            "75th",
-            "90th",
-            "Mean",
-            "Source",
+            &spread.occupation_and_data,
+            &spread.p10,
+            &spread.p25,
+            &spread.median,
+            &spread.p75,
+            &spread.p90,
+            &spread.mean,
+            &w.source,
         ]);
         // The newest distribution of each occupation; older ones belong to the pay history.
         for occupation in &self.data.occupations {
@@ -229,15 +252,8 @@ impl GuideFigures<'_> {
                         && f.statistic == Statistic::P10
                         && !f.is_claim()
                 });
-                let note = p10
-                    .and_then(|f| f.note.as_deref())
-                    .map(|n| format!(" ({})", n.trim_end_matches('.')))
-                    .unwrap_or_default();
-                let old = if dist.year + MAX_DISTRIBUTION_AGE < self.data.reviewed.year {
-                    "Old: "
-                } else {
-                    ""
-                };
+                let note = p10.and_then(|f| f.note.as_deref());
+                let old = dist.year + MAX_DISTRIBUTION_AGE < self.data.reviewed.year;
                 let mean = self
                     .data
                     .figures
@@ -249,20 +265,31 @@ impl GuideFigures<'_> {
                             && f.scope == Scope::National
                             && f.basis == PayBasis::Annual
                     })
-                    .map_or_else(|| "not published".to_string(), Figure::amount_text);
+                    .map_or_else(|| w.not_published.to_string(), Figure::amount_text);
                 // Figures published under an older code say so: never a 29-2071 figure as 29-2072.
-                let label = match p10.and_then(|f| f.soc) {
-                    Some(soc) => format!(
-                        "{old}{} under the code before it, {soc}, {}{note}",
-                        capitalise(&occupation.short),
-                        dist.release
-                    ),
-                    None => format!(
-                        "{old}{}, {}{note}",
-                        self.occupation_label(&occupation.id),
-                        dist.release
-                    ),
+                let mut label = match p10.and_then(|f| f.soc) {
+                    Some(soc) => spread
+                        .row_former_code
+                        .with("occupation", capitalise(&occupation.short))
+                        .with("soc", soc)
+                        .with("release", dist.release)
+                        .to_string(),
+                    None => spread
+                        .row
+                        .with("occupation", self.occupation_label(&occupation.id))
+                        .with("release", dist.release)
+                        .to_string(),
                 };
+                if let Some(note) = note {
+                    label = spread
+                        .with_note
+                        .with("label", label)
+                        .with("note", note.trim_end_matches('.'))
+                        .to_string();
+                }
+                if old {
+                    label = spread.old.with("label", label).to_string();
+                }
                 let amounts: Vec<String> =
                     dist.points.iter().map(|(_, a)| a.dollars_text()).collect();
                 out += &row(&[
@@ -281,13 +308,14 @@ impl GuideFigures<'_> {
     }
 
     fn mean_pay_by_industry(&self) -> String {
+        let w = self.w;
         let mut out = table_head(&[
-            "Industry",
-            "Occupation",
-            "Mean, annual",
-            "Jobs",
-            "Data",
-            "Source",
+            &w.industry,
+            &w.occupation,
+            &w.by_industry.mean_annual,
+            &w.jobs,
+            &w.data,
+            &w.source,
         ]);
         for occupation in &self.data.occupations {
             for figure in self.data.industry_means(&occupation.id) {
@@ -311,21 +339,22 @@ impl GuideFigures<'_> {
     /// Each occupation's median pay and 10th-90th percentile range in the industries that employ
     /// the most of it, from the newest release, with the BLS series of each median.
     fn pay_by_industry(&self) -> String {
+        let w = self.w;
         let mut out = table_head(&[
-            "Industry",
-            "Occupation",
-            "Median, annual",
-            "10th to 90th percentile",
-            "Jobs",
-            "Data",
-            "BLS series",
+            &w.industry,
+            &w.occupation,
+            &w.median_annual,
+            &w.by_industry.range,
+            &w.jobs,
+            &w.data,
+            &w.bls_series,
         ]);
         for occupation in &self.data.occupations {
             for median in self.data.industry_pay(&occupation.id) {
                 let end = |statistic| {
                     self.data
                         .counterpart_of(median, statistic)
-                        .map_or_else(|| "not published".to_string(), Figure::amount_text)
+                        .map_or_else(|| w.not_published.to_string(), Figure::amount_text)
                 };
                 let jobs = median
                     .employment
@@ -335,7 +364,11 @@ impl GuideFigures<'_> {
                     median.scope.label(),
                     &self.occupation_label(&occupation.id),
                     &median.amount_text(),
-                    &format!("{} to {}", end(Statistic::P10), end(Statistic::P90)),
+                    &w.by_industry
+                        .from_to
+                        .with("low", end(Statistic::P10))
+                        .with("high", end(Statistic::P90))
+                        .to_string(),
                     &jobs,
                     &median.release,
                     &median.series.map_or_else(
@@ -354,12 +387,13 @@ impl GuideFigures<'_> {
         let pay_in = self
             .pay
             .ok_or("area-pay needs the OEWS extract in content/oews/")?;
-        let mut headers = vec!["Area".to_string()];
+        let words = &self.w.area_pay;
+        let mut headers = vec![words.area.to_string()];
         headers.extend(self.data.occupations.iter().map(|o| {
-            format!(
-                "{}, median (and its gap from the US median, our arithmetic)",
-                capitalise(&o.short)
-            )
+            words
+                .median_header
+                .with("occupation", capitalise(&o.short))
+                .to_string()
         }));
         let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         let mut out = table_head(&headers);
@@ -376,39 +410,35 @@ impl GuideFigures<'_> {
                 let median = pay.median_row();
                 cells.push(match (median.annual.wage(), median.annual.series_id()) {
                     (Some(wage), Some(id)) => {
-                        let gap = median.versus_nation.map_or_else(String::new, |gap| {
+                        let mut cell = format!("[{}]({})", wage.dollars_text(), bls_series_url(id));
+                        if let Some(gap) = median.versus_nation {
                             let side = match gap.side() {
-                                Side::Below => "below",
-                                Side::Above | Side::Same => "above",
+                                Side::Below => &words.below_the_us,
+                                Side::Above | Side::Same => &words.above_the_us,
                             };
-                            format!(" ({} {side} the US)", gap.percent_text())
-                        });
+                            cell = side
+                                .with("median", cell)
+                                .with("percent", gap.percent_text())
+                                .to_string();
+                        }
                         // The same flag as the area's page and /pay: BLS's wage error above our line.
-                        let flag = if pay.median_imprecise() {
+                        if pay.median_imprecise() {
                             flagged = true;
-                            "; imprecise"
-                        } else {
-                            ""
-                        };
-                        format!(
-                            "[{}]({}){gap}{flag}",
-                            wage.dollars_text(),
-                            bls_series_url(id)
-                        )
+                            cell = words.imprecise.with("median", cell).to_string();
+                        }
+                        cell
                     }
-                    _ => "not released by BLS".to_string(),
+                    _ => words.not_released.to_string(),
                 });
             }
             let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
             out += &row(&cells);
         }
         if flagged {
-            out += &format!(
-                "\n*Imprecise*: BLS estimated these wages with a relative standard error above {}%, \
-                 the line above which this guide flags wages; the area's page gives the error. Read \
-                 such a median, and its gap from the nation's, as rough.\n",
-                crate::oews::IMPRECISE_WAGE_RSE
-            );
+            let note = words
+                .imprecise_note
+                .with("line", crate::oews::IMPRECISE_WAGE_RSE);
+            out += &format!("\n{note}\n");
         }
         Ok(out)
     }
@@ -416,12 +446,13 @@ impl GuideFigures<'_> {
     /// Every national annual median in the data, by occupation and release, oldest first, each
     /// under the occupation code BLS published it with: how pay has moved, in dollars of its day.
     fn pay_history(&self) -> String {
+        let w = self.w;
         let mut out = table_head(&[
-            "Occupation",
-            "Code",
-            "Data release",
-            "Median, annual",
-            "Source",
+            &w.occupation,
+            &w.pay_history.code,
+            &w.pay_history.data_release,
+            &w.median_annual,
+            &w.source,
         ]);
         for occupation in &self.data.occupations {
             let mut medians: Vec<&Figure> = self
@@ -458,7 +489,13 @@ impl GuideFigures<'_> {
     fn industry_employment(&self, occupation: &str) -> String {
         let figures = self.data.industry_pay(occupation);
         let release = figures.first().map_or("", |f| f.release.as_str());
-        let mut out = table_head(&["Industry", &format!("Jobs ({release})")]);
+        let jobs_in = self
+            .w
+            .industry_employment
+            .jobs_in
+            .with("release", release)
+            .to_string();
+        let mut out = table_head(&[&self.w.industry, &jobs_in]);
         for figure in figures {
             let jobs = figure
                 .employment
@@ -470,31 +507,39 @@ impl GuideFigures<'_> {
     }
 
     fn projections(&self) -> String {
+        let (w, words) = (self.w, &self.w.projections);
         let mut out = table_head(&[
-            "Occupation",
-            "Window",
-            "Growth",
-            "New jobs",
-            "Jobs at start",
-            "Openings a year",
-            "Source",
+            &w.occupation,
+            &words.window,
+            &words.growth,
+            &words.new_jobs,
+            &words.jobs_at_start,
+            &words.openings,
+            &w.source,
         ]);
         for p in self.data.projections.iter().filter(|p| p.status.is_none()) {
             let count = |n: Option<u32>| {
                 n.map_or_else(
-                    || "not published".to_string(),
+                    || w.not_published.to_string(),
                     |n| group_thousands(u64::from(n)),
                 )
             };
             let growth = match &p.pace {
-                Some(pace) => format!("{}% ({pace})", p.growth_percent),
-                None => format!("{}%", p.growth_percent),
+                Some(pace) => w
+                    .growth_with_pace
+                    .with("percent", &p.growth_percent)
+                    .with("pace", pace)
+                    .to_string(),
+                None => w
+                    .growth_percent
+                    .with("percent", &p.growth_percent)
+                    .to_string(),
             };
             out += &row(&[
                 &self.occupation_label(&p.occupation),
                 &p.window,
                 &growth,
-                &format!("+{}", count(p.new_jobs)),
+                &words.added.with("count", count(p.new_jobs)).to_string(),
                 &count(p.base_jobs),
                 &count(p.openings_per_year),
                 &self.cite(&p.source),
@@ -505,57 +550,73 @@ impl GuideFigures<'_> {
 
     /// The public figure or projection a claim is checked against, with its release and source.
     fn verified(&self, checked_against: Option<&str>) -> String {
+        let words = &self.w.claims;
         let Some(id) = checked_against else {
-            return "No matching BLS figure".into();
+            return words.no_match.to_string();
         };
         if let Some(figure) = self.data.figure(id) {
-            return format!(
-                "{}, {} {}, {} ({})",
-                figure.amount_text(),
-                self.data
-                    .occupation(&figure.occupation)
-                    .map_or("", |o| o.short.as_str()),
-                figure.statistic.label(),
-                figure.release,
-                self.cite(&figure.source)
-            );
+            return words
+                .figure
+                .with("amount", figure.amount_text())
+                .with(
+                    "occupation",
+                    self.data
+                        .occupation(&figure.occupation)
+                        .map_or("", |o| o.short.as_str()),
+                )
+                .with("statistic", self.w.statistics.of(figure.statistic))
+                .with("release", &figure.release)
+                .with("source", self.cite(&figure.source))
+                .to_string();
         }
         match self.data.projection(id) {
-            Some(p) => format!(
-                "{}% over {}{} ({})",
-                p.growth_percent,
-                p.window,
-                p.pace
-                    .as_ref()
-                    .map(|pace| format!(", {pace}"))
-                    .unwrap_or_default(),
-                self.cite(&p.source)
-            ),
+            Some(p) => {
+                let message = match &p.pace {
+                    Some(pace) => words.projection_with_pace.with("pace", pace),
+                    None => words.projection.with("pace", ""),
+                };
+                message
+                    .with("percent", &p.growth_percent)
+                    .with("window", &p.window)
+                    .with("source", self.cite(&p.source))
+                    .to_string()
+            }
             None => String::new(),
         }
     }
 
     fn claims(&self) -> String {
+        let (w, words) = (self.w, &self.w.claims);
         let mut out = table_head(&[
-            "What the article says",
-            "Article",
-            "Our check",
-            "The verified figure beside it",
-            "What we found",
+            &words.what_the_article_says,
+            &words.article,
+            &words.our_check,
+            &words.verified,
+            &words.what_we_found,
         ]);
         for figure in self.data.claims() {
             let what = match figure.statistic {
-                Statistic::Unstated => {
-                    format!("{} ({})", figure.amount_text(), figure.scope.label())
-                }
-                statistic => format!("{} {}", capitalise(statistic.label()), figure.amount_text()),
+                Statistic::Unstated => words
+                    .unstated
+                    .with("amount", figure.amount_text())
+                    .with("scope", figure.scope.label())
+                    .to_string(),
+                statistic => words
+                    .stated
+                    .with("statistic", capitalise(w.statistics.of(statistic).as_str()))
+                    .with("amount", figure.amount_text())
+                    .to_string(),
             };
             let dated = if figure.release == "undated" {
                 what
             } else {
-                format!("{what}, {}", figure.release)
+                words
+                    .with_release
+                    .with("claim", what)
+                    .with("release", &figure.release)
+                    .to_string()
             };
-            let status = figure.status.map_or("", |s| s.label());
+            let status = figure.status.map_or("", |s| w.checks.of(s).as_str());
             out += &row(&[
                 &dated,
                 &self.cite(&figure.source),
@@ -565,15 +626,17 @@ impl GuideFigures<'_> {
             ]);
         }
         for p in self.data.projections.iter().filter(|p| p.status.is_some()) {
-            let pace = p
-                .pace
-                .as_ref()
-                .map(|pace| format!(", {pace}"))
-                .unwrap_or_default();
+            let growth = match &p.pace {
+                Some(pace) => words.growth_claim_with_pace.with("pace", pace),
+                None => words.growth_claim.with("pace", ""),
+            };
             out += &row(&[
-                &format!("Growth of {}% over {}{pace}", p.growth_percent, p.window),
+                &growth
+                    .with("percent", &p.growth_percent)
+                    .with("window", &p.window)
+                    .to_string(),
                 &self.cite(&p.source),
-                p.status.map_or("", |s| s.label()),
+                p.status.map_or("", |s| w.checks.of(s).as_str()),
                 &self.verified(p.checked_against.as_deref()),
                 p.note.as_deref().unwrap_or_default(),
             ]);

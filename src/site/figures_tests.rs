@@ -10,6 +10,7 @@ fn figures() -> GuideFigures<'static> {
     )
     .unwrap();
     GuideFigures {
+        w: &crate::words::Words::english().tables,
         data: fixture(),
         sources: Box::leak(sources.into_boxed_slice()),
         pay: None,
@@ -124,6 +125,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
     let areas = Box::leak(Box::new(crate::pay::Directory::build(extract, &socs)));
     let cache = crate::salary::area::AreaCache::new(Some(extract));
     let figures = GuideFigures {
+        w: &crate::words::Words::english().tables,
         data,
         sources: &[],
         pay: Some(crate::salary::area::Areas::new(extract, data, &cache)),
@@ -149,6 +151,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
     let err = figures.table("area-pay:0012420,9999999").unwrap_err();
     assert!(err.contains("`9999999`"), "{err}");
     let without = GuideFigures {
+        w: &crate::words::Words::english().tables,
         data,
         sources: &[],
         pay: None,
@@ -174,6 +177,7 @@ fn pay_history_names_a_figure_under_an_older_code_by_that_codes_title() {
     median.soc = crate::oews::Soc::parse("29-2071");
     median.soc_title = Some("Medical Records and Health Information Technicians".into());
     let figures = GuideFigures {
+        w: &crate::words::Words::english().tables,
         data: &data,
         ..figures()
     };
@@ -186,4 +190,56 @@ fn pay_history_names_a_figure_under_an_older_code_by_that_codes_title() {
         row.starts_with("| Medical Records and Health Information Technicians | 29-2071 |"),
         "{row}"
     );
+}
+
+#[test]
+fn every_table_says_its_words_through_the_words_layer() {
+    // Through the pseudo-locale every header is bracketed, and so is every cell's English.
+    let figures = GuideFigures {
+        w: &crate::words::Words::pseudo().tables,
+        ..figures()
+    };
+    let names = TABLES
+        .iter()
+        .map(|name| match name.split_once(':') {
+            Some(("industry-employment", _)) => "industry-employment:manager".to_string(),
+            _ => name.to_string(),
+        })
+        .filter(|name| !name.starts_with("area-pay"));
+    for name in names {
+        let table = figures
+            .table(&name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let header = table.lines().next().unwrap();
+        for cell in header.trim_matches('|').split(" | ") {
+            assert!(cell.trim().starts_with('⟦'), "{name}: header {cell:?}");
+        }
+        for phrase in [
+            "not published",
+            "not in our",
+            "No matching",
+            "Old:",
+            "Growth of",
+        ] {
+            assert!(
+                !outside_brackets(&table).contains(phrase),
+                "{name} says {phrase:?} outside the words: {table}"
+            );
+        }
+    }
+}
+
+/// `text` without what the pseudo-locale bracketed (nested brackets included).
+fn outside_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '⟦' => depth += 1,
+                '⟧' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
 }

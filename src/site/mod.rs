@@ -159,7 +159,14 @@ impl Site {
                 site_dir,
                 words.lang.tag(),
                 &sources,
-                &GuideFigures::new(data, &sources, oews.as_ref(), &areas, &area_pay),
+                &GuideFigures::new(
+                    &words.tables,
+                    data,
+                    &sources,
+                    oews.as_ref(),
+                    &areas,
+                    &area_pay,
+                ),
             ),
             Err(found) => {
                 problems.extend(found.iter().cloned());
@@ -201,6 +208,7 @@ impl Site {
             (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
         });
         let quick_facts_html = quick_facts_html(&GuideFigures::new(
+            &words.tables,
             &salary,
             &sources,
             oews.as_ref(),

@@ -16,6 +16,15 @@ impl Text {
     }
 }
 
+/// A text reads as the `str` it holds, wherever words are passed on as text.
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -10,6 +10,7 @@
 mod message;
 mod numbers;
 mod site;
+mod tables;
 
 use std::sync::LazyLock;
 
@@ -18,6 +19,7 @@ use serde::de::DeserializeOwned;
 pub use message::{Filled, Message, Text};
 pub use numbers::NumberWords;
 pub use site::SiteWords;
+pub use tables::TableWords;
 
 /// A language the site is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +53,8 @@ pub struct Words {
     pub site: SiteWords,
     /// Numbers, amounts, pay periods, ordinals and dates in words.
     pub numbers: NumberWords,
+    /// The tables the guide's pages place with `{{table:NAME}}`.
+    pub tables: TableWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -58,6 +62,7 @@ pub struct Words {
 struct Files {
     site: &'static str,
     numbers: &'static str,
+    tables: &'static str,
 }
 
 impl Files {
@@ -66,6 +71,7 @@ impl Files {
             Lang::English => Files {
                 site: include_str!("../../words/en/site.toml"),
                 numbers: include_str!("../../words/en/numbers.toml"),
+                tables: include_str!("../../words/en/tables.toml"),
             },
         }
     }
@@ -100,6 +106,7 @@ impl Words {
             lang,
             site: section(lang, "site", files.site, reading)?,
             numbers: section(lang, "numbers", files.numbers, reading)?,
+            tables: section(lang, "tables", files.tables, reading)?,
         })
     }
 
