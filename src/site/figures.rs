@@ -178,7 +178,7 @@ impl GuideFigures<'_> {
                 .latest_projection(&occupation.id)
                 .map(|p| {
                     w.growth
-                        .with("percent", &p.growth_percent)
+                        .with("percent", p.growth_percent)
                         .with("window", &p.window)
                         .to_string()
                 })
@@ -527,12 +527,12 @@ impl GuideFigures<'_> {
             let growth = match &p.pace {
                 Some(pace) => w
                     .growth_with_pace
-                    .with("percent", &p.growth_percent)
+                    .with("percent", p.growth_percent)
                     .with("pace", pace)
                     .to_string(),
                 None => w
                     .growth_percent
-                    .with("percent", &p.growth_percent)
+                    .with("percent", p.growth_percent)
                     .to_string(),
             };
             out += &row(&[
@@ -576,7 +576,7 @@ impl GuideFigures<'_> {
                     None => words.projection.with("pace", ""),
                 };
                 message
-                    .with("percent", &p.growth_percent)
+                    .with("percent", p.growth_percent)
                     .with("window", &p.window)
                     .with("source", self.cite(&p.source))
                     .to_string()
@@ -632,7 +632,7 @@ impl GuideFigures<'_> {
             };
             out += &row(&[
                 &growth
-                    .with("percent", &p.growth_percent)
+                    .with("percent", p.growth_percent)
                     .with("window", &p.window)
                     .to_string(),
                 &self.cite(&p.source),
