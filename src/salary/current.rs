@@ -3,11 +3,10 @@
 //! older ones, each with its BLS series id. The ladder, the offer check and the figure tables take
 //! the newest release, so these lead.
 
-use super::area::OccupationPay;
 use super::data::{Figure, Occupation, PayBasis, Scope, Statistic};
 use crate::money::Cents;
 use crate::oews::{
-    Area, AreaCode, Datatype, Extract, FootnoteCode, Industry, IndustryCode, Percentile, Series,
+    AreaCode, Datatype, Extract, FootnoteCode, Industry, IndustryCode, Percentile, Series,
     SeriesId, Soc, Value,
 };
 
@@ -75,38 +74,6 @@ pub fn figures(extract: &Extract, occupations: &[Occupation]) -> Vec<Figure> {
     figures
 }
 
-/// The occupation's distribution in `area` (cross-industry), annual and hourly, as figures read
-/// from the area's `report`, each with its series; or why there is none: no series, or a median
-/// BLS did not release. Figures for the nation are the current figures of [`figures`] instead,
-/// which the guide's pages also cite.
-pub fn area_figures(
-    extract: &Extract,
-    area: &Area,
-    occupation: &Occupation,
-    report: &OccupationPay,
-) -> Result<Vec<Figure>, Missing> {
-    if let Some(missing) = report.missing_median() {
-        return Err(missing);
-    }
-    let release = ReleaseLabels::of(extract);
-    let prefix = format!("{}-{}-{}", occupation.id, release.year, area.code);
-    let scope = Scope::Area(area.name.clone());
-    let from_report = Published {
-        wage: |datatype| {
-            let estimate = report.estimate(datatype);
-            Some((estimate.wage()?, estimate.series_id()?))
-        },
-        employment: jobs(report.employment.value()),
-    };
-    Ok(release.figures(
-        &prefix,
-        occupation,
-        from_report,
-        scope,
-        &Statistic::PERCENTILES,
-    ))
-}
-
 /// The [`INDUSTRIES_SHOWN`] three-digit industries employing the most of `soc` nationally, largest
 /// first, among those where BLS published a median.
 fn largest_industries(extract: &Extract, soc: Soc) -> Vec<(&Industry, &Series)> {
@@ -133,13 +100,13 @@ fn largest_industries(extract: &Extract, soc: Soc) -> Vec<(&Industry, &Series)> 
 
 /// What figures are made from: each wage BLS released, with its series id, and the employment
 /// count; read from a series, or from an area's report of one.
-struct Published<F: Fn(Datatype) -> Option<(Cents, SeriesId)>> {
-    wage: F,
-    employment: Option<u32>,
+pub(super) struct Published<F: Fn(Datatype) -> Option<(Cents, SeriesId)>> {
+    pub(super) wage: F,
+    pub(super) employment: Option<u32>,
 }
 
 /// The employment count as figures carry it.
-fn jobs(value: Option<Value>) -> Option<u32> {
+pub(super) fn jobs(value: Option<Value>) -> Option<u32> {
     match value {
         Some(Value::Jobs(jobs)) => u32::try_from(jobs).ok(),
         _ => None,
@@ -154,14 +121,14 @@ fn published(series: &Series) -> Published<impl Fn(Datatype) -> Option<(Cents, S
 }
 
 /// What every figure of one release shares: its year, name and source.
-struct ReleaseLabels {
-    year: String,
+pub(super) struct ReleaseLabels {
+    pub(super) year: String,
     name: String,
     source: String,
 }
 
 impl ReleaseLabels {
-    fn of(extract: &Extract) -> ReleaseLabels {
+    pub(super) fn of(extract: &Extract) -> ReleaseLabels {
         ReleaseLabels {
             year: extract.release.code.year_text(),
             name: format!("OEWS {}", extract.release.name),
@@ -172,7 +139,7 @@ impl ReleaseLabels {
     /// `statistics` of `series`, annual and hourly, as figures with ids `PREFIX-median` and
     /// `PREFIX-median-hourly`; employment goes on the annual median. A value BLS did not release is
     /// left out, never made a zero.
-    fn figures(
+    pub(super) fn figures(
         &self,
         prefix: &str,
         occupation: &Occupation,

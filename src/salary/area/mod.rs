@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 pub use report::{AreaMedian, Estimate, OccupationPay, WAGE_ROWS, WageRow};
 
-use super::current::Missing;
-use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
+use super::current::{Missing, Published, ReleaseLabels, jobs};
+use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Scope, Statistic};
 use crate::oews::{Area, AreaCode, AreaType, Extract, Soc, Tenths};
 
 /// One occupation in an area, as the comparison reads it.
@@ -57,7 +57,7 @@ impl AreaPay {
                 let report = areas.report(area.code, occupation.soc);
                 InArea {
                     id: occupation.id.clone(),
-                    figures: super::current::area_figures(areas.extract, area, occupation, &report),
+                    figures: area_figures(areas.extract, area, occupation, &report),
                     imprecise_wages: report.imprecise_wages,
                 }
             })
@@ -129,6 +129,38 @@ impl AreaPay {
             Some(self.figure(occupation, statistic, PayBasis::Annual)?.amount)
         })
     }
+}
+
+/// The occupation's distribution in `area` (cross-industry), annual and hourly, as figures read
+/// from the area's `report`, each with its series; or why there is none: no series, or a median
+/// BLS did not release. Figures for the nation are the current figures of [`figures`] instead,
+/// which the guide's pages also cite.
+fn area_figures(
+    extract: &Extract,
+    area: &Area,
+    occupation: &Occupation,
+    report: &OccupationPay,
+) -> Result<Vec<Figure>, Missing> {
+    if let Some(missing) = report.missing_median() {
+        return Err(missing);
+    }
+    let release = ReleaseLabels::of(extract);
+    let prefix = format!("{}-{}-{}", occupation.id, release.year, area.code);
+    let scope = Scope::Area(area.name.clone());
+    let from_report = Published {
+        wage: |datatype| {
+            let estimate = report.estimate(datatype);
+            Some((estimate.wage()?, estimate.series_id()?))
+        },
+        employment: jobs(report.employment.value()),
+    };
+    Ok(release.figures(
+        &prefix,
+        occupation,
+        from_report,
+        scope,
+        &Statistic::PERCENTILES,
+    ))
 }
 
 /// The areas' pay, each built on its first request and kept: one empty slot per area of the
