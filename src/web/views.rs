@@ -13,7 +13,7 @@ use crate::site::{
 use crate::sources::{Source, SourceKind};
 
 use super::trusted::{JsonLd, MarkdownHtml};
-use crate::words::Words;
+use crate::words::{Text, Words};
 
 /// A link in the primary navigation.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ pub struct SourcesView<'a> {
 /// Sources of one kind, under a heading with its own anchor.
 pub struct SourceGroup<'a> {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: &'static Text,
     pub sources: Vec<&'a Source>,
 }
 
@@ -110,7 +110,7 @@ pub struct ErrorView {
     pub chrome: Chrome,
     /// The status code, e.g. 404.
     pub status: u16,
-    /// A short heading, e.g. "Page not found".
+    /// A short heading, such as the words for "Page not found".
     pub heading: String,
     /// What happened and what the reader can do, in plain words.
     pub message: String,
@@ -138,6 +138,7 @@ pub fn render_site(
     base_url: &str,
     assets: &AssetUrls,
 ) -> Result<Rendered, askama::Error> {
+    let w = site.words;
     let mut pages = HashMap::new();
     for page in &site.pages {
         let chrome = chrome_for(
@@ -159,8 +160,12 @@ pub fn render_site(
                 page,
                 body: MarkdownHtml::new(&page.html),
                 groups: vec![
-                    group("source-documents", "Source documents", SourceKind::Document),
-                    group("data-pages", "Public data pages", SourceKind::Data),
+                    group(
+                        "source-documents",
+                        &w.guide.source_documents,
+                        SourceKind::Document,
+                    ),
+                    group("data-pages", &w.guide.data_pages, SourceKind::Data),
                 ],
             }
             .render()?
@@ -179,9 +184,7 @@ pub fn render_site(
                 },
                 previous,
                 next,
-                json_ld: is_chapter.then(|| {
-                    super::json_ld::chapter(page, base_url, site.words.site.name.as_str())
-                }),
+                json_ld: is_chapter.then(|| super::json_ld::chapter(page, base_url, w)),
             }
             .render()?
         };
@@ -194,7 +197,10 @@ pub fn render_site(
             base_url,
             assets,
             &url,
-            &format!("Fact sheet: {}", page.title),
+            &w.guide
+                .fact_sheet_title
+                .with("chapter", &page.title)
+                .to_string(),
             &page.description,
         );
         chrome
@@ -211,16 +217,14 @@ pub fn render_site(
         pages.insert(url, view.render()?);
     }
     if site.has_generated_guide_index() {
-        let description =
-            "Every chapter of the guide to Health Information Management, in reading order.";
         let view = GuideIndexView {
             chrome: chrome_for(
                 site,
                 base_url,
                 assets,
                 GUIDE_INDEX,
-                "The guide",
-                description,
+                w.site.the_guide.as_str(),
+                w.guide.index_description.as_str(),
             ),
             chapters: site.chapters().collect(),
         };

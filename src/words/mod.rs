@@ -7,6 +7,7 @@
 //! [`Words::pseudo`] wraps every word in `⟦…⟧`, which the tests use to find English written
 //! anywhere but here.
 
+mod guide;
 mod message;
 mod numbers;
 mod site;
@@ -15,9 +16,10 @@ use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
 
+pub use guide::GuideWords;
 pub use message::{Filled, Message, Text};
 pub use numbers::NumberWords;
-pub use site::SiteWords;
+pub use site::{ErrorWords, ErrorsWords, SiteWords};
 
 /// A language the site is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +53,8 @@ pub struct Words {
     pub site: SiteWords,
     /// Numbers, amounts, pay periods, ordinals and dates in words.
     pub numbers: NumberWords,
+    /// The guide's pages: chapters, the guide's index, the sources page, fact sheets.
+    pub guide: GuideWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -58,6 +62,7 @@ pub struct Words {
 struct Files {
     site: &'static str,
     numbers: &'static str,
+    guide: &'static str,
 }
 
 impl Files {
@@ -66,6 +71,7 @@ impl Files {
             Lang::English => Files {
                 site: include_str!("../../words/en/site.toml"),
                 numbers: include_str!("../../words/en/numbers.toml"),
+                guide: include_str!("../../words/en/guide.toml"),
             },
         }
     }
@@ -100,6 +106,7 @@ impl Words {
             lang,
             site: section(lang, "site", files.site, reading)?,
             numbers: section(lang, "numbers", files.numbers, reading)?,
+            guide: section(lang, "guide", files.guide, reading)?,
         })
     }
 
