@@ -54,7 +54,7 @@ pub(super) fn occupations(data: &SalaryData, w: &Words) -> JsonLd {
                 };
                 salary.push(json!({
                     "@type": "MonetaryAmountDistribution",
-                    "name": w.site.annual_wage.with("release", &distribution.release).to_string(),
+                    "name": w.site.annual_wage.with("release", distribution.release).to_string(),
                     "currency": "USD",
                     "duration": "P1Y",
                     "validFrom": format!("{}-05", distribution.year),

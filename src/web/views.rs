@@ -192,29 +192,8 @@ pub fn render_site(
     }
     for page in site.chapters() {
         let url = format!("{}{FACT_SHEET}", page.url);
-        let mut chrome = chrome_for(
-            site,
-            base_url,
-            assets,
-            &url,
-            &w.guide
-                .fact_sheet_title
-                .with("chapter", &page.title)
-                .to_string(),
-            &page.description,
-        );
-        chrome
-            .breadcrumbs
-            .push((page.url.clone(), page.title.clone()));
-        let view = FactSheetView {
-            chrome,
-            page,
-            sources: site.sources_of(page),
-            chapter_url: format!("{base_url}{}", page.url),
-            quick_facts: MarkdownHtml::new(&site.quick_facts_html),
-            dating: site.salary.quick_facts_dating(),
-        };
-        pages.insert(url, view.render()?);
+        let html = render_fact_sheet(site, base_url, assets, page, &url)?;
+        pages.insert(url, html);
     }
     if site.has_generated_guide_index() {
         let view = GuideIndexView {
@@ -240,6 +219,35 @@ pub fn render_site(
         sitemap,
         nav: primary_nav(site, ""),
     })
+}
+
+/// Renders the fact sheet of the chapter `page`, at `url`.
+fn render_fact_sheet(
+    site: &Site,
+    base_url: &str,
+    assets: &AssetUrls,
+    page: &Page,
+    url: &str,
+) -> Result<String, askama::Error> {
+    let title = site
+        .words
+        .guide
+        .fact_sheet_title
+        .with("chapter", &page.title)
+        .to_string();
+    let mut chrome = chrome_for(site, base_url, assets, url, &title, &page.description);
+    chrome
+        .breadcrumbs
+        .push((page.url.clone(), page.title.clone()));
+    FactSheetView {
+        chrome,
+        page,
+        sources: site.sources_of(page),
+        chapter_url: format!("{base_url}{}", page.url),
+        quick_facts: MarkdownHtml::new(&site.quick_facts_html),
+        dating: site.salary.quick_facts_dating(),
+    }
+    .render()
 }
 
 /// Renders the error page for `status`.
