@@ -15,18 +15,18 @@ use actix_web::{HttpResponse, ResponseError, web};
 use super::AppState;
 use super::prepared::{CACHE_NEVER, respond};
 use super::views;
+use crate::words::{Text, Words};
 
-/// What can go wrong while answering a request; its text is shown to the reader as is.
+/// What can go wrong while answering a request. Its text is for the log and the plain answer that
+/// [`render_error_page`] replaces; readers see [`AppError::words`] in the site's language.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error(
-        "There is no page at this address. It may have been mistyped, or the page may have moved."
-    )]
+    #[error("no page at this address")]
     NotFound,
-    #[error("This address can only be read (GET or HEAD requests).")]
+    #[error("only GET and HEAD are answered here")]
     MethodNotAllowed,
     /// Something on our side failed; the cause goes to the log, never to the reader.
-    #[error("The site could not answer this request. Please try again in a moment.")]
+    #[error("the request could not be answered")]
     Internal,
 }
 
@@ -35,6 +35,16 @@ impl AppError {
     pub fn internal(cause: impl std::fmt::Display) -> AppError {
         log::error!("cannot answer a request: {cause}");
         AppError::Internal
+    }
+
+    /// The heading and the message a reader sees for this error, in `w`'s language.
+    pub fn words(&self, w: &'static Words) -> (&'static Text, &'static Text) {
+        let errors = &w.site.errors;
+        match self {
+            AppError::NotFound => (&errors.not_found.heading, &w.site.no_page_here),
+            AppError::MethodNotAllowed => describe(StatusCode::METHOD_NOT_ALLOWED, w),
+            AppError::Internal => describe(StatusCode::INTERNAL_SERVER_ERROR, w),
+        }
     }
 }
 
@@ -72,17 +82,25 @@ pub(crate) fn render_error_page<B>(
         ));
     }
     let status = response.status();
-    let own_message = response
+    let state = response
+        .request()
+        .app_data::<web::Data<AppState>>()
+        .cloned();
+    // Only a test app without state lacks the site; its error page is in English.
+    let w = state
+        .as_ref()
+        .map_or_else(Words::english, |state| state.site.words);
+    let (heading, message) = response
         .response()
         .error()
         .and_then(|err| err.as_error::<AppError>())
-        .map(ToString::to_string);
+        .map_or_else(|| describe(status, w), |error| error.words(w));
     let (request, original) = response.into_parts();
-    let (heading, generic) = describe(status);
-    let message = own_message.unwrap_or_else(|| generic.to_string());
-    let state = request.app_data::<web::Data<AppState>>();
-    let nav = state.map(|state| state.nav.clone()).unwrap_or_default();
-    let assets = state.map_or_else(
+    let nav = state
+        .as_ref()
+        .map(|state| state.nav.clone())
+        .unwrap_or_default();
+    let assets = state.as_ref().map_or_else(
         // Only a test app without state lacks these; the page then goes without styles.
         || views::AssetUrls {
             stylesheet: String::new(),
@@ -91,9 +109,14 @@ pub(crate) fn render_error_page<B>(
         },
         |state| state.assets.urls.clone(),
     );
-    // Only a test app without state lacks the site; its error page is in English.
-    let w = state.map_or_else(crate::words::Words::english, |state| state.site.words);
-    let html = views::render_error(w, &nav, &assets, status.as_u16(), heading, &message);
+    let html = views::render_error(
+        w,
+        &nav,
+        &assets,
+        status.as_u16(),
+        heading.as_str(),
+        message.as_str(),
+    );
 
     let mut page = HttpResponse::build(status);
     page.content_type("text/html; charset=utf-8");
@@ -106,37 +129,49 @@ pub(crate) fn render_error_page<B>(
     Ok(ErrorHandlerResponse::Response(response))
 }
 
-/// A heading and a plain-words explanation for a status code whose error carried no message of ours.
-fn describe(status: StatusCode) -> (&'static str, &'static str) {
-    match status {
-        StatusCode::NOT_FOUND => ("Page not found", "There is no page at this address."),
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "Method not allowed",
-            "This address can only be read (GET or HEAD requests).",
-        ),
-        StatusCode::NOT_ACCEPTABLE => (
-            "Not acceptable",
-            "Your browser's Accept-Encoding header refuses every form this page is sent in, \
-             uncompressed included.",
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            ("Request too large", "This site does not accept uploads.")
+/// The heading and the message of an error answer that carried no [`AppError`], by its status.
+fn describe(status: StatusCode, w: &'static Words) -> (&'static Text, &'static Text) {
+    let errors = &w.site.errors;
+    let error = match status {
+        StatusCode::NOT_FOUND => &errors.not_found,
+        StatusCode::METHOD_NOT_ALLOWED => &errors.method_not_allowed,
+        StatusCode::NOT_ACCEPTABLE => &errors.not_acceptable,
+        StatusCode::PAYLOAD_TOO_LARGE => &errors.body_refused,
+        StatusCode::URI_TOO_LONG => &errors.address_too_long,
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => &errors.headers_too_large,
+        status if status.is_client_error() => &errors.bad_request,
+        _ => &errors.internal,
+    };
+    (&error.heading, &error.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_says_its_words_through_the_words_layer() {
+        let pseudo = Words::pseudo();
+        let statuses = [400, 404, 405, 406, 413, 414, 418, 431, 500, 503];
+        for status in statuses.map(|s| StatusCode::from_u16(s).unwrap()) {
+            let (heading, message) = describe(status, pseudo);
+            for words in [heading, message] {
+                assert!(words.as_str().starts_with('⟦'), "{status}: {words}");
+            }
         }
-        StatusCode::URI_TOO_LONG => (
-            "Address too long",
-            "The address is longer than this site accepts.",
-        ),
-        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => (
-            "Request too large",
-            "The request's headers are larger than this site accepts.",
-        ),
-        status if status.is_client_error() => (
-            "Bad request",
-            "The request could not be understood. Check the address and try again.",
-        ),
-        _ => (
-            "Something went wrong",
-            "The site could not answer this request. Please try again in a moment.",
-        ),
+        for error in [
+            AppError::NotFound,
+            AppError::MethodNotAllowed,
+            AppError::Internal,
+        ] {
+            let (heading, message) = error.words(pseudo);
+            assert!(heading.as_str().starts_with('⟦'), "{error}");
+            assert!(message.as_str().starts_with('⟦'), "{error}");
+        }
+        let english = Words::english();
+        assert_eq!(
+            AppError::NotFound.words(english).1.as_str(),
+            "There is no page at this address. It may have been mistyped, or the page may have moved."
+        );
     }
 }

@@ -6,10 +6,11 @@ use serde_json::{Value, json};
 use super::trusted::JsonLd;
 use crate::salary::SalaryData;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
-use crate::site::{GUIDE_INDEX, Page};
+use crate::site::{GUIDE_INDEX, HOME, Page};
+use crate::words::Words;
 
 /// The JSON-LD for a guide chapter: the article and the trail from home down to it.
-pub(super) fn chapter(page: &Page, base_url: &str, site_name: &str) -> JsonLd {
+pub(super) fn chapter(page: &Page, base_url: &str, w: &Words) -> JsonLd {
     let url = format!("{base_url}{}", page.url);
     let crumb = |position: u32, name: &str, path: &str| json!({ "@type": "ListItem", "position": position, "name": name, "item": format!("{base_url}{path}") });
     JsonLd::from_value(&json!({
@@ -22,19 +23,19 @@ pub(super) fn chapter(page: &Page, base_url: &str, site_name: &str) -> JsonLd {
                 "url": url,
                 "mainEntityOfPage": url,
                 "dateModified": page.updated.iso(),
-                "inLanguage": "en",
-                "publisher": { "@type": "Organization", "name": site_name, "url": base_url },
+                "inLanguage": w.lang.tag(),
+                "publisher": { "@type": "Organization", "name": w.site.name.as_str(), "url": base_url },
             },
             {
                 "@type": "BreadcrumbList",
-                "itemListElement": [crumb(1, "Home", "/"), crumb(2, "The guide", GUIDE_INDEX), crumb(3, &page.title, &page.url)],
+                "itemListElement": [crumb(1, w.site.home.as_str(), HOME), crumb(2, w.site.the_guide.as_str(), GUIDE_INDEX), crumb(3, &page.title, &page.url)],
             }
         ]
     }))
 }
 
 /// The JSON-LD for the salary page: each occupation with its pay distribution and requirements.
-pub(super) fn occupations(data: &SalaryData) -> JsonLd {
+pub(super) fn occupations(data: &SalaryData, w: &Words) -> JsonLd {
     let occupations: Vec<Value> = data
         .occupations
         .iter()
@@ -53,7 +54,7 @@ pub(super) fn occupations(data: &SalaryData) -> JsonLd {
                 };
                 salary.push(json!({
                     "@type": "MonetaryAmountDistribution",
-                    "name": format!("Annual wage, {} (U.S. Bureau of Labor Statistics)", distribution.release),
+                    "name": w.site.annual_wage.with("release", distribution.release).to_string(),
                     "currency": "USD",
                     "duration": "P1Y",
                     "validFrom": format!("{}-05", distribution.year),
@@ -66,7 +67,7 @@ pub(super) fn occupations(data: &SalaryData) -> JsonLd {
             } else if let Some(median) = data.latest_median(&occupation.id) {
                 salary.push(json!({
                     "@type": "MonetaryAmountDistribution",
-                    "name": format!("Annual wage, {} (U.S. Bureau of Labor Statistics)", median.release),
+                    "name": w.site.annual_wage.with("release", &median.release).to_string(),
                     "currency": "USD",
                     "duration": "P1Y",
                     "validFrom": median.year.map(|y| format!("{y}-05")),
@@ -77,10 +78,10 @@ pub(super) fn occupations(data: &SalaryData) -> JsonLd {
                 "@type": "Occupation",
                 "name": occupation.title,
                 "occupationalCategory": occupation.soc.to_string(),
-                "description": format!("Typical health information management titles: {}.", occupation.him_titles.join(", ")),
+                "description": w.site.typical_titles.with("titles", occupation.him_titles.join(", ")).to_string(),
                 "educationRequirements": occupation.entry_education,
                 "estimatedSalary": salary,
-                "occupationLocation": { "@type": "Country", "name": "United States" },
+                "occupationLocation": { "@type": "Country", "name": w.site.country.as_str() },
             });
             if let Some(credential) = &occupation.credential {
                 value["qualifications"] = json!(credential);
@@ -114,7 +115,7 @@ mod tests {
             word_count: 0,
             aliases: Vec::new(),
         };
-        let ld = chapter(&page, "https://guide.example.org", "HIM Career Guide");
+        let ld = chapter(&page, "https://guide.example.org", Words::english());
         assert!(!ld.as_str().contains(['<', '>', '&']), "{}", ld.as_str());
         let read_back: Value = serde_json::from_str(ld.as_str()).unwrap();
         assert_eq!(read_back["@graph"][0]["headline"], hostile);

@@ -13,7 +13,7 @@ use crate::site::{
 use crate::sources::{Source, SourceKind};
 
 use super::trusted::{JsonLd, MarkdownHtml};
-use crate::words::Words;
+use crate::words::{Text, Words};
 
 /// A link in the primary navigation.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ pub struct SourcesView<'a> {
 /// Sources of one kind, under a heading with its own anchor.
 pub struct SourceGroup<'a> {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: &'static Text,
     pub sources: Vec<&'a Source>,
 }
 
@@ -110,7 +110,7 @@ pub struct ErrorView {
     pub chrome: Chrome,
     /// The status code, e.g. 404.
     pub status: u16,
-    /// A short heading, e.g. "Page not found".
+    /// A short heading, such as the words for "Page not found".
     pub heading: String,
     /// What happened and what the reader can do, in plain words.
     pub message: String,
@@ -138,6 +138,7 @@ pub fn render_site(
     base_url: &str,
     assets: &AssetUrls,
 ) -> Result<Rendered, askama::Error> {
+    let w = site.words;
     let mut pages = HashMap::new();
     for page in &site.pages {
         let chrome = chrome_for(
@@ -159,8 +160,12 @@ pub fn render_site(
                 page,
                 body: MarkdownHtml::new(&page.html),
                 groups: vec![
-                    group("source-documents", "Source documents", SourceKind::Document),
-                    group("data-pages", "Public data pages", SourceKind::Data),
+                    group(
+                        "source-documents",
+                        &w.guide.source_documents,
+                        SourceKind::Document,
+                    ),
+                    group("data-pages", &w.guide.data_pages, SourceKind::Data),
                 ],
             }
             .render()?
@@ -179,9 +184,7 @@ pub fn render_site(
                 },
                 previous,
                 next,
-                json_ld: is_chapter.then(|| {
-                    super::json_ld::chapter(page, base_url, site.words.site.name.as_str())
-                }),
+                json_ld: is_chapter.then(|| super::json_ld::chapter(page, base_url, w)),
             }
             .render()?
         };
@@ -189,38 +192,18 @@ pub fn render_site(
     }
     for page in site.chapters() {
         let url = format!("{}{FACT_SHEET}", page.url);
-        let mut chrome = chrome_for(
-            site,
-            base_url,
-            assets,
-            &url,
-            &format!("Fact sheet: {}", page.title),
-            &page.description,
-        );
-        chrome
-            .breadcrumbs
-            .push((page.url.clone(), page.title.clone()));
-        let view = FactSheetView {
-            chrome,
-            page,
-            sources: site.sources_of(page),
-            chapter_url: format!("{base_url}{}", page.url),
-            quick_facts: MarkdownHtml::new(&site.quick_facts_html),
-            dating: site.salary.quick_facts_dating(),
-        };
-        pages.insert(url, view.render()?);
+        let html = render_fact_sheet(site, base_url, assets, page, &url)?;
+        pages.insert(url, html);
     }
     if site.has_generated_guide_index() {
-        let description =
-            "Every chapter of the guide to Health Information Management, in reading order.";
         let view = GuideIndexView {
             chrome: chrome_for(
                 site,
                 base_url,
                 assets,
                 GUIDE_INDEX,
-                "The guide",
-                description,
+                w.site.the_guide.as_str(),
+                w.guide.index_description.as_str(),
             ),
             chapters: site.chapters().collect(),
         };
@@ -236,6 +219,35 @@ pub fn render_site(
         sitemap,
         nav: primary_nav(site, ""),
     })
+}
+
+/// Renders the fact sheet of the chapter `page`, at `url`.
+fn render_fact_sheet(
+    site: &Site,
+    base_url: &str,
+    assets: &AssetUrls,
+    page: &Page,
+    url: &str,
+) -> Result<String, askama::Error> {
+    let title = site
+        .words
+        .guide
+        .fact_sheet_title
+        .with("chapter", &page.title)
+        .to_string();
+    let mut chrome = chrome_for(site, base_url, assets, url, &title, &page.description);
+    chrome
+        .breadcrumbs
+        .push((page.url.clone(), page.title.clone()));
+    FactSheetView {
+        chrome,
+        page,
+        sources: site.sources_of(page),
+        chapter_url: format!("{base_url}{}", page.url),
+        quick_facts: MarkdownHtml::new(&site.quick_facts_html),
+        dating: site.salary.quick_facts_dating(),
+    }
+    .render()
 }
 
 /// Renders the error page for `status`.

@@ -94,6 +94,27 @@ impl Message {
         })
     }
 
+    /// The words before and after `{name}`, for a sentence around markup that the template writes
+    /// in its place (a link, a `<time>`): `Last reviewed {date}` gives `("Last reviewed ", "")`.
+    /// Any other placeholder shows as written.
+    pub fn around(&self, name: &str) -> (String, String) {
+        let mut parts = (String::new(), String::new());
+        let mut after = false;
+        for piece in &self.pieces {
+            let part = if after { &mut parts.1 } else { &mut parts.0 };
+            match piece {
+                Piece::Words(words) => part.push_str(words),
+                Piece::Placeholder(n) if n == name && !after => after = true,
+                Piece::Placeholder(n) => {
+                    part.push('{');
+                    part.push_str(n);
+                    part.push('}');
+                }
+            }
+        }
+        parts
+    }
+
     /// The message with `{name}` filled by `value`; chain `with` for the others.
     pub fn with(&self, name: &'static str, value: impl fmt::Display) -> Filled<'_> {
         Filled {
@@ -171,6 +192,17 @@ mod tests {
             "5 ({percent}) {side}",
             "an unfilled placeholder shows as written"
         );
+    }
+
+    #[test]
+    fn splits_around_a_placeholder_for_markup() {
+        let message = Message::parse("Read it at {address}, {when}.").unwrap();
+        assert_eq!(
+            message.around("address"),
+            ("Read it at ".to_string(), ", {when}.".to_string())
+        );
+        let end = Message::parse("Last reviewed {date}").unwrap();
+        assert_eq!(end.around("date"), ("Last reviewed ".into(), String::new()));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! [`Words::pseudo`] wraps every word in `⟦…⟧`, which the tests use to find English written
 //! anywhere but here.
 
+mod guide;
 mod message;
 mod numbers;
 mod site;
@@ -16,9 +17,10 @@ use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
 
+pub use guide::GuideWords;
 pub use message::{Filled, Message, Text};
 pub use numbers::NumberWords;
-pub use site::SiteWords;
+pub use site::{ErrorWords, ErrorsWords, SiteWords};
 pub use tables::TableWords;
 
 /// A language the site is written in.
@@ -55,6 +57,8 @@ pub struct Words {
     pub numbers: NumberWords,
     /// The tables the guide's pages place with `{{table:NAME}}`.
     pub tables: TableWords,
+    /// The guide's pages: chapters, the guide's index, the sources page, fact sheets.
+    pub guide: GuideWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -63,6 +67,7 @@ struct Files {
     site: &'static str,
     numbers: &'static str,
     tables: &'static str,
+    guide: &'static str,
 }
 
 impl Files {
@@ -72,6 +77,7 @@ impl Files {
                 site: include_str!("../../words/en/site.toml"),
                 numbers: include_str!("../../words/en/numbers.toml"),
                 tables: include_str!("../../words/en/tables.toml"),
+                guide: include_str!("../../words/en/guide.toml"),
             },
         }
     }
@@ -107,6 +113,7 @@ impl Words {
             site: section(lang, "site", files.site, reading)?,
             numbers: section(lang, "numbers", files.numbers, reading)?,
             tables: section(lang, "tables", files.tables, reading)?,
+            guide: section(lang, "guide", files.guide, reading)?,
         })
     }
 

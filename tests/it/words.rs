@@ -15,9 +15,17 @@ use crate::helpers::{Html, TestApp, pay_site};
 /// text or reader-facing attribute, with the English left once the words (bracketed) and the data
 /// the site holds are taken out.
 fn english_outside_the_words(app: &TestApp, path: &str, skip: &[&str]) -> Vec<String> {
-    let answer = app.get(path);
-    let html = Html::parse(&answer.body);
-    let data = data_strings(&app.state().site);
+    english_in(app, path, &app.get(path).body, skip)
+}
+
+/// [`english_outside_the_words`] in `body`, an answer got some other way; `path` names it.
+fn english_in(app: &TestApp, path: &str, body: &str, skip: &[&str]) -> Vec<String> {
+    let html = Html::parse(body);
+    let mut data = data_strings(&app.state().site);
+    // Addresses are not words: the site's own, with and without its scheme (as MLA writes it).
+    let host = app.base_url.split_once("://").map_or("", |(_, host)| host);
+    data.extend([app.base_url.clone(), host.to_string()]);
+    data.sort_by_key(|value| std::cmp::Reverse(value.len()));
     let mut found = Vec::new();
     let mut check = |what: String, text: &str| {
         let left = strip_data(&strip_words(text), &data);
@@ -103,6 +111,8 @@ fn data_strings(site: &Site) -> Vec<String> {
     let mut data: Vec<String> = Vec::new();
     for page in &site.pages {
         data.extend([page.title.clone(), page.description.clone()]);
+        // A page's address, written out where a page gives its own.
+        data.push(page.url.clone());
         let mut toc: Vec<&him_guide::site::TocEntry> = page.toc.iter().collect();
         while let Some(entry) = toc.pop() {
             data.push(entry.text.clone());
@@ -118,6 +128,9 @@ fn data_strings(site: &Site) -> Vec<String> {
         data.extend(source.publisher.clone());
         data.extend(source.author.clone());
         data.extend(source.caveat.clone());
+        // What the guide takes from a source, shown on the sources page: content, from sources.toml.
+        data.push(source.contributed.clone());
+        data.extend(source.url.clone());
     }
     for occupation in &site.salary.occupations {
         data.extend([
@@ -212,4 +225,172 @@ fn the_check_finds_english_written_outside_the_words_layer() {
             .any(|line| line.contains("Skip to main content")),
         "{found:#?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guide's pages and the site's errors (words/en/guide.toml, the errors of words/en/site.toml):
+// each page rendered whole, its <title>, description and breadcrumbs included, and every error page.
+
+/// The guide's page kinds in `site_dir`: home, the guide's index, each chapter and its fact sheet,
+/// the sources page and the other content pages.
+fn guide_pages(app: &TestApp) -> Vec<String> {
+    let site = &app.state().site;
+    let mut paths: Vec<String> = site.pages.iter().map(|page| page.url.clone()).collect();
+    paths.extend(
+        site.chapters()
+            .map(|page| format!("{}{}", page.url, him_guide::site::FACT_SHEET)),
+    );
+    if site.has_generated_guide_index() {
+        paths.push(him_guide::site::GUIDE_INDEX.to_string());
+    }
+    paths
+}
+
+/// Every page of the guide says every word through the words layer, whole: `.prose` and the
+/// fact sheet's `.outline` (the chapter's headings) are Markdown content.
+fn assert_guide_pages_say_every_word_through_the_words_layer(site_dir: &Path) {
+    let app = pseudo_app(site_dir);
+    let mut found = Vec::new();
+    let paths = guide_pages(&app);
+    for path in &paths {
+        let answer = app.get(path);
+        assert_eq!(answer.status, 200, "{path}");
+        found.extend(english_in(&app, path, &answer.body, &[]));
+    }
+    assert!(
+        found.is_empty(),
+        "English outside the words layer:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_guide_says_every_word_through_the_words_layer() {
+    for site_dir in [pay_site(), crate::helpers::fixture("good")] {
+        assert_guide_pages_say_every_word_through_the_words_layer(&site_dir);
+    }
+}
+
+#[test]
+fn every_chapter_of_the_shipped_guide_says_every_word_through_the_words_layer() {
+    assert_guide_pages_say_every_word_through_the_words_layer(&crate::helpers::repo_dir());
+}
+
+#[test]
+fn every_error_page_says_every_word_through_the_words_layer() {
+    let app = pseudo_app(&pay_site());
+    let client: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    let read = |what: &str, answer: Result<ureq::http::Response<ureq::Body>, ureq::Error>| {
+        let mut answer = answer.unwrap_or_else(|e| panic!("{what}: {e}"));
+        let body = answer.body_mut().read_to_string().unwrap_or_default();
+        (answer.status().as_u16(), body)
+    };
+    let big = "b".repeat(20_000);
+    let long = format!("/{}", "a".repeat(5_000));
+    let answers = [
+        (
+            404,
+            "/no-such-page",
+            read("404", client.get(app.url("/no-such-page")).call()),
+        ),
+        (
+            404,
+            "/guide/nope/fact-sheet",
+            read("404", client.get(app.url("/guide/nope/fact-sheet")).call()),
+        ),
+        (
+            404,
+            "/static/missing.css",
+            read("404", client.get(app.url("/static/missing.css")).call()),
+        ),
+        (
+            405,
+            "POST /guide/pay",
+            read("405", client.post(app.url("/guide/pay")).send_empty()),
+        ),
+        (
+            405,
+            "POST /sitemap.xml",
+            read("405", client.post(app.url("/sitemap.xml")).send_empty()),
+        ),
+        (
+            406,
+            "/guide/pay refusing every encoding",
+            read(
+                "406",
+                client
+                    .get(app.url("/guide/pay"))
+                    .header("Accept-Encoding", "identity;q=0, *;q=0")
+                    .call(),
+            ),
+        ),
+        (
+            413,
+            "POST / with a body",
+            read("413", client.post(app.url("/")).send("data")),
+        ),
+        (
+            414,
+            "a 5 kB address",
+            read("414", client.get(app.url(&long)).call()),
+        ),
+        (
+            431,
+            "a 20 kB header",
+            read("431", client.get(app.url("/")).header("X-Big", &big).call()),
+        ),
+        (
+            400,
+            "/static/..%2fCargo.toml",
+            read("400", client.get(app.url("/static/..%2fCargo.toml")).call()),
+        ),
+    ];
+    let mut found = Vec::new();
+    for (status, what, (answered, body)) in &answers {
+        assert_eq!(answered, status, "{what}");
+        let html = Html::parse(body);
+        assert_eq!(
+            html.select(".error-page").len(),
+            1,
+            "{what}: the error page"
+        );
+        found.extend(english_in(&app, what, body, &[]));
+    }
+    assert!(
+        found.is_empty(),
+        "English outside the words layer:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_guide_checks_find_the_guide_s_english_words_when_they_are_not_bracketed() {
+    // The same checks on the shipped English words find each page's words: they look where the
+    // guide's and the error pages' words are.
+    let app = TestApp::spawn(&crate::helpers::repo_dir());
+    for (path, words) in [
+        ("/guide", "Start at the top"),
+        ("/guide/salary", "Last reviewed"),
+        ("/guide/salary", "Previous chapter"),
+        ("/guide/salary", "Link to this page or cite it"),
+        ("/guide/salary", "On this page"),
+        (
+            "/guide/salary/fact-sheet",
+            "Key figures for the HIM occupations",
+        ),
+        ("/guide/salary/fact-sheet", "Fact sheet:"),
+        ("/sources", "What the guide takes from it"),
+        ("/no-such-page", "Page not found"),
+        ("/no-such-page", "It may have been mistyped"),
+    ] {
+        let found = english_outside_the_words(&app, path, &[]);
+        assert!(
+            found.iter().any(|line| line.contains(words)),
+            "{path}: {words}\n{found:#?}"
+        );
+    }
 }

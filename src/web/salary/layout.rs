@@ -47,7 +47,7 @@ impl Layout {
                 &format!("Check your choices: {}", wording::page_title(None)),
                 description,
             )),
-            json_ld: crate::web::json_ld::occupations(data),
+            json_ld: crate::web::json_ld::occupations(data, chrome("", "").w),
             choices: FormChoices::new(data, extract),
             static_copy: None,
         }
