@@ -9,6 +9,7 @@
 
 mod message;
 mod numbers;
+mod salary;
 mod site;
 
 use std::sync::LazyLock;
@@ -17,6 +18,7 @@ use serde::de::DeserializeOwned;
 
 pub use message::{Filled, Message, Text};
 pub use numbers::NumberWords;
+pub use salary::SalaryWords;
 pub use site::SiteWords;
 
 /// A language the site is written in.
@@ -51,6 +53,8 @@ pub struct Words {
     pub site: SiteWords,
     /// Numbers, amounts, pay periods, ordinals and dates in words.
     pub numbers: NumberWords,
+    /// The salary comparison: its page, embed, and the messages of its JSON and CSV.
+    pub salary: SalaryWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -58,6 +62,7 @@ pub struct Words {
 struct Files {
     site: &'static str,
     numbers: &'static str,
+    salary: &'static str,
 }
 
 impl Files {
@@ -66,6 +71,7 @@ impl Files {
             Lang::English => Files {
                 site: include_str!("../../words/en/site.toml"),
                 numbers: include_str!("../../words/en/numbers.toml"),
+                salary: include_str!("../../words/en/salary.toml"),
             },
         }
     }
@@ -100,6 +106,7 @@ impl Words {
             lang,
             site: section(lang, "site", files.site, reading)?,
             numbers: section(lang, "numbers", files.numbers, reading)?,
+            salary: section(lang, "salary", files.salary, reading)?,
         })
     }
 
