@@ -140,6 +140,7 @@ impl AppState {
                 anyhow::Ok((rendered, pay_index))
             });
             let salary_layout = salary::Layout::new(
+                site.words,
                 |title, description| {
                     views::chrome_for(
                         &site,

@@ -10,6 +10,7 @@
 mod guide;
 mod message;
 mod numbers;
+mod salary;
 mod site;
 mod tables;
 
@@ -20,6 +21,7 @@ use serde::de::DeserializeOwned;
 pub use guide::GuideWords;
 pub use message::{Filled, Message, Text};
 pub use numbers::NumberWords;
+pub use salary::SalaryWords;
 pub use site::{ErrorWords, ErrorsWords, SiteWords};
 pub use tables::TableWords;
 
@@ -59,6 +61,8 @@ pub struct Words {
     pub tables: TableWords,
     /// The guide's pages: chapters, the guide's index, the sources page, fact sheets.
     pub guide: GuideWords,
+    /// The salary comparison: its page, embed, and the messages of its JSON and CSV.
+    pub salary: SalaryWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -68,6 +72,7 @@ struct Files {
     numbers: &'static str,
     tables: &'static str,
     guide: &'static str,
+    salary: &'static str,
 }
 
 impl Files {
@@ -78,6 +83,7 @@ impl Files {
                 numbers: include_str!("../../words/en/numbers.toml"),
                 tables: include_str!("../../words/en/tables.toml"),
                 guide: include_str!("../../words/en/guide.toml"),
+                salary: include_str!("../../words/en/salary.toml"),
             },
         }
     }
@@ -114,6 +120,7 @@ impl Words {
             numbers: section(lang, "numbers", files.numbers, reading)?,
             tables: section(lang, "tables", files.tables, reading)?,
             guide: section(lang, "guide", files.guide, reading)?,
+            salary: section(lang, "salary", files.salary, reading)?,
         })
     }
 

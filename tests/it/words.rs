@@ -394,3 +394,181 @@ fn the_guide_checks_find_the_guide_s_english_words_when_they_are_not_bracketed()
         );
     }
 }
+
+// ─── The salary comparison (branch w-salary) ─────────────────────────────────────────────────
+// `/salary`, `/embed/salary` and the messages of `/salary.json` and `/salary.csv`, whole, through
+// the pseudo-locale: their words are `words/en/salary.toml`.
+
+/// Each kind of salary answer, with the status it gives in English.
+const SALARY_PAGES: [(&str, u16); 16] = [
+    // The empty form and the ladder.
+    ("/salary", 200),
+    ("/salary?display=month&baseline=manager", 200),
+    // Work settings, with an offer in the settings' chart.
+    ("/salary?compare=settings", 200),
+    (
+        "/salary?compare=settings&occupation=manager&offer=120000",
+        200,
+    ),
+    (
+        "/salary?compare=settings&area=4800000&occupation=technologist&display=hour",
+        200,
+    ),
+    // An offer nationally, yearly and hourly, and one beyond the chart's axis.
+    ("/salary?offer=52000", 200),
+    (
+        "/salary?occupation=technologist&offer=24.50&period=hour",
+        200,
+    ),
+    (
+        "/salary?occupation=manager&offer=400000&period=year&display=month",
+        200,
+    ),
+    // An offer in an area, yearly and hourly, and in a state.
+    ("/salary?area=0012420&offer=52000", 200),
+    (
+        "/salary?area=0012420&occupation=manager&offer=60&period=hour",
+        200,
+    ),
+    ("/salary?area=4800000&offer=2000&period=biweek", 200),
+    // An area without pay for one occupation, with the offer in that occupation left unchecked.
+    (
+        "/salary?area=0012420&occupation=specialist&offer=40000",
+        200,
+    ),
+    // A query rejected on several fields.
+    (
+        "/salary?compare=x&occupation=nurse&display=week&offer=abc&period=fortnight&area=12",
+        400,
+    ),
+    // The embed: a result, an unchecked offer, a rejected query.
+    ("/embed/salary?area=0012420&offer=52000", 200),
+    (
+        "/embed/salary?area=0012420&occupation=specialist&offer=40000",
+        200,
+    ),
+    ("/embed/salary?offer=-5&period=hour", 400),
+];
+
+/// The words of a difference (`$2,150 (4.2%) below`) are the shared gap wording's
+/// (`src/web/words.rs`), another part of the words layer: let through here until the comparison
+/// says them through it in the page's language.
+const GAP_WORDS: [&str; 6] = ["above", "below", "The", "the", "same", "as"];
+
+fn only_the_shared_gap_words(line: &str) -> bool {
+    let left = line.rsplit(" leaves ").next().unwrap_or_default();
+    left.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1)
+        .all(|w| GAP_WORDS.contains(&w))
+}
+
+#[test]
+fn the_salary_comparison_says_every_word_through_the_words_layer() {
+    let site_dir = pay_site();
+    let english = TestApp::spawn(&site_dir);
+    let app = pseudo_app(&site_dir);
+    let mut found = Vec::new();
+    for (path, status) in SALARY_PAGES {
+        assert_eq!(english.get(path).status, status, "{path} in English");
+        assert_eq!(app.get(path).status, status, "{path} in the pseudo-locale");
+        // The embed code is HTML for another site to copy, BLS series ids are codes, and the
+        // share section shows the result's address as its link's text.
+        let not_words = [
+            "textarea.embed-code",
+            "a.series",
+            ".share a[href^='/salary?']",
+        ];
+        found.extend(
+            english_outside_the_words(&app, path, &not_words)
+                .into_iter()
+                .filter(|line| !only_the_shared_gap_words(line)),
+        );
+    }
+    assert!(
+        found.is_empty(),
+        "English outside the words layer:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The reader-facing strings of a JSON answer: its messages, summaries and notes (keys and codes
+/// are the API, and amounts, names and releases are data).
+fn json_messages(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                match (key.as_str(), value) {
+                    ("message" | "summary", serde_json::Value::String(text)) => {
+                        out.push(text.clone())
+                    }
+                    ("notes", serde_json::Value::Array(notes)) => {
+                        out.extend(notes.iter().filter_map(|n| n.as_str().map(String::from)))
+                    }
+                    _ => json_messages(value, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| json_messages(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_salary_data_gives_its_messages_through_the_words_layer() {
+    let app = pseudo_app(&pay_site());
+    let data = data_strings(&app.state().site);
+    let english_in = |text: &str| {
+        let left = strip_data(&strip_words(text), &data);
+        left.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() > 1 && !GAP_WORDS.contains(&w))
+            .then(|| left.trim().to_string())
+    };
+    let queries = [
+        ("occupation=technologist&offer=24.50&period=hour", 200),
+        ("compare=settings&occupation=manager&offer=120000", 200),
+        ("area=0012420&occupation=specialist&offer=40000", 200),
+        ("area=0012420&occupation=manager&offer=100000", 200),
+        ("offer=abc&period=fortnight&occupation=nurse&repeat=1", 400),
+    ];
+    let mut found = Vec::new();
+    for (query, status) in queries {
+        let path = format!("/salary.json?{query}");
+        let answer = app.get(&path);
+        assert_eq!(answer.status, status, "{path}");
+        let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+        let mut messages = Vec::new();
+        json_messages(&json, &mut messages);
+        assert!(!messages.is_empty(), "{path} has messages");
+        for message in messages {
+            if let Some(left) = english_in(&message) {
+                found.push(format!("{path}: {message:?} leaves {left:?}"));
+            }
+        }
+        // The CSV's `note` and `message` columns, and its `area_name` (the nation's name is a
+        // word): the other columns are codes, amounts and data.
+        let path = format!("/salary.csv?{query}");
+        let answer = app.get(&path);
+        assert_eq!(answer.status, status, "{path}");
+        let mut rows = csv::Reader::from_reader(answer.body.as_bytes());
+        let headers = rows.headers().unwrap().clone();
+        let said: Vec<usize> = ["note", "message", "area_name"]
+            .iter()
+            .filter_map(|name| headers.iter().position(|h| h == *name))
+            .collect();
+        assert!(!said.is_empty(), "{path} has a column of words");
+        for row in rows.records() {
+            let row = row.unwrap();
+            for &i in &said {
+                let text = row.get(i).unwrap_or_default();
+                if let Some(left) = english_in(text) {
+                    found.push(format!("{path}: {text:?} leaves {left:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English outside the words layer:\n{}",
+        found.join("\n")
+    );
+}

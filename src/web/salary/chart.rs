@@ -9,6 +9,7 @@ use crate::money::{Cents, Period, from_annual};
 use crate::salary::capitalise;
 use crate::salary::compare::{LadderRow, Report, SettingRow};
 use crate::salary::query::Display;
+use crate::words::Words;
 
 /// A horizontal bar chart drawn on the server as inline SVG; `description` is its text
 /// alternative, without its final full stop, which the template writes after the offer's mark when
@@ -27,6 +28,7 @@ pub(super) struct ChartView {
 }
 
 pub(super) struct ChartRow {
+    /// The bar's label and value, written beside it as the words' `chart.bar` says.
     pub label: String,
     pub label_y: u32,
     pub bar_y: u32,
@@ -100,13 +102,14 @@ impl ChartView {
     }
 
     /// The mark of an offer of `amount`, in the chart's period, on this chart's axis.
-    pub(crate) fn offer_mark(&self, amount: Cents) -> ChartMark {
+    pub(crate) fn offer_mark(&self, w: &Words, amount: Cents) -> ChartMark {
         let x = Self::scale(self.axis_max);
-        ChartMark::new(
-            x(amount),
-            format!("Your offer: {}", self.period.amount_text(amount)),
-            "start",
-        )
+        let label = w
+            .salary
+            .chart
+            .offer
+            .with("amount", self.period.amount_text(amount));
+        ChartMark::new(x(amount), label.to_string(), "start")
     }
 
     /// The axis for `amounts` and `offer`, if any, with a tenth of headroom: the largest amount
@@ -122,6 +125,7 @@ impl ChartView {
 
     /// The ladder's chart, its axis stretched to `offer` (in the display's period) if given.
     pub(crate) fn ladder(
+        w: &Words,
         rows: &[LadderRow<'_>],
         offer: Option<Cents>,
         display: Display,
@@ -131,6 +135,7 @@ impl ChartView {
             .flat_map(|r| [Some(r.median.amount), r.p90.as_ref().map(|s| s.amount)])
             .flatten();
         let (drawn_max, max, x) = Self::axis(amounts, offer);
+        let says = &w.salary.chart;
         let mut description = Vec::new();
         let chart_rows = rows
             .iter()
@@ -141,37 +146,42 @@ impl ChartView {
                     (Some(p10), Some(p90)) => (x(p10.amount), x(p90.amount)),
                     _ => (x(row.median.amount), x(row.median.amount)),
                 };
-                let range = match (&row.p10, &row.p90) {
-                    (Some(p10), Some(p90)) => format!(
-                        ", middle 80% from {} to {} ({})",
-                        p10.text(),
-                        p90.text(),
-                        p10.figure.release
-                    ),
-                    _ => String::new(),
+                let label = capitalise(&row.occupation.short);
+                let described = match (&row.p10, &row.p90) {
+                    (Some(p10), Some(p90)) => says
+                        .ladder_row_range
+                        .with("occupation", &label)
+                        .with("low", p10.text())
+                        .with("high", p90.text())
+                        .with("range_release", &p10.figure.release),
+                    _ => says.ladder_row.with("occupation", &label),
                 };
-                description.push(format!(
-                    "{}: median {} ({}){range}",
-                    capitalise(&row.occupation.short),
-                    row.median.text(),
-                    row.median.figure.release
-                ));
+                description.push(
+                    described
+                        .with("median", row.median.text())
+                        .with("release", &row.median.figure.release)
+                        .to_string(),
+                );
+                let value = says
+                    .ladder_value
+                    .with("amount", row.median.text())
+                    .to_string();
                 ChartRow {
-                    label: capitalise(&row.occupation.short),
+                    label,
                     label_y: top + 12,
                     bar_y: top + 20,
                     from_x,
                     to_x,
                     mark_x: Some(x(row.median.amount)),
-                    value: format!("median {}", row.median.text()),
+                    value,
                 }
             })
             .collect();
         ChartView {
-            title: format!(
-                "Median {} pay (dot) and 10th-90th percentile range (bar) by occupation",
-                wording::adjective(display.period())
-            ),
+            title: says
+                .ladder_title
+                .with("period", wording::adjective(w, display.period()))
+                .to_string(),
             description: description.join("; "),
             describes_offer: true,
             height: 28 + rows.len() as u32 * ROW_HEIGHT + 24,
@@ -186,21 +196,23 @@ impl ChartView {
     /// The chart of pay by setting, its axis stretched to `offer` (in the display's period) if
     /// given.
     pub(crate) fn settings(
+        w: &Words,
         rows: &[SettingRow<'_>],
         occupation_short: &str,
         offer: Option<Cents>,
         display: Display,
     ) -> ChartView {
         let (drawn_max, max, x) = Self::axis(rows.iter().map(|r| r.shown.amount), offer);
+        let says = &w.salary.chart;
+        let statistic = |row: &SettingRow<'_>| w.salary.statistics.of(row.shown.figure.statistic);
         let description: Vec<String> = rows
             .iter()
             .map(|r| {
-                format!(
-                    "{}: {} {}",
-                    r.setting,
-                    r.shown.figure.statistic.label(),
-                    r.shown.text()
-                )
+                says.industry_row
+                    .with("setting", r.setting)
+                    .with("statistic", statistic(r))
+                    .with("amount", r.shown.text())
+                    .to_string()
             })
             .collect();
         let chart_rows = rows
@@ -208,6 +220,11 @@ impl ChartView {
             .enumerate()
             .map(|(i, row)| {
                 let top = 28 + i as u32 * ROW_HEIGHT;
+                let value = says
+                    .industry_value
+                    .with("statistic", statistic(row))
+                    .with("amount", row.shown.text())
+                    .to_string();
                 ChartRow {
                     label: row.setting.to_string(),
                     label_y: top + 12,
@@ -215,24 +232,21 @@ impl ChartView {
                     from_x: CHART_LEFT,
                     to_x: x(row.shown.amount),
                     mark_x: None,
-                    value: format!(
-                        "{} {}",
-                        row.shown.figure.statistic.label(),
-                        row.shown.text()
-                    ),
+                    value,
                 }
             })
             .collect();
         let release = rows.first().map_or("", |r| r.shown.figure.release.as_str());
         ChartView {
-            title: format!(
-                "{} {} pay of {} by industry ({release})",
-                capitalise(
-                    rows.first()
-                        .map_or("", |r| r.shown.figure.statistic.label())
-                ),
-                wording::adjective(display.period()),
-                occupation_short
+            title: wording::capitalised(
+                says.industry_title
+                    .with(
+                        "statistic",
+                        rows.first().map_or("", |r| statistic(r).as_str()),
+                    )
+                    .with("period", wording::adjective(w, display.period()))
+                    .with("occupation", occupation_short)
+                    .with("release", release),
             ),
             description: description.join("; "),
             describes_offer: false,
@@ -300,7 +314,7 @@ mod tests {
             panic!()
         };
         let offer = ChartView::offer_amount(&report, Display::Year).unwrap();
-        let chart = ChartView::ladder(rows, Some(offer), Display::Year);
+        let chart = ChartView::ladder(Words::english(), rows, Some(offer), Display::Year);
         assert_eq!(chart.rows.len(), rows.len());
         assert_eq!(chart.height, 28 + rows.len() as u32 * ROW_HEIGHT + 24);
         for (row, drawn) in rows.iter().zip(&chart.rows) {
@@ -312,20 +326,20 @@ mod tests {
             assert!(drawn.value.contains(&row.median.text()));
         }
         assert!(chart.fits(offer));
-        let mark = chart.offer_mark(offer);
+        let mark = chart.offer_mark(Words::english(), offer);
         assert_eq!(mark.label, "Your offer: $300,000");
         // The axis has a tenth of headroom above the largest amount, here the offer.
         assert!(mark.x < CHART_WIDTH - CHART_RIGHT && mark.x > chart.rows[2].to_x);
         // Drawn without the offer, the axis ends near the largest figure, and the offer does not fit.
-        let plain = ChartView::ladder(rows, None, Display::Year);
+        let plain = ChartView::ladder(Words::english(), rows, None, Display::Year);
         assert!(!plain.fits(offer));
         assert!(plain.fits(Cents::from_dollars(1)));
-        assert_eq!(plain.offer_mark(Cents(0)).x, CHART_LEFT);
+        assert_eq!(plain.offer_mark(Words::english(), Cents(0)).x, CHART_LEFT);
     }
 
     /// What the template draws of a chart and an offer's mark.
     fn drawn(chart: &ChartView, offer: Cents) -> String {
-        let mark = chart.offer_mark(offer);
+        let mark = chart.offer_mark(Words::english(), offer);
         let ticks: Vec<_> = chart.ticks.iter().map(|t| (t.x, &t.label)).collect();
         let rows: Vec<_> = chart
             .rows
@@ -345,11 +359,11 @@ mod tests {
         let Rows::Ladder(rows) = &report.rows else {
             panic!()
         };
-        let kept = ChartView::ladder(rows, None, Display::Year);
+        let kept = ChartView::ladder(Words::english(), rows, None, Display::Year);
         for dollars in [1, 20_000, 45_000, 80_000, 150_000] {
             let offer = Cents::from_dollars(dollars);
             if kept.fits(offer) {
-                let own = ChartView::ladder(rows, Some(offer), Display::Year);
+                let own = ChartView::ladder(Words::english(), rows, Some(offer), Display::Year);
                 assert_eq!(drawn(&kept, offer), drawn(&own, offer), "${dollars}");
             }
         }

@@ -8,6 +8,7 @@ use crate::salary::data::{Occupation, Statistic};
 use crate::salary::query::Rejected;
 use crate::web::AppState;
 use crate::web::error::AppError;
+use crate::words::Words;
 
 /// The CSV answer.
 pub(crate) struct Csv;
@@ -15,8 +16,8 @@ pub(crate) struct Csv;
 impl Format for Csv {
     const CONTENT_TYPE: &'static str = "text/csv; charset=utf-8";
 
-    fn answer(_: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
-        csv_report(report).map_err(AppError::internal)
+    fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
+        csv_report(state.site.words, report).map_err(AppError::internal)
     }
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
@@ -24,7 +25,7 @@ impl Format for Csv {
         out.push(&["field", "message"])
             .map_err(AppError::internal)?;
         for error in &rejected.errors {
-            let message = wording::field_message(error, &state.site.salary);
+            let message = wording::field_message(state.site.words, error, &state.site.salary);
             out.push(&[error.field.as_str(), &message])
                 .map_err(AppError::internal)?;
         }
@@ -62,14 +63,14 @@ const CSV_HEADER: &[&str] = &[
     "area_name",
 ];
 
-fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
+fn csv_report(w: &Words, report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
     let mut out = Records::new();
     out.push(CSV_HEADER)?;
     // Every row after the header names the area of the ladder and the offer check.
     let area = report.query.area.map(|pay| &pay.area);
     out.area = vec![
         area.map_or(AreaCode::NATIONAL, |a| a.code).to_string(),
-        wording::area_name(area).to_string(),
+        wording::area_name(w, area).to_string(),
     ];
     let occupation = report.query.occupation;
     match &report.rows {
@@ -109,11 +110,11 @@ fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
             &mut out,
             "not_published",
             missing,
-            wording::not_published(missing),
+            wording::not_published(w, missing),
         )?;
     }
     if let Some(check) = &report.offer {
-        offer_row(&mut out, check)?;
+        offer_row(&mut out, w, check)?;
     } else if let Some(missing) = report
         .not_published
         .iter()
@@ -123,7 +124,7 @@ fn csv_report(report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
             &mut out,
             "offer",
             missing,
-            wording::offer_not_checked(missing),
+            wording::offer_not_checked(w, missing),
         )?;
     }
     out.finish()
@@ -163,7 +164,7 @@ fn ladder_rows(out: &mut Records, row: &LadderRow<'_>, setting: &str) -> Result<
     Ok(())
 }
 
-fn offer_row(out: &mut Records, check: &OfferCheck<'_>) -> Result<(), csv::Error> {
+fn offer_row(out: &mut Records, w: &Words, check: &OfferCheck<'_>) -> Result<(), csv::Error> {
     let (percentile, position, release) = match &check.estimate {
         Estimate::Placed {
             distribution,
@@ -195,7 +196,7 @@ fn offer_row(out: &mut Records, check: &OfferCheck<'_>) -> Result<(), csv::Error
         &format!("{:.1}", check.versus_median.percent()),
         &percentile,
         position,
-        &wording::offer_summary(check),
+        &wording::offer_summary(w, check),
         "",
     ])
 }

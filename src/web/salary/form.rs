@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use super::wording;
 use crate::money::Period;
 use crate::oews::{Area, AreaCode, AreaType, Extract};
-use crate::salary::capitalise;
 use crate::salary::data::SalaryData;
 use crate::salary::query::{Compare, Display, Input, Rejected};
 use crate::web::AppState;
+use crate::words::Words;
 
 /// One choice of a form's list: the value sent and the label shown.
 pub struct Choice {
@@ -30,7 +30,7 @@ impl FieldMessage {
             .iter()
             .map(|error| FieldMessage {
                 field: error.field.as_str(),
-                message: wording::field_message(error, &state.site.salary),
+                message: wording::field_message(state.site.words, error, &state.site.salary),
             })
             .collect()
     }
@@ -83,7 +83,7 @@ pub struct FormChoices {
 }
 
 impl FormChoices {
-    pub(super) fn new(data: &SalaryData, extract: Option<&Extract>) -> FormChoices {
+    pub(super) fn new(w: &Words, data: &SalaryData, extract: Option<&Extract>) -> FormChoices {
         let choice = |value: &str, label: &str| Choice {
             value: value.into(),
             label: label.into(),
@@ -97,7 +97,12 @@ impl FormChoices {
                 .iter()
                 .map(|state| AreaGroup {
                     state: state.code.to_string(),
-                    label: wording::areas_in(&state.name),
+                    label: w
+                        .salary
+                        .form
+                        .areas_in_state
+                        .with("state", &state.name)
+                        .to_string(),
                     areas: extract
                         .areas_in_state(state.state)
                         .filter(|a| a.area_type == AreaType::Metro)
@@ -122,23 +127,23 @@ impl FormChoices {
             area_groups,
             areas: std::iter::once(choice(
                 AreaCode::NATIONAL.as_str(),
-                wording::NATIONAL_CHOICE,
+                w.salary.form.area_nation.as_str(),
             ))
             .chain(states.iter().map(|s| choice(s.code.as_str(), &s.name)))
             .collect(),
             occupations: data
                 .occupations
                 .iter()
-                .map(|o| choice(&o.id, &format!("{} ({})", capitalise(&o.short), o.soc)))
+                .map(|o| choice(&o.id, &wording::occupation_label(w, o)))
                 .collect(),
             compares: Compare::ALL
-                .map(|c| choice(c.as_str(), wording::compare_label(c)))
+                .map(|c| choice(c.as_str(), wording::compare_label(w, c)))
                 .into(),
             displays: Display::ALL
-                .map(|d| choice(d.as_str(), wording::display_label(d)))
+                .map(|d| choice(d.as_str(), wording::display_label(w, d)))
                 .into(),
             periods: Period::ALL
-                .map(|p| choice(p.as_str(), wording::period_label(p)))
+                .map(|p| choice(p.as_str(), wording::period_label(w, p)))
                 .into(),
         }
     }

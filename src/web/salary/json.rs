@@ -12,6 +12,7 @@ use crate::salary::query::Rejected;
 use crate::site::Site;
 use crate::web::AppState;
 use crate::web::error::AppError;
+use crate::words::Words;
 
 /// The JSON answer.
 pub(crate) struct Json;
@@ -29,7 +30,7 @@ impl Format for Json {
             .iter()
             .map(|error| JsonError {
                 field: error.field.as_str(),
-                message: wording::field_message(error, &state.site.salary),
+                message: wording::field_message(state.site.words, error, &state.site.salary),
             })
             .collect();
         let body = serde_json::json!({ "error": "bad query", "errors": errors });
@@ -156,7 +157,7 @@ struct JsonOffer<'a> {
 }
 
 impl<'a> JsonOffer<'a> {
-    fn new(check: &OfferCheck<'a>) -> Self {
+    fn new(w: &Words, check: &OfferCheck<'a>) -> Self {
         let (placement, estimate, release) = match &check.estimate {
             Estimate::Placed {
                 distribution,
@@ -183,7 +184,7 @@ impl<'a> JsonOffer<'a> {
                 amount_cents: check.versus_median.amount.0,
                 percent: check.versus_median.percent(),
             },
-            summary: wording::offer_summary(check),
+            summary: wording::offer_summary(w, check),
         }
     }
 }
@@ -328,14 +329,15 @@ impl<'a> JsonReport<'a> {
                 }))
                 .collect(),
         };
-        let offer = report.offer.as_ref().map(JsonOffer::new);
+        let w = site.words;
+        let offer = report.offer.as_ref().map(|check| JsonOffer::new(w, check));
         let area = report.query.area.map(|pay| &pay.area);
         JsonReport {
             query: report.query.to_query_string(),
             compare: report.query.compare.as_str(),
             area: JsonArea {
                 code: area.map_or(AreaCode::NATIONAL, |a| a.code).to_string(),
-                name: wording::area_name(area),
+                name: wording::area_name(w, area),
                 area_type: match area.map(|a| a.area_type) {
                     None | Some(AreaType::National) => "national",
                     Some(AreaType::State) => "state",
@@ -346,18 +348,18 @@ impl<'a> JsonReport<'a> {
                 .not_published
                 .iter()
                 .find(|m| report.query.offer.is_some() && m.occupation == report.query.occupation)
-                .map(|m| JsonUnpublished::new(report, m, wording::offer_not_checked(m))),
+                .map(|m| JsonUnpublished::new(report, m, wording::offer_not_checked(w, m))),
             not_published: report
                 .not_published
                 .iter()
-                .map(|m| JsonUnpublished::new(report, m, wording::not_published(m)))
+                .map(|m| JsonUnpublished::new(report, m, wording::not_published(w, m)))
                 .collect(),
             display: report.query.display.as_str(),
             occupation: JsonOccupation::new(report.query.occupation),
             baseline: JsonOccupation::new(report.query.baseline),
             offer,
             rows,
-            notes: report.notes.iter().map(wording::note).collect(),
+            notes: report.notes.iter().map(|n| wording::note(w, n)).collect(),
             sources: report
                 .sources
                 .iter()

@@ -12,6 +12,7 @@ use crate::oews::{Area, AreaCode, Extract};
 use crate::salary::data::SalaryData;
 use crate::web::trusted::JsonLd;
 use crate::web::views::Chrome;
+use crate::words::Words;
 
 /// The salary page around the form and comparison.
 pub struct Layout {
@@ -24,6 +25,8 @@ pub struct Layout {
     /// The occupations as schema.org data, for the page's head.
     pub json_ld: JsonLd,
     pub choices: FormChoices,
+    /// The words of the site's language.
+    w: &'static Words,
     /// Set in a static export: the address of a live him-guide (possibly empty), which the page
     /// points to and sends its form to, since a static copy cannot compute.
     pub static_copy: Option<String>,
@@ -35,20 +38,23 @@ const AREAS_KEPT: usize = 1024;
 impl Layout {
     /// `chrome` gives the site's chrome for the salary page with a title and description.
     pub fn new(
+        w: &'static Words,
         chrome: impl Fn(&str, &str) -> Chrome,
         data: &SalaryData,
         extract: Option<&Extract>,
     ) -> Layout {
-        let description = "Compare the pay of health information occupations, by work setting, and check a job offer.";
+        let page = &w.salary.page;
+        let title = wording::page_title(w, None);
         Layout {
-            result: Arc::new(chrome(&wording::page_title(None), description)),
+            result: Arc::new(chrome(&title, page.description.as_str())),
             areas: quick_cache::sync::Cache::new(AREAS_KEPT),
             rejected: Arc::new(chrome(
-                &format!("Check your choices: {}", wording::page_title(None)),
-                description,
+                &page.title_rejected.with("page", &title).to_string(),
+                page.description.as_str(),
             )),
-            json_ld: crate::web::json_ld::occupations(data, chrome("", "").w),
-            choices: FormChoices::new(data, extract),
+            json_ld: crate::web::json_ld::occupations(data, w),
+            choices: FormChoices::new(w, data, extract),
+            w,
             static_copy: None,
         }
     }
@@ -61,7 +67,7 @@ impl Layout {
         };
         self.areas.get(&area.code).unwrap_or_else(|| {
             let mut chrome = Chrome::clone(&self.result);
-            chrome.title = wording::page_title(Some(&area.name));
+            chrome.title = wording::page_title(self.w, Some(&area.name));
             if let Some(canonical) = &mut chrome.canonical {
                 canonical.push_str(&format!("?area={}", area.code));
             }

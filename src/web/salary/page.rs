@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use askama::Template;
 
+use super::Format;
 use super::chart::{ChartMark, ChartView};
 use super::form::{FieldMessage, FormView};
-use super::{Format, wording};
+use super::wording::{self, Piece};
+use crate::money::Period;
 use crate::oews::Area;
 use crate::oews::bls_series_url;
-use crate::salary::capitalise;
 use crate::salary::compare::{Estimate, LadderRow, NotPublished, Report, Rows, SettingRow, Shown};
 use crate::salary::data::{Figure, Occupation};
 use crate::salary::query::{Display, Rejected};
@@ -21,6 +22,7 @@ use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
 use crate::web::trusted::JsonLd;
 use crate::web::views::Chrome;
+use crate::words::Words;
 
 /// The full page: the site's layout, the form and the comparison, rendered whole by its template.
 pub(crate) struct Page;
@@ -53,11 +55,12 @@ impl Format for Embed {
     fn answer(state: &AppState, report: &Report<'_>) -> Result<Vec<u8>, AppError> {
         let full = SalaryView::result(state, report)?;
         let area = report.query.area.map(|pay| &pay.area);
+        let w = state.site.words;
         let view = EmbedView {
-            w: state.site.words,
+            w,
             stylesheet: &state.assets.urls.stylesheet,
-            title: wording::embed_title(area),
-            heading: wording::embed_heading(area),
+            title: wording::embed_title(w, area),
+            heading: wording::embed_heading(w, area),
             base_url: &state.base_url,
             not_published: full.not_published,
             offer_unchecked: full.offer_unchecked,
@@ -70,11 +73,12 @@ impl Format for Embed {
     }
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
+        let w = state.site.words;
         render(&EmbedView {
-            w: state.site.words,
+            w,
             stylesheet: &state.assets.urls.stylesheet,
-            title: wording::embed_title(None),
-            heading: wording::embed_heading(None),
+            title: wording::embed_title(w, None),
+            heading: wording::embed_heading(w, None),
             base_url: &state.base_url,
             not_published: Vec::new(),
             offer_unchecked: None,
@@ -172,7 +176,7 @@ pub(crate) struct Link {
 
 impl Unpublished {
     /// Each gap of `report`, and the offer left unchecked by one.
-    fn all(report: &Report<'_>) -> (Vec<Unpublished>, Option<Unpublished>) {
+    fn all(w: &Words, report: &Report<'_>) -> (Vec<Unpublished>, Option<Unpublished>) {
         let query = &report.query;
         let links = |missing: &NotPublished<'_>| {
             let state = missing.state.map(|state| Link {
@@ -180,11 +184,11 @@ impl Unpublished {
                     "{SALARY_PAGE}?{}",
                     query.to_query_string_in(Some(state.code))
                 ),
-                label: wording::elsewhere_link(Some(state)),
+                label: wording::elsewhere_link(w, Some(state)),
             });
             let nation = Link {
                 href: format!("{SALARY_PAGE}?{}", query.to_query_string_in(None)),
-                label: wording::elsewhere_link(None),
+                label: wording::elsewhere_link(w, None),
             };
             state.into_iter().chain([nation]).collect()
         };
@@ -192,7 +196,7 @@ impl Unpublished {
             .not_published
             .iter()
             .map(|missing| Unpublished {
-                text: wording::not_published(missing),
+                text: wording::not_published(w, missing),
                 links: links(missing),
             })
             .collect();
@@ -201,7 +205,7 @@ impl Unpublished {
             .iter()
             .find(|m| query.offer.is_some() && m.occupation == query.occupation)
             .map(|missing| Unpublished {
-                text: wording::offer_not_checked(missing),
+                text: wording::offer_not_checked(w, missing),
                 links: links(missing),
             });
         (gaps, unchecked)
@@ -307,11 +311,16 @@ impl<'a> Footnotes<'a> {
         let number = self.list.len() + 1;
         let source = self.site.source(&figure.source);
         let title = source.map_or(figure.source.as_str(), |s| s.title.as_str());
-        let text = if figure.is_claim() {
-            format!("{title}, as the article states it ({}).", figure.release)
+        let says = &self.site.words.salary.sources;
+        let note = if figure.is_claim() {
+            &says.note_article
         } else {
-            format!("{title}; data release {}.", figure.release)
+            &says.note
         };
+        let text = note
+            .with("title", title)
+            .with("release", &figure.release)
+            .to_string();
         self.list.push(Footnote {
             number,
             source_id: figure.source.clone(),
@@ -326,7 +335,15 @@ impl<'a> Footnotes<'a> {
     fn range_cell(&mut self, p10: &Shown<'_>, p90: &Shown<'_>) -> Cell {
         let (low, high) = (self.number(p10.figure), self.number(p90.figure));
         Cell {
-            text: format!("{} to {}", p10.text(), p90.text()),
+            text: self
+                .site
+                .words
+                .salary
+                .table
+                .range
+                .with("low", p10.text())
+                .with("high", p90.text())
+                .to_string(),
             notes: if low == high {
                 vec![low]
             } else {
@@ -350,6 +367,37 @@ impl SalaryView<'_> {
     fn chart(&self) -> Option<&ChartView> {
         self.chart.as_ref().or(self.figures.chart.as_ref())
     }
+
+    /// The static copy's sentence around its `{link}` to the live comparison.
+    fn static_copy_live(&self) -> Vec<Piece> {
+        wording::around(&self.chrome.w.salary.page.static_copy_live, &["link"])
+    }
+
+    /// The sentences of the share section around their links: the result's address, its data
+    /// (`json`, then `csv`), and the method (`chapter`, then `checking`).
+    fn share_address(&self) -> Vec<Piece> {
+        wording::around(&self.chrome.w.salary.share.address, &["address"])
+    }
+
+    fn share_data(&self) -> Vec<Piece> {
+        wording::around(&self.chrome.w.salary.share.data, &["json", "csv"])
+    }
+
+    fn share_method(&self) -> Vec<Piece> {
+        wording::around(&self.chrome.w.salary.share.method, &["chapter", "checking"])
+    }
+
+    /// A source note's sentence around its list of BLS series.
+    fn series_note(&self) -> Vec<Piece> {
+        wording::around(&self.chrome.w.salary.sources.series, &["series"])
+    }
+}
+
+impl EmbedView<'_> {
+    /// A source note's sentence around its list of BLS series.
+    fn series_note(&self) -> Vec<Piece> {
+        wording::around(&self.w.salary.sources.series, &["series"])
+    }
 }
 
 /// The parts of a result that do not depend on the offer: its tables and their source notes,
@@ -368,47 +416,53 @@ impl Figures {
     fn build(site: &Site, report: &Report<'_>) -> Figures {
         let query = &report.query;
         let display = query.display;
+        let w = site.words;
+        let says = &w.salary.table;
         let mut footnotes = Footnotes::new(site);
         let mut tables = Vec::new();
         let chart = match &report.rows {
             Rows::Ladder(rows) => {
                 let area = query.area.map(|pay| &pay.area);
                 tables.push(ladder_table(
+                    w,
                     rows,
                     query.baseline,
                     display,
                     area,
                     &mut footnotes,
                 ));
-                Some(ChartView::ladder(rows, None, display))
+                Some(ChartView::ladder(w, rows, None, display))
             }
             Rows::Settings { industries, claims } => {
                 if let Some(first) = industries.first() {
-                    let statistic = capitalise(first.shown.figure.statistic.label());
+                    let statistic = w.salary.statistics.of(first.shown.figure.statistic);
                     tables.push(settings_table(
-                        format!(
-                            "{statistic} {} pay of {} by industry (BLS, {})",
-                            wording::adjective(display.period()),
-                            query.occupation.short,
-                            first.shown.figure.release
+                        w,
+                        wording::capitalised(
+                            says.industry_caption
+                                .with("statistic", statistic)
+                                .with("period", wording::adjective(w, display.period()))
+                                .with("occupation", &query.occupation.short)
+                                .with("release", &first.shown.figure.release),
                         ),
-                        "Industry",
-                        &format!("{statistic} pay"),
+                        says.industry.as_str(),
+                        &wording::capitalised(says.statistic_pay.with("statistic", statistic)),
                         industries,
                         &mut footnotes,
                     ));
                 }
                 if !claims.is_empty() {
                     tables.push(settings_table(
-                        "What one article says about pay by workplace (unsourced; see the note below)".into(),
-                        "Workplace",
-                        "Article's figure",
+                        w,
+                        says.claims_caption.to_string(),
+                        says.workplace.as_str(),
+                        says.article_figure.as_str(),
                         claims,
                         &mut footnotes,
                     ));
                 }
                 (!industries.is_empty()).then(|| {
-                    ChartView::settings(industries, &query.occupation.short, None, display)
+                    ChartView::settings(w, industries, &query.occupation.short, None, display)
                 })
             }
         };
@@ -424,6 +478,7 @@ impl<'a> SalaryView<'a> {
     fn result(state: &'a AppState, report: &Report<'_>) -> Result<SalaryView<'a>, AppError> {
         let query = &report.query;
         let display = query.display;
+        let w = state.site.words;
         let figures = state
             .salary_figures
             .get_or_build(&query.comparison_query_string(), || {
@@ -434,8 +489,9 @@ impl<'a> SalaryView<'a> {
         let offer = ChartView::offer_amount(report, display);
         let chart = match (&figures.chart, offer) {
             (Some(drawn), Some(offer)) if !drawn.fits(offer) => match &report.rows {
-                Rows::Ladder(rows) => Some(ChartView::ladder(rows, Some(offer), display)),
+                Rows::Ladder(rows) => Some(ChartView::ladder(w, rows, Some(offer), display)),
                 Rows::Settings { industries, .. } => Some(ChartView::settings(
+                    w,
                     industries,
                     &query.occupation.short,
                     Some(offer),
@@ -448,22 +504,22 @@ impl<'a> SalaryView<'a> {
             chart
                 .as_ref()
                 .or(figures.chart.as_ref())
-                .map(|drawn| drawn.offer_mark(offer))
+                .map(|drawn| drawn.offer_mark(w, offer))
         });
         let (offer_summary, offer_estimated) = match &report.offer {
             Some(check) => (
-                Some(wording::offer_summary(check)),
+                Some(wording::offer_summary(w, check)),
                 matches!(check.estimate, Estimate::Placed { .. }),
             ),
             None => (None, false),
         };
         let canonical = query.to_query_string();
         let area = query.area.map(|pay| &pay.area);
-        let (not_published, offer_unchecked) = Unpublished::all(report);
+        let (not_published, offer_unchecked) = Unpublished::all(w, report);
         Ok(SalaryView {
             chrome: state.salary_layout.chrome_for(area),
             json_ld: &state.salary_layout.json_ld,
-            heading: wording::page_title(area.map(|a| a.name.as_str())),
+            heading: wording::page_title(w, area.map(|a| a.name.as_str())),
             form: FormView::new(query.to_input(), Vec::new(), &state.salary_layout.choices),
             static_copy: state.salary_layout.static_copy.as_deref(),
             offer_summary,
@@ -473,7 +529,7 @@ impl<'a> SalaryView<'a> {
             figures,
             chart,
             chart_offer,
-            notes: report.notes.iter().map(wording::note).collect(),
+            notes: report.notes.iter().map(|n| wording::note(w, n)).collect(),
             share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
             links: Some(ResultLinks {
                 page: format!("{SALARY_PAGE}?{canonical}"),
@@ -482,7 +538,7 @@ impl<'a> SalaryView<'a> {
                 iframe: EmbedCode {
                     base_url: &state.base_url,
                     query: &canonical,
-                    title: wording::embed_title(area),
+                    title: wording::embed_title(w, area),
                 }
                 .render()
                 .map_err(AppError::internal)?,
@@ -495,7 +551,7 @@ impl<'a> SalaryView<'a> {
         SalaryView {
             chrome: Arc::clone(&layout.rejected),
             json_ld: &layout.json_ld,
-            heading: wording::page_title(None),
+            heading: wording::page_title(state.site.words, None),
             form: FormView::new(
                 rejected.input.clone(),
                 FieldMessage::all(state, rejected),
@@ -517,6 +573,7 @@ impl<'a> SalaryView<'a> {
 }
 
 fn ladder_table(
+    w: &Words,
     rows: &[LadderRow<'_>],
     baseline: &Occupation,
     display: Display,
@@ -528,15 +585,13 @@ fn ladder_table(
     // Where every figure shares one release the caption names it once; otherwise each row says
     // which releases its median and range come from.
     let shared = shared_release(rows);
+    let says = &w.salary.table;
+    let adjective = wording::adjective(w, display.period());
     let rows = rows
         .iter()
         .map(|row| {
             // Cells are built left to right so that footnotes are numbered in reading order.
-            let mut cells = vec![Cell::plain(format!(
-                "{} ({})",
-                capitalise(&row.occupation.short),
-                row.occupation.soc
-            ))];
+            let mut cells = vec![Cell::plain(wording::occupation_label(w, row.occupation))];
             if monthly {
                 cells.push(notes.cell(&row.median));
             }
@@ -544,17 +599,18 @@ fn ladder_table(
             cells.push(notes.cell(&row.median_hourly));
             cells.push(match (&row.p10, &row.p90) {
                 (Some(p10), Some(p90)) => notes.range_cell(p10, p90),
-                _ => Cell::plain("No distribution in our data"),
+                _ => Cell::plain(says.no_distribution.as_str()),
             });
             if shared.is_none() {
-                let range_release = row
-                    .p10
-                    .as_ref()
-                    .map_or(String::new(), |p| format!("; range {}", p.figure.release));
-                cells.push(Cell::plain(format!(
-                    "Median {}{range_release}",
-                    row.median.figure.release
-                )));
+                let median = &row.median.figure.release;
+                cells.push(Cell::plain(match &row.p10 {
+                    Some(p10) => says
+                        .data_median_and_range
+                        .with("release", median)
+                        .with("range_release", &p10.figure.release)
+                        .to_string(),
+                    None => says.data_median.with("release", median).to_string(),
+                }));
             }
             cells.push(match row.difference {
                 Some(difference) => Cell {
@@ -562,39 +618,53 @@ fn ladder_table(
                     notes: Vec::new(),
                     computed: true,
                 },
-                None if row.occupation == baseline => Cell::plain("Baseline"),
-                None => Cell::plain(wording::NO_BASELINE),
+                None if row.occupation == baseline => Cell::plain(says.baseline.as_str()),
+                None => Cell::plain(says.no_baseline.as_str()),
             });
             cells
         })
         .collect();
-    let mut headers = vec!["Occupation".to_string()];
+    let median_in = |period| {
+        says.median_in
+            .with("period", wording::adjective(w, period))
+            .to_string()
+    };
+    let mut headers = vec![says.occupation.to_string()];
     if monthly {
-        headers.push("Median, monthly".into());
+        headers.push(median_in(Period::Month));
     }
     headers.extend([
-        "Median, annual".into(),
-        "Median, hourly".into(),
-        format!(
-            "10th to 90th percentile, {}",
-            wording::adjective(display.period())
-        ),
+        median_in(Period::Year),
+        median_in(Period::Hour),
+        says.range_in.with("period", adjective).to_string(),
     ]);
     if shared.is_none() {
-        headers.push("Data".into());
+        headers.push(says.data.to_string());
     }
-    headers.push(format!(
-        "Median difference from {}, {}",
-        baseline.short,
-        wording::adjective(display.period())
-    ));
+    headers.push(
+        says.difference_from
+            .with("baseline", &baseline.short)
+            .with("period", adjective)
+            .to_string(),
+    );
+    let caption = match (area, shared) {
+        (None, None) => says.ladder_caption.with("period", adjective),
+        (Some(area), None) => says
+            .ladder_caption_in_area
+            .with("period", adjective)
+            .with("area", &area.name),
+        (None, Some(release)) => says
+            .ladder_caption_shared
+            .with("period", adjective)
+            .with("release", release),
+        (Some(area), Some(release)) => says
+            .ladder_caption_in_area_shared
+            .with("period", adjective)
+            .with("area", &area.name)
+            .with("release", release),
+    };
     TableView {
-        caption: format!(
-            "Median pay and the 10th to 90th percentile range, by occupation{}{} ({} figures in the chart)",
-            area.map_or(String::new(), |a| format!(" in {}", a.name)),
-            shared.map_or(String::new(), |release| format!(", all from {release}")),
-            wording::adjective(display.period())
-        ),
+        caption: caption.to_string(),
         headers,
         rows,
     }
@@ -620,12 +690,14 @@ fn shared_release<'a>(rows: &[LadderRow<'a>]) -> Option<&'a str> {
 }
 
 fn settings_table(
+    w: &Words,
     caption: String,
     first: &str,
     second: &str,
     rows: &[SettingRow<'_>],
     notes: &mut Footnotes<'_>,
 ) -> TableView {
+    let says = &w.salary.table;
     let claims = rows.iter().any(|r| r.shown.figure.is_claim());
     let ranges = rows.iter().any(|r| r.range.is_some());
     let rows = rows
@@ -635,7 +707,7 @@ fn settings_table(
                 Cell::plain(row.shown.figure.note.clone().unwrap_or_default())
             } else {
                 Cell::plain(row.shown.figure.employment.map_or_else(
-                    || "not published".into(),
+                    || says.not_published.to_string(),
                     |n| crate::money::group_thousands(n.into()),
                 ))
             };
@@ -643,7 +715,7 @@ fn settings_table(
             if ranges {
                 cells.push(match &row.range {
                     Some((p10, p90)) => notes.range_cell(p10, p90),
-                    None => Cell::plain("not published"),
+                    None => Cell::plain(says.not_published.as_str()),
                 });
             }
             cells.push(last);
@@ -652,9 +724,9 @@ fn settings_table(
         .collect();
     let mut headers = vec![first.to_string(), second.to_string()];
     if ranges {
-        headers.push("10th to 90th percentile".into());
+        headers.push(says.range_header.to_string());
     }
-    headers.push(if claims { "Our check" } else { "Jobs" }.into());
+    headers.push(if claims { &says.our_check } else { &says.jobs }.to_string());
     TableView {
         caption,
         headers,

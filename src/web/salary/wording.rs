@@ -1,267 +1,255 @@
-//! Every sentence the salary comparison says to readers, written from the facts the domain returns.
-//! A translation would hook in here: nothing else in the comparison writes words for readers.
+//! The salary comparison's sentences, chosen from the facts the domain returns and filled from the
+//! words of `words/<lang>/salary.toml` (and `numbers.toml` for what an amount is per and
+//! ordinals). The page, the embed, the JSON and the CSV all say them through here.
 
 use crate::money::{Cents, Difference, Period, group_thousands};
 use crate::oews::{Area, FootnoteCode, IMPRECISE_WAGE_RSE};
 use crate::salary::capitalise;
 use crate::salary::compare::{Estimate, NotPublished, Note, OfferCheck};
 use crate::salary::current::Missing;
-use crate::salary::data::Distribution;
-use crate::salary::data::SalaryData;
-use crate::salary::percentile::{Placement, Position, ordinal};
+use crate::salary::data::{Distribution, SalaryData};
+use crate::salary::percentile::{Placement, Position};
 use crate::salary::query::{Compare, Display, Field, FieldError, Problem};
+use crate::words::{Message, Words};
 
 /// What the reader should do about a rejected field.
-pub(super) fn field_message(error: &FieldError, data: &SalaryData) -> String {
+pub(super) fn field_message(w: &Words, error: &FieldError, data: &SalaryData) -> String {
+    let says = &w.salary.field_errors;
     match (error.problem, error.field) {
-        (Problem::Malformed, _) => "The address could not be read: it contains a malformed %-escape or text that is not UTF-8.".into(),
+        (Problem::Malformed, _) => says.malformed.to_string(),
         (Problem::TooManyParameters { max }, _) => {
-            format!("The address has more than {max} parameters; use the form to make a new one.")
+            says.too_many_parameters.with("max", max).to_string()
         }
-        (Problem::Repeated, field) => format!(
-            "`{}` is given more than once with different values; keep one.",
-            field.as_str()
-        ),
-        (Problem::UnknownChoice, Field::Compare) => {
-            "Choose what to compare: the occupations (ladder) or work settings (settings).".into()
-        }
+        (Problem::Repeated, field) => says.repeated.with("field", field.as_str()).to_string(),
+        (Problem::UnknownChoice, Field::Compare) => says.unknown_compare.to_string(),
         (Problem::UnknownChoice, Field::Occupation | Field::Baseline) => {
             let ids: Vec<&str> = data.occupations.iter().map(|o| o.id.as_str()).collect();
-            format!("Choose one of the listed occupations ({}).", ids.join(", "))
+            says.unknown_occupation
+                .with("ids", ids.join(w.salary.lists.separator.as_str()))
+                .to_string()
         }
-        (Problem::UnknownChoice, Field::Display) => "Show pay per year, month or hour.".into(),
-        (Problem::UnknownChoice, Field::Area) => {
-            "The pay data we hold has no BLS area with that code; choose the nation, a state or an area from the list.".into()
-        }
-        (Problem::NotAnAreaCode, _) => {
-            "An area is BLS's seven-digit area code, like 4800000 (Texas) or 0012420 (Austin-Round Rock-San Marcos, TX); choose one from the list.".into()
-        }
-        (Problem::NoPayInArea, _) => {
-            "BLS released no wages for any of these occupations in that area; choose its state or the nation.".into()
-        }
-        (Problem::UnknownChoice, _) => {
-            "Choose how often the offer is paid: hour, week, two weeks, month or year.".into()
-        }
-        (Problem::Zero, _) => "Enter an offer above $0.".into(),
-        (Problem::Negative, _) => "An offer cannot be negative.".into(),
-        (Problem::TooLarge, _) => "That amount is far too large; check it.".into(),
-        (Problem::NotANumber, _) => {
-            "Enter the offer as a number of dollars, like 52,000 or 24.50.".into()
-        }
-        (Problem::AboveMaximum { max }, _) => format!(
-            "That comes to more than {} a year; check the amount and how often it is paid.",
-            max.dollars_text()
-        ),
+        (Problem::UnknownChoice, Field::Display) => says.unknown_display.to_string(),
+        (Problem::UnknownChoice, Field::Area) => says.unknown_area.to_string(),
+        (Problem::NotAnAreaCode, _) => says.not_an_area_code.to_string(),
+        (Problem::NoPayInArea, _) => says.no_pay_in_area.to_string(),
+        (Problem::UnknownChoice, _) => says.unknown_period.to_string(),
+        (Problem::Zero, _) => says.zero.to_string(),
+        (Problem::Negative, _) => says.negative.to_string(),
+        (Problem::TooLarge, _) => says.too_large.to_string(),
+        (Problem::NotANumber, _) => says.not_a_number.to_string(),
+        (Problem::AboveMaximum { max }, _) => says
+            .above_maximum
+            .with("amount", w.numbers.per(Period::Year, &max.dollars_text()))
+            .to_string(),
     }
 }
 
 /// A caveat beside the comparison.
-pub(super) fn note(note: &Note<'_>) -> String {
+pub(super) fn note(w: &Words, note: &Note<'_>) -> String {
+    let says = &w.salary.notes;
     match note {
-        Note::MixedReleases(releases) => format!(
-            "The medians come from different releases ({}), because BLS updates each occupation's page on its own \
-             schedule. Differences between them mix years.",
-            releases.join(", ")
-        ),
-        Note::RangeOlderThanMedian => {
-            "The 10th to 90th percentile range comes from each occupation's newest full distribution, which can be \
-             older than its median; each is labelled with its release."
-                .into()
-        }
-        Note::ComputedFromAnnual(period) => format!(
-            "BLS publishes annual pay and, for some figures, hourly pay. {} amounts marked as computed are ours: \
-             annual pay divided by {}.",
-            capitalise(adjective(*period)),
-            period.per_year()
-        ),
-        Note::NoIndustryPay(occupation) => format!(
-            "Our data holds no BLS pay by industry for {}.",
-            occupation.short
-        ),
-        Note::IndustryMeansNotMedians => {
-            "BLS pay by industry is the mean (average), not the median: a few high earners pull a mean up, so \
-             it is not directly comparable with the medians elsewhere on this page."
-                .into()
-        }
-        Note::ArticleWorkplaceFigures => {
-            "The workplace figures from an article are shown apart: the article gives no source, occupation, \
-             statistic or year for them, and we could not find them in BLS tables."
-                .into()
-        }
-        Note::IndustriesNationalOnly(area) => format!(
-            "Pay by industry is for the whole country: BLS publishes it by industry only nationally, not for {}. \
-             An offer is checked against the occupation's pay in {} where BLS published it.",
-            area.name, area.name
-        ),
-        Note::NoBaselineInArea(occupation, area) => format!(
-            "BLS released no wages for {} in {}, so no differences from them are shown.",
-            occupation.short, area.name
-        ),
+        Note::MixedReleases(releases) => says
+            .mixed_releases
+            .with("releases", releases.join(w.salary.lists.separator.as_str()))
+            .to_string(),
+        Note::RangeOlderThanMedian => says.range_older_than_median.to_string(),
+        Note::ComputedFromAnnual(period) => says
+            .computed_from_annual
+            .with("amounts", says.computed_amounts.of(*period))
+            .with("count", period.per_year())
+            .to_string(),
+        Note::NoIndustryPay(occupation) => says
+            .no_industry_pay
+            .with("occupation", &occupation.short)
+            .to_string(),
+        Note::IndustryMeansNotMedians => says.industry_means.to_string(),
+        Note::ArticleWorkplaceFigures => says.article_workplace.to_string(),
+        Note::IndustriesNationalOnly(area) => says
+            .industries_national_only
+            .with("area", &area.name)
+            .to_string(),
+        Note::NoBaselineInArea(occupation, area) => says
+            .no_baseline_in_area
+            .with("occupation", &occupation.short)
+            .with("area", &area.name)
+            .to_string(),
         Note::ImpreciseWages {
             occupation,
             area,
             rse,
-        } => format!(
-            "Imprecise: BLS puts the relative standard error of the wages of {} in {} at {rse}%, above the \
-             {IMPRECISE_WAGE_RSE}% at which this guide flags wages. Few employers there answered the survey for \
-             this occupation, so read its figures, and an offer's place among them, as rough.",
-            occupation.short, area.name
-        ),
+        } => says
+            .imprecise
+            .with("occupation", &occupation.short)
+            .with("area", &area.name)
+            .with("rse", rse)
+            .with("limit", IMPRECISE_WAGE_RSE)
+            .to_string(),
     }
 }
 
-/// The difference cell of an occupation when the baseline has no pay in the area.
-pub(super) const NO_BASELINE: &str = "Not available: no baseline pay in this area";
-
-/// The nation, as the area list offers it.
-pub(super) const NATIONAL_CHOICE: &str = "United States (national)";
-
-/// The label of a state's metro and nonmetro areas in the area list.
-pub(super) fn areas_in(state: &str) -> String {
-    format!("Metropolitan and nonmetropolitan areas in {state}")
-}
-
 /// "United States" or the BLS area's name, as a heading or a label says it.
-pub(super) fn area_name(area: Option<&Area>) -> &str {
-    area.map_or("United States", |area| area.name.as_str())
+pub(super) fn area_name<'a>(w: &'a Words, area: Option<&'a Area>) -> &'a str {
+    area.map_or(w.salary.page.the_nation.as_str(), |area| area.name.as_str())
 }
 
 /// The page's heading and title: "Compare HIM pay", or "Compare HIM pay in Texas".
-pub(super) fn page_title(area: Option<&str>) -> String {
+pub(super) fn page_title(w: &Words, area: Option<&str>) -> String {
+    let page = &w.salary.page;
     match area {
-        None => "Compare HIM pay".into(),
-        Some(name) => format!("Compare HIM pay in {name}"),
+        None => page.title.to_string(),
+        Some(name) => page.title_in_area.with("area", name).to_string(),
     }
 }
 
 /// The embed's document title, and the title of the `<iframe>` other sites copy.
-pub(super) fn embed_title(area: Option<&Area>) -> String {
+pub(super) fn embed_title(w: &Words, area: Option<&Area>) -> String {
+    let embed = &w.salary.embed;
     match area {
-        None => "HIM pay comparison".into(),
-        Some(area) => format!("HIM pay comparison: {}", area.name),
+        None => embed.title.to_string(),
+        Some(area) => embed.title_in_area.with("area", &area.name).to_string(),
     }
 }
 
 /// The embed's heading.
-pub(super) fn embed_heading(area: Option<&Area>) -> String {
+pub(super) fn embed_heading(w: &Words, area: Option<&Area>) -> String {
+    let embed = &w.salary.embed;
     match area {
-        None => "Health information pay, compared".into(),
-        Some(area) => format!("Health information pay in {}, compared", area.name),
+        None => embed.heading.to_string(),
+        Some(area) => embed.heading_in_area.with("area", &area.name).to_string(),
     }
 }
 
 /// Why an occupation has no pay in the chosen area, said plainly.
-pub(super) fn not_published(missing: &NotPublished<'_>) -> String {
-    let who = capitalise(&missing.occupation.short);
-    match missing.missing {
-        Missing::NoSeries => format!(
-            "{who}: BLS published no wage estimates for this occupation in {}. We do not fill the gap with \
-             figures from elsewhere.",
-            missing.area.name
-        ),
-        Missing::NotReleased(footnote) => format!(
-            "{who}: BLS did not release wage estimates for this occupation in {}{}. We do not fill the gap \
-             with figures from elsewhere.",
-            missing.area.name,
-            match footnote {
-                Some(FootnoteCode::NOT_RELEASED) =>
-                    " (BLS footnote 8: estimate not released)".to_string(),
-                Some(code) => format!(" (BLS footnote {code})"),
-                None => String::new(),
-            }
-        ),
+pub(super) fn not_published(w: &Words, missing: &NotPublished<'_>) -> String {
+    let says = &w.salary.unpublished;
+    let (message, code) = match missing.missing {
+        Missing::NoSeries => (&says.no_series, None),
+        Missing::NotReleased(Some(FootnoteCode::NOT_RELEASED)) => {
+            (&says.not_released_footnote_8, None)
+        }
+        Missing::NotReleased(Some(code)) => (&says.not_released_footnote, Some(code)),
+        Missing::NotReleased(None) => (&says.not_released, None),
+    };
+    let filled = message
+        .with("occupation", capitalise(&missing.occupation.short))
+        .with("area", &missing.area.name);
+    match code {
+        Some(code) => filled.with("code", code).to_string(),
+        None => filled.to_string(),
     }
 }
 
 /// Why an offer was not placed: the occupation has no pay in the chosen area.
-pub(super) fn offer_not_checked(missing: &NotPublished<'_>) -> String {
-    let elsewhere = match missing.state {
-        Some(state) => format!("in {} or for the whole country", state.name),
-        None => "for the whole country".into(),
+pub(super) fn offer_not_checked(w: &Words, missing: &NotPublished<'_>) -> String {
+    let says = &w.salary.offer;
+    let message = match missing.state {
+        Some(_) => &says.not_checked_state,
+        None => &says.not_checked,
     };
-    format!(
-        "We do not check this offer in {}: BLS released no wages for {} there. Check it against the \
-         same comparison {elsewhere} instead.",
-        missing.area.name, missing.occupation.short
-    )
-}
-
-/// "Compare in Texas", "Compare nationally": a link to the same comparison elsewhere.
-pub(super) fn elsewhere_link(area: Option<&Area>) -> String {
-    match area {
-        Some(area) => format!("The same comparison in {}", area.name),
-        None => "The same comparison for the whole country".into(),
+    let filled = message
+        .with("area", &missing.area.name)
+        .with("occupation", &missing.occupation.short);
+    match missing.state {
+        Some(state) => filled.with("state", &state.name).to_string(),
+        None => filled.to_string(),
     }
 }
 
-/// The offer check in words, with its numbers and data years.
-pub(super) fn offer_summary(check: &OfferCheck<'_>) -> String {
+/// "The same comparison in Texas", "... for the whole country": a link to the comparison elsewhere.
+pub(super) fn elsewhere_link(w: &Words, area: Option<&Area>) -> String {
+    let says = &w.salary.unpublished;
+    match area {
+        Some(area) => says.elsewhere_in.with("area", &area.name).to_string(),
+        None => says.elsewhere_nation.to_string(),
+    }
+}
+
+/// The offer check in words, with its numbers and data years: sentences joined by spaces.
+pub(super) fn offer_summary(w: &Words, check: &OfferCheck<'_>) -> String {
+    let says = &w.salary.offer;
     let offer = check.offer;
     let occupation = check.occupation;
-    let mut text = if offer.period == Period::Year {
-        format!("An offer of {} a year. ", offer.annual.dollars_text())
+    let annual = w.numbers.per(Period::Year, &offer.annual.dollars_text());
+    let mut sentences = vec![if offer.period == Period::Year {
+        says.yearly.with("amount", annual).to_string()
     } else {
-        format!(
-            "An offer of {} {} comes to {} a year (at {} {}s a year). ",
-            offer.period.amount_text(offer.amount),
-            offer.period.phrase(),
-            offer.annual.dollars_text(),
+        let periods = says.periods(offer.period).with(
+            "count",
             group_thousands(offer.period.per_year().unsigned_abs()),
-            if offer.period == Period::Biweek {
-                "pay period"
-            } else {
-                offer.period.as_str()
-            },
-        )
-    };
+        );
+        says.converted
+            .with(
+                "amount",
+                w.numbers
+                    .per(offer.period, &offer.period.amount_text(offer.amount)),
+            )
+            .with("annual", annual)
+            .with("periods", periods)
+            .to_string()
+    }];
     match &check.estimate {
         Estimate::Placed {
             distribution,
             placement,
         } => {
             let place = match check.area {
-                Some(area) => format!("in {}", area.name),
-                None => "nationally".into(),
+                Some(area) => says.in_area.with("area", &area.name).to_string(),
+                None => says.nationally.to_string(),
             };
-            text += &format!(
-                "Among {} {place} ({}), ",
-                occupation.short, distribution.release
-            );
-            text += &placement_words(distribution, placement);
-            text += " This is an estimate: we draw a straight line between the published percentiles, and real pay \
-                     also depends on place, setting and experience.";
+            if let Some(placed) = placement_words(w, distribution, placement) {
+                sentences.push(
+                    placed
+                        .with("occupation", &occupation.short)
+                        .with("place", place)
+                        .with("release", distribution.release)
+                        .to_string(),
+                );
+            }
+            sentences.push(says.estimate_caveat.to_string());
         }
-        Estimate::TooOld { distribution } => {
-            text += &format!(
-                "We do not place this offer in a percentile: the newest distribution we hold for {} is from {}, \
-                 {} years before these figures were reviewed, which is too old to be fair to you.",
-                occupation.short,
-                distribution.release,
-                check.reviewed_year - distribution.year
-            );
-        }
-        Estimate::NoDistribution => {
-            text += &format!(
-                "We do not place this offer in a percentile: our data holds no percentile distribution for {}.",
-                occupation.short
-            );
-        }
+        Estimate::TooOld { distribution } => sentences.push(
+            says.too_old
+                .with("occupation", &occupation.short)
+                .with("release", distribution.release)
+                .with("years", check.reviewed_year - distribution.year)
+                .to_string(),
+        ),
+        Estimate::NoDistribution => sentences.push(
+            says.no_distribution
+                .with("occupation", &occupation.short)
+                .to_string(),
+        ),
     }
     let median = match check.area {
-        Some(area) => format!("their median in {}", area.name),
-        None => "their newest median".into(),
+        Some(area) => says.their_median_in.with("area", &area.name).to_string(),
+        None => says.their_newest_median.to_string(),
     };
-    text += &format!(
-        " It is {}, {} ({}); that difference is our arithmetic.",
-        crate::web::words::difference(check.versus_median, Cents::dollars_text, Some(&median)),
-        check.median.amount_text(),
-        check.median.release,
+    sentences.push(
+        says.versus_median
+            .with(
+                "difference",
+                crate::web::words::difference(
+                    check.versus_median,
+                    Cents::dollars_text,
+                    Some(&median),
+                ),
+            )
+            .with("median", check.median.amount_text())
+            .with("release", &check.median.release)
+            .to_string(),
     );
-    text
+    sentences.join(" ")
 }
 
-/// Where a placed offer falls, with the published amounts around it.
-fn placement_words(distribution: &Distribution<'_>, placement: &Placement) -> String {
+/// Where a placed offer falls, with the published amounts around it: the sentence, left to fill
+/// with the occupation, the place and the release. `None` only for a placement inside the range
+/// without a percentile, which `place` never gives.
+fn placement_words<'w>(
+    w: &'w Words,
+    distribution: &Distribution<'_>,
+    placement: &Placement,
+) -> Option<crate::words::Filled<'w>> {
+    let says = &w.salary.offer;
     let amount_of = |pct: u8| {
         distribution
             .points
@@ -272,9 +260,11 @@ fn placement_words(distribution: &Distribution<'_>, placement: &Placement) -> St
     };
     let name = |pct: u8| {
         if pct == 50 {
-            "the median".to_string()
+            says.the_median.to_string()
         } else {
-            format!("the {} percentile", ordinal(pct.into()))
+            says.the_percentile
+                .with("ordinal", w.numbers.ordinal(pct.into()))
+                .to_string()
         }
     };
     if let Some((low, high)) = placement.tie {
@@ -285,27 +275,15 @@ fn placement_words(distribution: &Distribution<'_>, placement: &Placement) -> St
             .filter(|pct| (low..=high).contains(pct))
             .map(name)
             .collect();
-        let (last, rest) = shared
-            .split_last()
-            .expect("a tie names two percentiles or more");
-        let which = match rest {
-            [only] => format!("both {only} and {last}"),
-            _ => format!("all of {} and {last}", rest.join(", ")),
+        let filled = match shared.as_slice() {
+            [first, second] => says.tie_two.with("first", first).with("second", second),
+            _ => says.tie_many.with("list", w.salary.lists.and_list(&shared)),
         };
-        return format!(
-            "that is the amount BLS published for {which} ({}), so it sits between those percentiles.",
-            amount_of(high)
-        );
+        return Some(filled.with("amount", amount_of(high)));
     }
     match (placement.position, placement.percentile) {
-        (Position::BelowP10, _) => format!(
-            "that is below the 10th percentile ({}): fewer than one in ten of them earned less.",
-            amount_of(10)
-        ),
-        (Position::AboveP90, _) => format!(
-            "that is above the 90th percentile ({}): more than nine in ten of them earned less.",
-            amount_of(90)
-        ),
+        (Position::BelowP10, _) => Some(says.below_p10.with("amount", amount_of(10))),
+        (Position::AboveP90, _) => Some(says.above_p90.with("amount", amount_of(90))),
         (position, Some(percentile)) => {
             let (low, high) = match position {
                 Position::P10P25 => (10, 25),
@@ -313,16 +291,16 @@ fn placement_words(distribution: &Distribution<'_>, placement: &Placement) -> St
                 Position::P50P75 => (50, 75),
                 _ => (75, 90),
             };
-            format!(
-                "that is about the {} percentile: between {} ({}) and {} ({}).",
-                ordinal(percentile.round() as u32),
-                name(low),
-                amount_of(low),
-                name(high),
-                amount_of(high)
+            Some(
+                says.between
+                    .with("percentile", w.numbers.ordinal(percentile.round() as u32))
+                    .with("low", name(low))
+                    .with("low_amount", amount_of(low))
+                    .with("high", name(high))
+                    .with("high_amount", amount_of(high)),
             )
         }
-        (_, None) => String::new(),
+        (_, None) => None,
     }
 }
 
@@ -332,51 +310,90 @@ pub(super) fn difference(difference: Difference, period: Period) -> String {
 }
 
 /// "annual", "monthly", "hourly", "weekly".
-pub(super) fn adjective(period: Period) -> &'static str {
-    match period {
-        Period::Year => "annual",
-        Period::Month => "monthly",
-        Period::Hour => "hourly",
-        Period::Week => "weekly",
-        Period::Biweek => "biweekly",
-    }
+pub(super) fn adjective(w: &Words, period: Period) -> &str {
+    w.salary.period_adjectives.of(period).as_str()
 }
 
 /// How often an offer is paid, as the form lists it.
-pub(super) fn period_label(period: Period) -> &'static str {
-    match period {
-        Period::Hour => "per hour",
-        Period::Week => "per week",
-        Period::Biweek => "every two weeks",
-        Period::Month => "per month",
-        Period::Year => "per year",
-    }
+pub(super) fn period_label(w: &Words, period: Period) -> &str {
+    w.salary.form.periods.of(period).as_str()
 }
 
 /// What a comparison shows, as the form lists it.
-pub(super) fn compare_label(compare: Compare) -> &'static str {
+pub(super) fn compare_label(w: &Words, compare: Compare) -> &str {
+    let form = &w.salary.form;
     match compare {
-        Compare::Ladder => "The HIM occupations side by side",
-        Compare::Settings => "Work settings for one occupation",
+        Compare::Ladder => form.compare_ladder.as_str(),
+        Compare::Settings => form.compare_settings.as_str(),
     }
 }
 
 /// How pay is shown, as the form lists it.
-pub(super) fn display_label(display: Display) -> &'static str {
-    period_label(display.period())
+pub(super) fn display_label(w: &Words, display: Display) -> &str {
+    period_label(w, display.period())
 }
 
+/// `{occupation} ({soc})`, the occupation's name capitalised: the lists' and the ladder's label.
+pub(super) fn occupation_label(w: &Words, occupation: &crate::salary::data::Occupation) -> String {
+    w.salary
+        .form
+        .occupation_choice
+        .with("occupation", capitalise(&occupation.short))
+        .with("soc", occupation.soc)
+        .to_string()
+}
+
+/// `message` filled with `values` and capitalised: a sentence that may begin with a placeholder.
+pub(super) fn capitalised(message: crate::words::Filled<'_>) -> String {
+    capitalise(&message.to_string())
+}
+
+/// The pieces of `message` around its placeholders `names`, for a template that writes each
+/// placeholder as markup (a link, a list of links): words, then which of `names` follows them.
+pub(crate) fn around(message: &Message, names: &[&'static str]) -> Vec<Piece> {
+    // Each placeholder is filled with a marker no word holds, then the text is cut at the markers.
+    const MARK: char = '\u{1}';
+    let mark = |i: usize| format!("{MARK}{i}{MARK}");
+    let (first, rest) = names.split_first().expect("a placeholder to cut at");
+    let filled = rest
+        .iter()
+        .enumerate()
+        .fold(message.with(first, mark(0)), |filled, (i, name)| {
+            filled.with(name, mark(i + 1))
+        })
+        .to_string();
+    let mut pieces = Vec::new();
+    let mut parts = filled.split(MARK);
+    while let Some(words) = parts.next() {
+        pieces.push(Piece {
+            words: words.to_string(),
+            slot: parts.next().and_then(|i| i.parse().ok()),
+        });
+    }
+    pieces
+}
+
+/// Words, then the placeholder that follows them: its place in the names given to [`around`].
+pub(crate) struct Piece {
+    pub words: String,
+    pub slot: Option<usize>,
+}
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::salary::compare::compute;
     use crate::salary::fixture;
     use crate::salary::query::Query;
+    use crate::words::Words;
+
+    fn w() -> &'static Words {
+        Words::english()
+    }
 
     fn summary(raw: &str) -> String {
         let data = fixture();
         let report = compute(data, Query::parse(raw, data, None).unwrap());
-        offer_summary(&report.offer.unwrap())
+        offer_summary(w(), &report.offer.unwrap())
     }
 
     #[test]
@@ -417,19 +434,25 @@ mod tests {
                 &distribution.points,
                 Cents::from_dollars(dollars),
             );
-            placement_words(distribution, &placement)
+            placement_words(w(), distribution, &placement)
+                .unwrap()
+                .with("occupation", "them")
+                .with("place", "here")
+                .with("release", "May")
+                .to_string()
         };
         assert_eq!(
             words(&distribution, 106_240),
-            "that is the amount BLS published for both the 75th percentile and the 90th percentile \
-             ($106,240), so it sits between those percentiles."
+            "Among them here (May), that is the amount BLS published for both the 75th percentile \
+             and the 90th percentile ($106,240), so it sits between those percentiles."
         );
         distribution.points[1].1 = distribution.points[2].1;
         distribution.points[3].1 = distribution.points[2].1;
         assert_eq!(
             words(&distribution, 88_560),
-            "that is the amount BLS published for all of the 25th percentile, the median and the \
-             75th percentile ($88,560), so it sits between those percentiles."
+            "Among them here (May), that is the amount BLS published for all of the 25th \
+             percentile, the median and the 75th percentile ($88,560), so it sits between those \
+             percentiles."
         );
         assert!(
             !words(&distribution, 88_561).contains("NaN"),
@@ -474,7 +497,7 @@ mod tests {
         let areas = Some(crate::salary::fixture_areas());
         let report = |raw: &str| compute(data, Query::parse(raw, data, areas).unwrap());
         let placed = report("area=0012420&occupation=manager&offer=100000");
-        let text = offer_summary(placed.offer.as_ref().unwrap());
+        let text = offer_summary(w(), placed.offer.as_ref().unwrap());
         assert!(
             text.contains("Among medical and health services managers in Austin-Round Rock-San Marcos, TX (OEWS May 2025), that is about the 30th percentile"),
             "{text}"
@@ -488,16 +511,16 @@ mod tests {
         let unchecked = report("area=0012420&occupation=specialist&offer=40000");
         let specialists = &unchecked.not_published[0];
         assert_eq!(
-            not_published(specialists),
+            not_published(w(), specialists),
             "Medical records specialists: BLS published no wage estimates for this occupation in \
              Austin-Round Rock-San Marcos, TX. We do not fill the gap with figures from elsewhere."
         );
-        assert!(offer_not_checked(specialists).ends_with(
+        assert!(offer_not_checked(w(), specialists).ends_with(
             "Check it against the same comparison in Texas or for the whole country instead."
         ));
         let technologists = &unchecked.not_published[1];
         assert!(
-            offer_not_checked(technologists)
+            offer_not_checked(w(), technologists)
                 .ends_with("the same comparison for the whole country instead.")
         );
     }
@@ -531,7 +554,7 @@ mod tests {
         ];
         for field in Field::INPUTS {
             for problem in all {
-                let message = field_message(&FieldError { field, problem }, data);
+                let message = field_message(w(), &FieldError { field, problem }, data);
                 assert!(message.ends_with('.'), "{field:?} {problem:?}: {message}");
             }
         }
@@ -540,7 +563,7 @@ mod tests {
             problem: Problem::UnknownChoice,
         };
         assert_eq!(
-            field_message(&occupation, data),
+            field_message(w(), &occupation, data),
             "Choose one of the listed occupations (specialist, technologist, manager)."
         );
     }
