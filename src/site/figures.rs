@@ -10,12 +10,13 @@ use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
 use crate::salary::data::{Figure, PayBasis, SalaryData, Scope, Statistic};
 use crate::sources::Source;
-use crate::words::TableWords;
+use crate::words::{StatisticWords, TableWords, Words};
 
 /// The salary data and the sources its figures cite, as seen from a guide page.
 pub(super) struct GuideFigures<'a> {
-    /// The tables' words, in the site's language.
+    /// The tables' words, in the site's language, and the statistics' names.
     pub w: &'a TableWords,
+    pub statistics: &'a StatisticWords,
     pub data: &'a SalaryData,
     pub sources: &'a [Source],
     /// Pay in each area of the OEWS extract (`None` without one) and the directory of their
@@ -26,7 +27,7 @@ pub(super) struct GuideFigures<'a> {
 
 impl<'a> GuideFigures<'a> {
     pub(super) fn new(
-        w: &'a TableWords,
+        words: &'a Words,
         data: &'a SalaryData,
         sources: &'a [Source],
         oews: Option<&'a Extract>,
@@ -34,7 +35,8 @@ impl<'a> GuideFigures<'a> {
         area_pay: &'a AreaCache,
     ) -> GuideFigures<'a> {
         GuideFigures {
-            w,
+            w: &words.tables,
+            statistics: &words.numbers.statistics,
             data,
             sources,
             pay: oews.map(|extract| Areas::new(extract, data, area_pay)),
@@ -564,7 +566,7 @@ impl GuideFigures<'_> {
                         .occupation(&figure.occupation)
                         .map_or("", |o| o.short.as_str()),
                 )
-                .with("statistic", self.w.statistics.of(figure.statistic))
+                .with("statistic", self.statistics.of(figure.statistic))
                 .with("release", &figure.release)
                 .with("source", self.cite(&figure.source))
                 .to_string();
@@ -603,7 +605,10 @@ impl GuideFigures<'_> {
                     .to_string(),
                 statistic => words
                     .stated
-                    .with("statistic", capitalise(w.statistics.of(statistic).as_str()))
+                    .with(
+                        "statistic",
+                        capitalise(self.statistics.of(statistic).as_str()),
+                    )
                     .with("amount", figure.amount_text())
                     .to_string(),
             };

@@ -11,6 +11,7 @@ fn figures() -> GuideFigures<'static> {
     .unwrap();
     GuideFigures {
         w: &crate::words::Words::english().tables,
+        statistics: &crate::words::Words::english().numbers.statistics,
         data: fixture(),
         sources: Box::leak(sources.into_boxed_slice()),
         pay: None,
@@ -126,6 +127,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
     let cache = crate::salary::area::AreaCache::new(Some(extract));
     let figures = GuideFigures {
         w: &crate::words::Words::english().tables,
+        statistics: &crate::words::Words::english().numbers.statistics,
         data,
         sources: &[],
         pay: Some(crate::salary::area::Areas::new(extract, data, &cache)),
@@ -152,6 +154,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
     assert!(err.contains("`9999999`"), "{err}");
     let without = GuideFigures {
         w: &crate::words::Words::english().tables,
+        statistics: &crate::words::Words::english().numbers.statistics,
         data,
         sources: &[],
         pay: None,
@@ -178,6 +181,7 @@ fn pay_history_names_a_figure_under_an_older_code_by_that_codes_title() {
     median.soc_title = Some("Medical Records and Health Information Technicians".into());
     let figures = GuideFigures {
         w: &crate::words::Words::english().tables,
+        statistics: &crate::words::Words::english().numbers.statistics,
         data: &data,
         ..figures()
     };
@@ -197,6 +201,7 @@ fn every_table_says_its_words_through_the_words_layer() {
     // Through the pseudo-locale every header is bracketed, and so is every cell's English.
     let figures = GuideFigures {
         w: &crate::words::Words::pseudo().tables,
+        statistics: &crate::words::Words::pseudo().numbers.statistics,
         ..figures()
     };
     let names = TABLES

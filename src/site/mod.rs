@@ -159,14 +159,7 @@ impl Site {
                 site_dir,
                 words.lang.tag(),
                 &sources,
-                &GuideFigures::new(
-                    &words.tables,
-                    data,
-                    &sources,
-                    oews.as_ref(),
-                    &areas,
-                    &area_pay,
-                ),
+                &GuideFigures::new(words, data, &sources, oews.as_ref(), &areas, &area_pay),
             ),
             Err(found) => {
                 problems.extend(found.iter().cloned());
@@ -208,7 +201,7 @@ impl Site {
             (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
         });
         let quick_facts_html = quick_facts_html(&GuideFigures::new(
-            &words.tables,
+            words,
             &salary,
             &sources,
             oews.as_ref(),

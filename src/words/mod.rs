@@ -20,7 +20,7 @@ use serde::de::DeserializeOwned;
 
 pub use guide::GuideWords;
 pub use message::{Filled, Message, Text};
-pub use numbers::NumberWords;
+pub use numbers::{NumberWords, StatisticWords};
 pub use salary::SalaryWords;
 pub use site::{ErrorWords, ErrorsWords, SiteWords};
 pub use tables::TableWords;

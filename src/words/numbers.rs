@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::{Message, Text};
 use crate::money::Period;
+use crate::salary::data::Statistic;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +26,34 @@ pub struct NumberWords {
     pub date: Message,
     /// January to December.
     pub months: [Text; 12],
+    pub statistics: StatisticWords,
+}
+
+/// BLS's statistics, as a sentence names them: "median", "10th percentile".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatisticWords {
+    pub median: Text,
+    pub mean: Text,
+    pub p10: Text,
+    pub p25: Text,
+    pub p75: Text,
+    pub p90: Text,
+    pub unstated: Text,
+}
+
+impl StatisticWords {
+    pub fn of(&self, statistic: Statistic) -> &Text {
+        match statistic {
+            Statistic::Median => &self.median,
+            Statistic::Mean => &self.mean,
+            Statistic::P10 => &self.p10,
+            Statistic::P25 => &self.p25,
+            Statistic::P75 => &self.p75,
+            Statistic::P90 => &self.p90,
+            Statistic::Unstated => &self.unstated,
+        }
+    }
 }
 
 impl NumberWords {

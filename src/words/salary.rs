@@ -6,7 +6,6 @@ use serde::Deserialize;
 
 use super::{Message, Text};
 use crate::money::Period;
-use crate::salary::data::Statistic;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,7 +16,6 @@ pub struct SalaryWords {
     pub offer: OfferWords,
     pub unpublished: UnpublishedWords,
     pub table: TableWords,
-    pub statistics: StatisticWords,
     /// "annual", "hourly": pay per period as an adjective.
     pub period_adjectives: PerPeriod,
     pub lists: ListWords,
@@ -188,33 +186,6 @@ pub struct TableWords {
     /// For screen readers: after a computed figure, before a source note's number.
     pub computed: Text,
     pub source_note: Text,
-}
-
-/// BLS's statistics, as a sentence names them: "median", "10th percentile".
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatisticWords {
-    pub median: Text,
-    pub mean: Text,
-    pub p10: Text,
-    pub p25: Text,
-    pub p75: Text,
-    pub p90: Text,
-    pub unstated: Text,
-}
-
-impl StatisticWords {
-    pub fn of(&self, statistic: Statistic) -> &Text {
-        match statistic {
-            Statistic::Median => &self.median,
-            Statistic::Mean => &self.mean,
-            Statistic::P10 => &self.p10,
-            Statistic::P25 => &self.p25,
-            Statistic::P75 => &self.p75,
-            Statistic::P90 => &self.p90,
-            Statistic::Unstated => &self.unstated,
-        }
-    }
 }
 
 /// One word or phrase per pay period.

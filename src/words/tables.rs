@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::{Message, Text};
-use crate::salary::data::{Statistic, Status};
+use crate::salary::data::Status;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +23,6 @@ pub struct TableWords {
     pub growth: Message,
     pub growth_percent: Message,
     pub growth_with_pace: Message,
-    pub statistics: StatisticWords,
     pub quick_facts: QuickFactsWords,
     pub median_pay: MedianPayWords,
     pub spread_of_pay: SpreadWords,
@@ -34,33 +33,6 @@ pub struct TableWords {
     pub projections: ProjectionWords,
     pub claims: ClaimWords,
     pub checks: CheckWords,
-}
-
-/// A statistic's name inside a sentence: `median`, `10th percentile`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatisticWords {
-    pub median: Text,
-    pub mean: Text,
-    pub p10: Text,
-    pub p25: Text,
-    pub p75: Text,
-    pub p90: Text,
-    pub unstated: Text,
-}
-
-impl StatisticWords {
-    pub fn of(&self, statistic: Statistic) -> &Text {
-        match statistic {
-            Statistic::Median => &self.median,
-            Statistic::Mean => &self.mean,
-            Statistic::P10 => &self.p10,
-            Statistic::P25 => &self.p25,
-            Statistic::P75 => &self.p75,
-            Statistic::P90 => &self.p90,
-            Statistic::Unstated => &self.unstated,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

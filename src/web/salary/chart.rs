@@ -204,7 +204,7 @@ impl ChartView {
     ) -> ChartView {
         let (drawn_max, max, x) = Self::axis(rows.iter().map(|r| r.shown.amount), offer);
         let says = &w.salary.chart;
-        let statistic = |row: &SettingRow<'_>| w.salary.statistics.of(row.shown.figure.statistic);
+        let statistic = |row: &SettingRow<'_>| w.numbers.statistics.of(row.shown.figure.statistic);
         let description: Vec<String> = rows
             .iter()
             .map(|r| {

@@ -435,7 +435,7 @@ impl Figures {
             }
             Rows::Settings { industries, claims } => {
                 if let Some(first) = industries.first() {
-                    let statistic = w.salary.statistics.of(first.shown.figure.statistic);
+                    let statistic = w.numbers.statistics.of(first.shown.figure.statistic);
                     tables.push(settings_table(
                         w,
                         wording::capitalised(
