@@ -131,6 +131,61 @@ impl fmt::Display for Filled<'_> {
     }
 }
 
+/// A piece of a finished message: its words, or the place of a placeholder that the caller fills
+/// with an element of its own (a link), which a text value cannot be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part<'n> {
+    Words(String),
+    Slot(&'n str),
+}
+
+impl Message {
+    /// The message in parts, with the placeholders named in `slots` left as [`Part::Slot`].
+    pub fn parts<'n>(&self, slots: &[&'n str]) -> Vec<Part<'n>> {
+        Filled {
+            message: self,
+            values: Vec::new(),
+        }
+        .parts(slots)
+    }
+}
+
+impl Filled<'_> {
+    /// The finished words in parts, in the message's order (a translation may move a slot), with
+    /// the placeholders named in `slots` left as [`Part::Slot`] for the caller to fill.
+    pub fn parts<'n>(&self, slots: &[&'n str]) -> Vec<Part<'n>> {
+        let mut parts = Vec::new();
+        let mut words = String::new();
+        for piece in &self.message.pieces {
+            let slot = match piece {
+                Piece::Placeholder(name) => slots.iter().find(|slot| **slot == name.as_str()),
+                Piece::Words(_) => None,
+            };
+            match slot {
+                Some(slot) => {
+                    if !words.is_empty() {
+                        parts.push(Part::Words(std::mem::take(&mut words)));
+                    }
+                    parts.push(Part::Slot(slot));
+                }
+                None => {
+                    let one = Filled {
+                        message: &Message {
+                            pieces: vec![piece.clone()],
+                        },
+                        values: self.values.clone(),
+                    };
+                    words.push_str(&one.to_string());
+                }
+            }
+        }
+        if !words.is_empty() {
+            parts.push(Part::Words(words));
+        }
+        parts
+    }
+}
+
 /// Wraps every string in `value` in `⟦…⟧`: the pseudo-locale of [`super::Words::pseudo`].
 pub(super) fn pseudo_value(value: &mut toml::Value) {
     match value {
@@ -161,6 +216,28 @@ mod tests {
             message.with("amount", 5).to_string(),
             "5 ({percent}) {side}",
             "an unfilled placeholder shows as written"
+        );
+    }
+
+    #[test]
+    fn leaves_slots_for_elements_in_the_message_order() {
+        let message = Message::parse("See {state} or {nation} in {release}.").unwrap();
+        let parts = message
+            .with("release", "May 2025")
+            .parts(&["nation", "state"]);
+        assert_eq!(
+            parts,
+            [
+                Part::Words("See ".into()),
+                Part::Slot("state"),
+                Part::Words(" or ".into()),
+                Part::Slot("nation"),
+                Part::Words(" in May 2025.".into()),
+            ]
+        );
+        assert_eq!(
+            Message::parse("{link}.").unwrap().parts(&["link"]),
+            [Part::Slot("link"), Part::Words(".".into())]
         );
     }
 

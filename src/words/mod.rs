@@ -9,14 +9,16 @@
 
 mod message;
 mod numbers;
+mod pay;
 mod site;
 
 use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
 
-pub use message::{Filled, Message, Text};
+pub use message::{Filled, Message, Part, Text};
 pub use numbers::NumberWords;
+pub use pay::PayWords;
 pub use site::SiteWords;
 
 /// A language the site is written in.
@@ -51,6 +53,8 @@ pub struct Words {
     pub site: SiteWords,
     /// Numbers, amounts, pay periods, ordinals and dates in words.
     pub numbers: NumberWords,
+    /// Pay where you live (`/pay` and each area's page), and a difference between two amounts.
+    pub pay: PayWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -58,6 +62,7 @@ pub struct Words {
 struct Files {
     site: &'static str,
     numbers: &'static str,
+    pay: &'static str,
 }
 
 impl Files {
@@ -66,6 +71,7 @@ impl Files {
             Lang::English => Files {
                 site: include_str!("../../words/en/site.toml"),
                 numbers: include_str!("../../words/en/numbers.toml"),
+                pay: include_str!("../../words/en/pay.toml"),
             },
         }
     }
@@ -100,6 +106,7 @@ impl Words {
             lang,
             site: section(lang, "site", files.site, reading)?,
             numbers: section(lang, "numbers", files.numbers, reading)?,
+            pay: section(lang, "pay", files.pay, reading)?,
         })
     }
 
