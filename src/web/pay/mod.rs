@@ -525,32 +525,7 @@ fn area_page(
         .with("occupations", occupation_names(words, site))
         .with("area", &listing.name)
         .to_string();
-    let every_area = (
-        "every_area",
-        PAY_PAGE.to_string(),
-        words.every_area.to_string(),
-    );
-    let header = match state {
-        Some(state) => sentences([
-            linked(
-                words.in_state.parts(&["state"]),
-                &[("state", state.url(), state.name.clone())],
-            ),
-            linked(words.every_area_link.parts(&["every_area"]), &[every_area]),
-        ]),
-        None if listing.area_type == AreaType::State && !rankings.is_empty() => linked(
-            words.every_area_or_ranked.parts(&["every_area", "ranked"]),
-            &[
-                every_area,
-                (
-                    "ranked",
-                    "#areas".to_string(),
-                    words.ranked_link.with("area", &listing.name).to_string(),
-                ),
-            ],
-        ),
-        None => linked(words.every_area_link.parts(&["every_area"]), &[every_area]),
-    };
+    let header = header(words, listing, state, !rankings.is_empty());
     let source_id = crate::salary::current::source_id(extract);
     let mut chrome = chrome_for(site, base_url, assets, &listing.url(), &title, &description);
     chrome.breadcrumbs.push((
@@ -577,6 +552,42 @@ fn area_page(
         ]),
     }
     .render()
+}
+
+/// Under an area page's heading: the area's state, or the way back to every area and, on a state's
+/// page, to its ranked areas.
+fn header(
+    words: &PayWords,
+    listing: &Listing,
+    state: Option<&Listing>,
+    ranked: bool,
+) -> Vec<Segment> {
+    let every_area = (
+        "every_area",
+        PAY_PAGE.to_string(),
+        words.every_area.to_string(),
+    );
+    match state {
+        Some(state) => sentences([
+            linked(
+                words.in_state.parts(&["state"]),
+                &[("state", state.url(), state.name.clone())],
+            ),
+            linked(words.every_area_link.parts(&["every_area"]), &[every_area]),
+        ]),
+        None if ranked => linked(
+            words.every_area_or_ranked.parts(&["every_area", "ranked"]),
+            &[
+                every_area,
+                (
+                    "ranked",
+                    "#areas".to_string(),
+                    words.ranked_link.with("area", &listing.name).to_string(),
+                ),
+            ],
+        ),
+        None => linked(words.every_area_link.parts(&["every_area"]), &[every_area]),
+    }
 }
 
 fn ranking(
@@ -800,41 +811,13 @@ impl PayIndex {
                 .with("release", &release)
                 .to_string(),
         );
-        let every_area = (
-            "every_area",
-            "#every-area".to_string(),
-            words.every_area.to_string(),
-        );
         let source_id = crate::salary::current::source_id(extract);
+        let (maps_intro, about, no_match) = index_sentences(words, &release, &source_id);
         let parts = IndexParts {
             occupation_names: occupation_names(words, site),
-            maps_intro: linked(
-                words.maps_intro.parts(&["table"]),
-                &[(
-                    "table",
-                    "#state-table".to_string(),
-                    words.maps_table_link.to_string(),
-                )],
-            ),
-            about: sentences([
-                source_sentence(words, &release, &source_id),
-                plain(&words.index_coverage),
-                linked(
-                    words.index_why.parts(&["chapter"]),
-                    &[(
-                        "chapter",
-                        WHY_THESE_OCCUPATIONS.to_string(),
-                        words.index_why_link.to_string(),
-                    )],
-                ),
-            ]),
-            no_match: sentences([
-                plain(&words.no_match_help),
-                linked(
-                    words.no_match_every_area.parts(&["every_area"]),
-                    &[every_area],
-                ),
-            ]),
+            maps_intro,
+            about,
+            no_match,
             release,
             maps,
             imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
@@ -859,6 +842,48 @@ impl PayIndex {
     ) -> askama::Result<String> {
         IndexView::new(&self.chrome, &self.parts, query, results, problem).render()
     }
+}
+
+/// The sentences with links on `/pay`: the maps' introduction, "About these figures", and what a
+/// search that found nothing suggests.
+fn index_sentences(
+    words: &PayWords,
+    release: &str,
+    source_id: &str,
+) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
+    let every_area = (
+        "every_area",
+        "#every-area".to_string(),
+        words.every_area.to_string(),
+    );
+    let maps_intro = linked(
+        words.maps_intro.parts(&["table"]),
+        &[(
+            "table",
+            "#state-table".to_string(),
+            words.maps_table_link.to_string(),
+        )],
+    );
+    let about = sentences([
+        source_sentence(words, release, source_id),
+        plain(&words.index_coverage),
+        linked(
+            words.index_why.parts(&["chapter"]),
+            &[(
+                "chapter",
+                WHY_THESE_OCCUPATIONS.to_string(),
+                words.index_why_link.to_string(),
+            )],
+        ),
+    ]);
+    let no_match = sentences([
+        plain(&words.no_match_help),
+        linked(
+            words.no_match_every_area.parts(&["every_area"]),
+            &[every_area],
+        ),
+    ]);
+    (maps_intro, about, no_match)
 }
 
 impl<'a> IndexView<'a> {
