@@ -97,22 +97,16 @@ impl Message {
     /// The words before and after `{name}`, for a sentence around markup that the template writes
     /// in its place (a link, a `<time>`): `Last reviewed {date}` gives `("Last reviewed ", "")`.
     /// Any other placeholder shows as written.
-    pub fn around(&self, name: &str) -> (String, String) {
-        let mut parts = (String::new(), String::new());
-        let mut after = false;
-        for piece in &self.pieces {
-            let part = if after { &mut parts.1 } else { &mut parts.0 };
-            match piece {
-                Piece::Words(words) => part.push_str(words),
-                Piece::Placeholder(n) if n == name && !after => after = true,
-                Piece::Placeholder(n) => {
-                    part.push('{');
-                    part.push_str(n);
-                    part.push('}');
-                }
+    pub fn around(&self, name: &'static str) -> (String, String) {
+        let (mut before, mut after, mut seen) = (String::new(), String::new(), false);
+        for part in self.parts(&[name]) {
+            match part {
+                Part::Slot(_) => seen = true,
+                Part::Words(words) if seen => after.push_str(&words),
+                Part::Words(words) => before.push_str(&words),
             }
         }
-        parts
+        (before, after)
     }
 
     /// The message with `{name}` filled by `value`; chain `with` for the others.
@@ -161,6 +155,61 @@ impl fmt::Display for Filled<'_> {
     }
 }
 
+/// A piece of a finished message: its words, or the place of a placeholder that the caller fills
+/// with an element of its own (a link), which a text value cannot be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part<'n> {
+    Words(String),
+    Slot(&'n str),
+}
+
+impl Message {
+    /// The message in parts, with the placeholders named in `slots` left as [`Part::Slot`].
+    pub fn parts<'n>(&self, slots: &[&'n str]) -> Vec<Part<'n>> {
+        Filled {
+            message: self,
+            values: Vec::new(),
+        }
+        .parts(slots)
+    }
+}
+
+impl Filled<'_> {
+    /// The finished words in parts, in the message's order (a translation may move a slot), with
+    /// the placeholders named in `slots` left as [`Part::Slot`] for the caller to fill.
+    pub fn parts<'n>(&self, slots: &[&'n str]) -> Vec<Part<'n>> {
+        let mut parts = Vec::new();
+        let mut words = String::new();
+        for piece in &self.message.pieces {
+            let slot = match piece {
+                Piece::Placeholder(name) => slots.iter().find(|slot| **slot == name.as_str()),
+                Piece::Words(_) => None,
+            };
+            match slot {
+                Some(slot) => {
+                    if !words.is_empty() {
+                        parts.push(Part::Words(std::mem::take(&mut words)));
+                    }
+                    parts.push(Part::Slot(slot));
+                }
+                None => {
+                    let one = Filled {
+                        message: &Message {
+                            pieces: vec![piece.clone()],
+                        },
+                        values: self.values.clone(),
+                    };
+                    words.push_str(&one.to_string());
+                }
+            }
+        }
+        if !words.is_empty() {
+            parts.push(Part::Words(words));
+        }
+        parts
+    }
+}
+
 /// Wraps every string in `value` in `⟦…⟧`: the pseudo-locale of [`super::Words::pseudo`].
 pub(super) fn pseudo_value(value: &mut toml::Value) {
     match value {
@@ -203,6 +252,28 @@ mod tests {
         );
         let end = Message::parse("Last reviewed {date}").unwrap();
         assert_eq!(end.around("date"), ("Last reviewed ".into(), String::new()));
+    }
+
+    #[test]
+    fn leaves_slots_for_elements_in_the_message_order() {
+        let message = Message::parse("See {state} or {nation} in {release}.").unwrap();
+        let parts = message
+            .with("release", "May 2025")
+            .parts(&["nation", "state"]);
+        assert_eq!(
+            parts,
+            [
+                Part::Words("See ".into()),
+                Part::Slot("state"),
+                Part::Words(" or ".into()),
+                Part::Slot("nation"),
+                Part::Words(" in May 2025.".into()),
+            ]
+        );
+        assert_eq!(
+            Message::parse("{link}.").unwrap().parts(&["link"]),
+            [Part::Slot("link"), Part::Words(".".into())]
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 mod guide;
 mod message;
 mod numbers;
+mod pay;
 mod salary;
 mod site;
 mod tables;
@@ -19,8 +20,9 @@ use std::sync::LazyLock;
 use serde::de::DeserializeOwned;
 
 pub use guide::GuideWords;
-pub use message::{Filled, Message, Text};
+pub use message::{Filled, Message, Part, Text};
 pub use numbers::{NumberWords, StatisticWords};
+pub use pay::PayWords;
 pub use salary::SalaryWords;
 pub use site::{ErrorWords, ErrorsWords, SiteWords};
 pub use tables::TableWords;
@@ -63,6 +65,8 @@ pub struct Words {
     pub guide: GuideWords,
     /// The salary comparison: its page, embed, and the messages of its JSON and CSV.
     pub salary: SalaryWords,
+    /// Pay where you live (`/pay` and each area's page), and a difference between two amounts.
+    pub pay: PayWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -73,6 +77,7 @@ struct Files {
     tables: &'static str,
     guide: &'static str,
     salary: &'static str,
+    pay: &'static str,
 }
 
 impl Files {
@@ -84,6 +89,7 @@ impl Files {
                 tables: include_str!("../../words/en/tables.toml"),
                 guide: include_str!("../../words/en/guide.toml"),
                 salary: include_str!("../../words/en/salary.toml"),
+                pay: include_str!("../../words/en/pay.toml"),
             },
         }
     }
@@ -121,6 +127,7 @@ impl Words {
             tables: section(lang, "tables", files.tables, reading)?,
             guide: section(lang, "guide", files.guide, reading)?,
             salary: section(lang, "salary", files.salary, reading)?,
+            pay: section(lang, "pay", files.pay, reading)?,
         })
     }
 

@@ -450,18 +450,6 @@ const SALARY_PAGES: [(&str, u16); 16] = [
     ("/embed/salary?offer=-5&period=hour", 400),
 ];
 
-/// The words of a difference (`$2,150 (4.2%) below`) are the shared gap wording's
-/// (`src/web/words.rs`), another part of the words layer: let through here until the comparison
-/// says them through it in the page's language.
-const GAP_WORDS: [&str; 6] = ["above", "below", "The", "the", "same", "as"];
-
-fn only_the_shared_gap_words(line: &str) -> bool {
-    let left = line.rsplit(" leaves ").next().unwrap_or_default();
-    left.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() > 1)
-        .all(|w| GAP_WORDS.contains(&w))
-}
-
 #[test]
 fn the_salary_comparison_says_every_word_through_the_words_layer() {
     let site_dir = pay_site();
@@ -478,11 +466,7 @@ fn the_salary_comparison_says_every_word_through_the_words_layer() {
             "a.series",
             ".share a[href^='/salary?']",
         ];
-        found.extend(
-            english_outside_the_words(&app, path, &not_words)
-                .into_iter()
-                .filter(|line| !only_the_shared_gap_words(line)),
-        );
+        found.extend(english_outside_the_words(&app, path, &not_words));
     }
     assert!(
         found.is_empty(),
@@ -520,7 +504,7 @@ fn the_salary_data_gives_its_messages_through_the_words_layer() {
     let english_in = |text: &str| {
         let left = strip_data(&strip_words(text), &data);
         left.split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| w.len() > 1 && !GAP_WORDS.contains(&w))
+            .any(|w| w.len() > 1)
             .then(|| left.trim().to_string())
     };
     let queries = [
@@ -571,4 +555,67 @@ fn the_salary_data_gives_its_messages_through_the_words_layer() {
         "English outside the words layer:\n{}",
         found.join("\n")
     );
+}
+
+// ---- Pay where you live: /pay, its searches, and every area's page ----
+
+/// `/pay` with every kind of search: results, one result, none, and the searches it refuses (400).
+const PAY_SEARCHES: [(&str, u16); 8] = [
+    ("/pay", 200),
+    ("/pay?q=austin", 200),
+    ("/pay?q=salt+lake", 200),
+    ("/pay?q=texas", 200),
+    ("/pay?q=zzzzqq", 200),
+    ("/pay?q=%ZZ", 400),
+    ("/pay?q=austin&q=texas", 400),
+    (
+        "/pay?q=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        400,
+    ),
+];
+
+/// What a pay page shows that is neither words nor data the site holds: the postal codes on the
+/// maps' squares (`TX`), codes a translation keeps (the squares' accessible names, which say the
+/// state's name, come from the words layer).
+const PAY_CODES: [&str; 1] = [".tile-map svg text"];
+
+#[test]
+fn pay_where_you_live_says_every_word_through_the_words_layer() {
+    let app = pseudo_app(&pay_site());
+    let mut paths: Vec<(String, u16)> = PAY_SEARCHES
+        .iter()
+        .map(|&(path, status)| (path.to_string(), status))
+        .collect();
+    // Every area's page: states (ranked areas, an imprecise median), metropolitan areas (values
+    // not released, no series at all) and the nonmetropolitan area.
+    paths.extend(app.state().site.areas.pages().map(|l| (l.url(), 200)));
+    let mut found = Vec::new();
+    for (path, status) in &paths {
+        let answer = app.get(path);
+        assert_eq!(answer.status, *status, "{path}");
+        found.extend(english_outside_the_words(&app, path, &PAY_CODES));
+    }
+    assert!(paths.len() > 15, "{paths:?}");
+    assert!(
+        found.is_empty(),
+        "English outside the words layer:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_pay_check_finds_english_on_pay_pages() {
+    // The pay pages' own words, checked on the shipped English: the check must see them.
+    let app = TestApp::spawn(&pay_site());
+    let found = english_outside_the_words(
+        &app,
+        "/pay/texas",
+        &[".site-header", ".site-footer", ".breadcrumbs"],
+    );
+    for english in ["Health information pay in", "Employment", "Median"] {
+        assert!(
+            found.iter().any(|line| line.contains(english)),
+            "{english}: {found:#?}"
+        );
+    }
 }

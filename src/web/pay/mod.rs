@@ -27,8 +27,75 @@ use crate::pay::{
 use crate::salary::area::{Areas, Estimate, OccupationPay};
 use crate::salary::data::Occupation;
 use crate::site::{SALARY_PAGE, Site};
+use crate::words::{Part, PayWords, Text, Words};
 
 const HTML: &str = "text/html; charset=utf-8";
+
+/// The chapter that says why these occupations, linked from `/pay`.
+const WHY_THESE_OCCUPATIONS: &str = "/guide/salary#three-occupations";
+
+/// A piece of a sentence with links in it: words, or a link with its words.
+/// `templates/_pay_sentence.html` writes them.
+pub(super) struct Segment {
+    pub(super) text: String,
+    pub(super) href: Option<String>,
+}
+
+/// A message in segments: its words, and each of its `links` (placeholder, address, the link's
+/// words) where the message puts that placeholder.
+fn linked(parts: Vec<Part<'_>>, links: &[(&str, String, String)]) -> Vec<Segment> {
+    parts
+        .into_iter()
+        .map(|part| match part {
+            Part::Words(text) => Segment { text, href: None },
+            Part::Slot(slot) => {
+                let (_, href, text) = links
+                    .iter()
+                    .find(|(name, ..)| *name == slot)
+                    .expect("every slot asked for has its link");
+                Segment {
+                    text: text.clone(),
+                    href: Some(href.clone()),
+                }
+            }
+        })
+        .collect()
+}
+
+/// Whole sentences one after another, a space between each.
+fn sentences(list: impl IntoIterator<Item = Vec<Segment>>) -> Vec<Segment> {
+    let mut all = Vec::new();
+    for sentence in list {
+        if !all.is_empty() {
+            all.push(Segment {
+                text: " ".into(),
+                href: None,
+            });
+        }
+        all.extend(sentence);
+    }
+    all
+}
+
+/// A sentence without links.
+fn plain(text: impl std::fmt::Display) -> Vec<Segment> {
+    vec![Segment {
+        text: text.to_string(),
+        href: None,
+    }]
+}
+
+/// "Source: ..., May 2025 (our entry for it).", linking to the release's entry in the sources.
+fn source_sentence(words: &PayWords, release: &str, source_id: &str) -> Vec<Segment> {
+    linked(
+        words.source.with("release", release).parts(&["entry"]),
+        &[(
+            "entry",
+            format!("/sources#{source_id}"),
+            words.source_entry_link.to_string(),
+        )],
+    )
+}
 
 /// One figure as a table cell: its text, the BLS series it links to, and BLS's footnote on it.
 pub(super) struct CellView {
@@ -46,7 +113,7 @@ impl CellView {
         CellView { imprecise, ..self }
     }
 
-    fn of(estimate: Estimate) -> CellView {
+    fn of(words: &PayWords, estimate: Estimate) -> CellView {
         let href = estimate.series_id().map(bls_series_url);
         match estimate {
             Estimate::Released {
@@ -58,13 +125,13 @@ impl CellView {
                 imprecise: false,
             },
             Estimate::NotReleased { footnote, .. } => CellView {
-                text: "Not released".into(),
+                text: words.not_released.to_string(),
                 href,
                 footnote: Some(footnote.as_char()),
                 imprecise: false,
             },
             Estimate::NotPublished => CellView {
-                text: "Not published".into(),
+                text: words.not_published_cell.to_string(),
                 href: None,
                 footnote: None,
                 imprecise: false,
@@ -86,15 +153,15 @@ fn value_text(value: Value) -> String {
 }
 
 /// `$2,150 (4.2%) below`, `$1,200 (2.3%) above`, `The same`.
-fn gap_text(gap: Option<Difference>) -> String {
+fn gap_text(w: &Words, gap: Option<Difference>) -> String {
     gap.map_or_else(
-        || "No comparison".into(),
-        |gap| super::words::difference(gap, Cents::dollars_text, None),
+        || w.pay.no_comparison.to_string(),
+        |gap| super::words::difference(w, gap, Cents::dollars_text, None),
     )
 }
 
 pub(super) struct WageRowView {
-    pub(super) label: &'static str,
+    pub(super) label: String,
     pub(super) hourly: CellView,
     pub(super) national_hourly: CellView,
     pub(super) annual: CellView,
@@ -110,6 +177,8 @@ pub(super) struct OccupationView {
     pub(super) him_titles: String,
     /// Whether BLS published the occupation here at all.
     pub(super) published: bool,
+    /// Where it did not: that it did not, and links to the state's figures and the nation's.
+    pub(super) not_published: Vec<Segment>,
     pub(super) employment: CellView,
     pub(super) national_employment: CellView,
     pub(super) per_thousand: CellView,
@@ -124,44 +193,87 @@ pub(super) struct OccupationView {
 }
 
 /// A wage row's label, by the statistic it holds (its annual datatype).
-fn wage_label(statistic: Datatype) -> &'static str {
+fn wage_label(w: &Words, statistic: Datatype) -> String {
+    let percentile = |n| {
+        w.pay
+            .percentile
+            .with("ordinal", w.numbers.ordinal(n))
+            .to_string()
+    };
     match statistic {
-        Datatype::AnnualP10 => "10th percentile",
-        Datatype::AnnualP25 => "25th percentile",
-        Datatype::AnnualMedian => "Median",
-        Datatype::AnnualP75 => "75th percentile",
-        Datatype::AnnualP90 => "90th percentile",
-        _ => "Mean",
+        Datatype::AnnualP10 => percentile(10),
+        Datatype::AnnualP25 => percentile(25),
+        Datatype::AnnualMedian => w.pay.median.to_string(),
+        Datatype::AnnualP75 => percentile(75),
+        Datatype::AnnualP90 => percentile(90),
+        _ => w.pay.mean.to_string(),
     }
 }
 
 impl OccupationView {
-    fn new(occupation: &Occupation, pay: &OccupationPay, listing: &Listing) -> OccupationView {
+    fn new(
+        w: &Words,
+        occupation: &Occupation,
+        pay: &OccupationPay,
+        listing: &Listing,
+        release: &str,
+        state: Option<&Listing>,
+    ) -> OccupationView {
+        let words = &w.pay;
         let wages = pay
             .wages
             .iter()
             .map(|row| WageRowView {
-                label: wage_label(row.statistic),
-                hourly: CellView::of(row.hourly),
-                national_hourly: CellView::of(row.national_hourly),
-                annual: CellView::of(row.annual),
-                national_annual: CellView::of(row.national_annual),
-                gap: gap_text(row.versus_nation),
+                label: wage_label(w, row.statistic),
+                hourly: CellView::of(words, row.hourly),
+                national_hourly: CellView::of(words, row.national_hourly),
+                annual: CellView::of(words, row.annual),
+                national_annual: CellView::of(words, row.national_annual),
+                gap: gap_text(w, row.versus_nation),
             })
             .collect();
+        let nation = (
+            "nation",
+            format!("{SALARY_PAGE}?occupation={}", occupation.id),
+            words.nation_link.to_string(),
+        );
+        let see = match state {
+            Some(state) => linked(
+                words.see_state_or_nation.parts(&["state", "nation"]),
+                &[
+                    (
+                        "state",
+                        format!("{}#{}", state.url(), occupation.id),
+                        state.name.clone(),
+                    ),
+                    nation,
+                ],
+            ),
+            None => linked(words.see_nation.parts(&["nation"]), &[nation]),
+        };
+        let not_published = sentences([
+            plain(
+                words
+                    .not_published
+                    .with("release", release)
+                    .with("area", &listing.name),
+            ),
+            see,
+        ]);
         OccupationView {
             id: occupation.id.clone(),
             title: occupation.title.clone(),
             soc: occupation.soc,
             him_titles: occupation.him_titles.join(", "),
             published: pay.published,
-            employment: CellView::of(pay.employment),
-            national_employment: CellView::of(pay.national_employment),
-            per_thousand: CellView::of(pay.per_thousand_jobs),
-            quotient: CellView::of(pay.location_quotient),
+            not_published,
+            employment: CellView::of(words, pay.employment),
+            national_employment: CellView::of(words, pay.national_employment),
+            per_thousand: CellView::of(words, pay.per_thousand_jobs),
+            quotient: CellView::of(words, pay.location_quotient),
             wages,
             has_wages: pay.has_wages(),
-            reliability: reliability(occupation, pay),
+            reliability: reliability(words, occupation, pay),
             compare_url: pay.missing_median().is_none().then(|| {
                 format!(
                     "{SALARY_PAGE}?occupation={}&area={}",
@@ -173,34 +285,43 @@ impl OccupationView {
 }
 
 /// BLS's relative standard errors in words, with our flags on imprecise estimates.
-fn reliability(occupation: &Occupation, pay: &OccupationPay) -> Vec<String> {
+fn reliability(words: &PayWords, occupation: &Occupation, pay: &OccupationPay) -> Vec<String> {
     let mut lines = Vec::new();
     let rse = |e: Estimate| e.value().map(value_text);
     match (rse(pay.employment_rse), rse(pay.wage_rse)) {
-        (Some(employment), Some(wages)) => lines.push(format!(
-            "BLS's relative standard error is {employment} for the employment count and {wages} for the mean wage: the smaller, the more precise."
-        )),
-        (None, Some(wages)) => lines.push(format!(
-            "BLS's relative standard error for the mean wage is {wages}; it released no employment count here, so no error for it either."
-        )),
-        (Some(employment), None) => lines.push(format!(
-            "BLS's relative standard error for the employment count is {employment}; it released none for the wages."
-        )),
+        (Some(employment), Some(wages)) => lines.push(
+            words
+                .rse_both
+                .with("employment", employment)
+                .with("wages", wages)
+                .to_string(),
+        ),
+        (None, Some(wages)) => lines.push(words.rse_wages_only.with("wages", wages).to_string()),
+        (Some(employment), None) => lines.push(
+            words
+                .rse_employment_only
+                .with("employment", employment)
+                .to_string(),
+        ),
         (None, None) => {}
     }
     if pay.employment_imprecise() {
-        lines.push(format!(
-            "Imprecise: the count of {} here has a relative standard error above {}%, the line above which this guide flags a count; read it as a rough size.",
-            occupation.short,
-            IMPRECISE_EMPLOYMENT_RSE
-        ));
+        lines.push(
+            words
+                .imprecise_employment
+                .with("occupation", &occupation.short)
+                .with("line", IMPRECISE_EMPLOYMENT_RSE)
+                .to_string(),
+        );
     }
     if pay.wages_imprecise() {
-        lines.push(format!(
-            "Imprecise: the wages of {} here have a relative standard error above {}%, the line above which this guide flags wages; a difference of a few thousand dollars from the national figure may be noise.",
-            occupation.short,
-            IMPRECISE_WAGE_RSE
-        ));
+        lines.push(
+            words
+                .imprecise_wages
+                .with("occupation", &occupation.short)
+                .with("line", IMPRECISE_WAGE_RSE)
+                .to_string(),
+        );
     }
     lines
 }
@@ -228,11 +349,11 @@ pub(super) struct RankedArea {
 struct AreaView<'a> {
     chrome: Chrome,
     listing: &'a Listing,
-    /// For an area within a state: the state's page.
-    state: Option<&'a Listing>,
-    kind: &'static str,
+    /// What kind of area it is, in words.
+    kind: String,
     release: &'a str,
-    source_id: String,
+    /// Under the heading: the area's state, or the way back to every area.
+    header: Vec<Segment>,
     occupations: Vec<OccupationView>,
     rankings: Vec<RankingView>,
     /// Whether a ranking flags an area's median as imprecise, so the note on flags is shown.
@@ -240,6 +361,8 @@ struct AreaView<'a> {
     /// Our line for imprecise wages, as a percentage: "10.0".
     imprecise_line: String,
     footnotes: Vec<(char, String)>,
+    /// "About these figures": the source, and how the figures were made.
+    about: Vec<Segment>,
 }
 
 /// Every area's page, rendered on its first request and then kept compressed
@@ -266,7 +389,7 @@ impl AreaPages {
         let mut kinds_rendered = Vec::new();
         if let Some(extract) = &site.oews {
             for listing in site.areas.pages() {
-                let kind = kind(listing);
+                let kind = Kind::of(listing);
                 if !kinds_rendered.contains(&kind) {
                     kinds_rendered.push(kind);
                     area_page(site, extract, base_url, assets, listing)?;
@@ -338,6 +461,9 @@ fn area_page(
         AreaType::Metro => directory.state_of(listing),
         _ => None,
     };
+    let w = site.words;
+    let words = &w.pay;
+    let release = extract.release.name.as_str();
     let occupations = &site.salary.occupations;
     let areas = area_lookup(site);
     let pays: Vec<OccupationPay> = occupations
@@ -347,12 +473,12 @@ fn area_page(
     let views: Vec<OccupationView> = occupations
         .iter()
         .zip(&pays)
-        .map(|(occupation, pay)| OccupationView::new(occupation, pay, listing))
+        .map(|(occupation, pay)| OccupationView::new(w, occupation, pay, listing, release, state))
         .collect();
     let rankings = if listing.area_type == AreaType::State {
         occupations
             .iter()
-            .map(|occupation| ranking(areas, directory, listing, occupation))
+            .map(|occupation| ranking(words, areas, directory, listing, occupation))
             .filter(|r| !r.rows.is_empty())
             .collect()
     } else {
@@ -386,22 +512,21 @@ fn area_page(
         .into_iter()
         .map(|code| {
             let text = extract.footnote(code).map_or_else(
-                || "BLS gives no text for this footnote.".to_string(),
+                || words.footnote_without_text.to_string(),
                 |f| f.text.clone(),
             );
             (code.as_char(), text)
         })
         .collect();
-    let release = extract.release.name.as_str();
-    let title = format!(
-        "Health information technician and manager pay in {}",
-        listing.name
-    );
-    let description = format!(
-        "{release} BLS wages for {} in {}, set against the national figures, with every BLS series.",
-        occupation_names(site),
-        listing.name
-    );
+    let title = words.area_title.with("area", &listing.name).to_string();
+    let description = words
+        .area_description
+        .with("release", release)
+        .with("occupations", occupation_names(words, site))
+        .with("area", &listing.name)
+        .to_string();
+    let header = header(words, listing, state, !rankings.is_empty());
+    let source_id = crate::salary::current::source_id(extract);
     let mut chrome = chrome_for(site, base_url, assets, &listing.url(), &title, &description);
     chrome.breadcrumbs.push((
         PAY_PAGE.to_string(),
@@ -413,20 +538,60 @@ fn area_page(
     AreaView {
         chrome,
         listing,
-        state,
-        kind: kind(listing),
+        kind: Kind::of(listing).words(words).to_string(),
         release,
-        source_id: crate::salary::current::source_id(extract),
+        header,
         occupations: views,
         rankings_flagged: rankings.iter().flat_map(|r| &r.rows).any(|r| r.imprecise),
         rankings,
         imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
         footnotes,
+        about: sentences([
+            source_sentence(words, release, &source_id),
+            plain(&words.area_method),
+        ]),
     }
     .render()
 }
 
+/// Under an area page's heading: the area's state, or the way back to every area and, on a state's
+/// page, to its ranked areas.
+fn header(
+    words: &PayWords,
+    listing: &Listing,
+    state: Option<&Listing>,
+    ranked: bool,
+) -> Vec<Segment> {
+    let every_area = (
+        "every_area",
+        PAY_PAGE.to_string(),
+        words.every_area.to_string(),
+    );
+    match state {
+        Some(state) => sentences([
+            linked(
+                words.in_state.parts(&["state"]),
+                &[("state", state.url(), state.name.clone())],
+            ),
+            linked(words.every_area_link.parts(&["every_area"]), &[every_area]),
+        ]),
+        None if ranked => linked(
+            words.every_area_or_ranked.parts(&["every_area", "ranked"]),
+            &[
+                every_area,
+                (
+                    "ranked",
+                    "#areas".to_string(),
+                    words.ranked_link.with("area", &listing.name).to_string(),
+                ),
+            ],
+        ),
+        None => linked(words.every_area_link.parts(&["every_area"]), &[every_area]),
+    }
+}
+
 fn ranking(
+    words: &PayWords,
     areas: Areas<'_>,
     directory: &Directory,
     state: &Listing,
@@ -444,7 +609,7 @@ fn ranking(
             href: area.url(),
             median: median
                 .amount
-                .map_or_else(|| "No median released".to_string(), |m| m.dollars_text()),
+                .map_or_else(|| words.no_median.to_string(), |m| m.dollars_text()),
             imprecise: median.imprecise,
         })
         .collect();
@@ -456,32 +621,55 @@ fn ranking(
 
 /// The occupations' short names as a list in a sentence: "a, b and c", or "a; b and c; and d"
 /// when a name has an "and" of its own, so that the reader can tell where each name ends.
-fn occupation_names(site: &Site) -> String {
+fn occupation_names(words: &PayWords, site: &Site) -> String {
     let names: Vec<&str> = site
         .salary
         .occupations
         .iter()
         .map(|o| o.short.as_str())
         .collect();
-    let (between, before_last) = if names.iter().any(|name| name.contains(" and ")) {
-        ("; ", "; and ")
+    let (between, last_of) = if names.iter().any(|name| name.contains(" and ")) {
+        (&words.list_between_semicolons, &words.list_last_semicolons)
     } else {
-        (", ", " and ")
+        (&words.list_between, &words.list_last)
     };
     match names.split_last() {
         Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{}{before_last}{last}", rest.join(between)),
+        Some((last, rest)) => last_of
+            .with("rest", rest.join(between.as_str()))
+            .with("last", last)
+            .to_string(),
         None => String::new(),
     }
 }
 
-/// What kind of area a listing is, as a phrase in a sentence.
-fn kind(listing: &Listing) -> &'static str {
-    match listing.area_type {
-        AreaType::National => "the nation",
-        AreaType::State => "a state or territory",
-        AreaType::Metro if is_nonmetro(listing) => "a nonmetropolitan area",
-        AreaType::Metro => "a metropolitan area",
+/// What kind of area a listing is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Nation,
+    State,
+    Metro,
+    Nonmetro,
+}
+
+impl Kind {
+    fn of(listing: &Listing) -> Kind {
+        match listing.area_type {
+            AreaType::National => Kind::Nation,
+            AreaType::State => Kind::State,
+            AreaType::Metro if is_nonmetro(listing) => Kind::Nonmetro,
+            AreaType::Metro => Kind::Metro,
+        }
+    }
+
+    /// The kind as a phrase in a sentence: "a metropolitan area".
+    fn words(self, words: &PayWords) -> &Text {
+        match self {
+            Kind::Nation => &words.kind_nation,
+            Kind::State => &words.kind_state,
+            Kind::Metro => &words.kind_metro,
+            Kind::Nonmetro => &words.kind_nonmetro,
+        }
     }
 }
 
@@ -504,14 +692,19 @@ struct IndexParts {
     release: String,
     /// The occupations' short names, "a, b and c".
     occupation_names: String,
-    source_id: String,
     maps: Vec<MapView>,
+    /// The maps' introduction, which links to the table of states.
+    maps_intro: Vec<Segment>,
     /// Our line for imprecise wages, as a percentage: "10.0".
     imprecise_line: String,
     /// Each state with its median per occupation (text, series link and flag).
     table_titles: Vec<String>,
     table: Vec<(String, String, Vec<CellView>)>,
     states: Vec<StateEntry>,
+    /// "About these figures": the source, what BLS publishes, why these occupations.
+    about: Vec<Segment>,
+    /// What a search that found nothing suggests.
+    no_match: Vec<Segment>,
 }
 
 /// `templates/pay_index.html`, with `templates/pay_search.html` in it: the search box and what it
@@ -553,6 +746,7 @@ impl PayIndex {
         let directory = &site.areas;
         let areas = area_lookup(site);
         let occupations = &site.salary.occupations;
+        let words = &site.words.pay;
         let release = extract.release.name.clone();
         let maps = occupations
             .iter()
@@ -560,22 +754,24 @@ impl PayIndex {
                 let medians = state_medians(areas, directory, occupation.soc);
                 MapView {
                     id: occupation.id.clone(),
-                    title: format!("{}: {release} median pay by state", occupation.title),
+                    title: words
+                        .map_title
+                        .with("occupation", &occupation.title)
+                        .with("release", &release)
+                        .to_string(),
                     // The accessible name holds the square's visible letters, as speech input needs.
                     map: map::draw(&medians, |state, abbreviation, median| {
-                        match (median.amount, median.imprecise) {
-                            (Some(m), false) => {
-                                format!("{}, {abbreviation}: {}", state.name, m.dollars_text())
-                            }
-                            (Some(m), true) => format!(
-                                "{}, {abbreviation}: {}, imprecise",
-                                state.name,
-                                m.dollars_text()
-                            ),
-                            (None, _) => {
-                                format!("{}, {abbreviation}: no median released", state.name)
-                            }
-                        }
+                        let square = match (median.amount, median.imprecise) {
+                            (Some(_), false) => &words.map_square,
+                            (Some(_), true) => &words.map_square_imprecise,
+                            (None, _) => &words.map_square_no_median,
+                        };
+                        let median = median.amount.map(Cents::dollars_text).unwrap_or_default();
+                        square
+                            .with("state", &state.name)
+                            .with("abbreviation", abbreviation)
+                            .with("median", median)
+                            .to_string()
                     }),
                 }
             })
@@ -587,7 +783,7 @@ impl PayIndex {
                     .iter()
                     .map(|occupation| {
                         let pay = areas.report(state.code, occupation.soc);
-                        CellView::of(pay.median_row().annual).flagged(pay.median_imprecise())
+                        CellView::of(words, pay.median_row().annual).flagged(pay.median_imprecise())
                     })
                     .collect();
                 (state.name.clone(), state.url(), cells)
@@ -609,15 +805,20 @@ impl PayIndex {
             base_url,
             assets,
             PAY_PAGE,
-            "Pay where you live",
-            &format!(
-                "{release} BLS pay for health information occupations in every state and metro area, with a map, a search and each area's own page."
-            ),
+            words.index_title.as_str(),
+            &words
+                .index_description
+                .with("release", &release)
+                .to_string(),
         );
+        let source_id = crate::salary::current::source_id(extract);
+        let (maps_intro, about, no_match) = index_sentences(words, &release, &source_id);
         let parts = IndexParts {
+            occupation_names: occupation_names(words, site),
+            maps_intro,
+            about,
+            no_match,
             release,
-            occupation_names: occupation_names(site),
-            source_id: crate::salary::current::source_id(extract),
             maps,
             imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
             table_titles: occupations.iter().map(|o| o.title.clone()).collect(),
@@ -641,6 +842,48 @@ impl PayIndex {
     ) -> askama::Result<String> {
         IndexView::new(&self.chrome, &self.parts, query, results, problem).render()
     }
+}
+
+/// The sentences with links on `/pay`: the maps' introduction, "About these figures", and what a
+/// search that found nothing suggests.
+fn index_sentences(
+    words: &PayWords,
+    release: &str,
+    source_id: &str,
+) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
+    let every_area = (
+        "every_area",
+        "#every-area".to_string(),
+        words.every_area.to_string(),
+    );
+    let maps_intro = linked(
+        words.maps_intro.parts(&["table"]),
+        &[(
+            "table",
+            "#state-table".to_string(),
+            words.maps_table_link.to_string(),
+        )],
+    );
+    let about = sentences([
+        source_sentence(words, release, source_id),
+        plain(&words.index_coverage),
+        linked(
+            words.index_why.parts(&["chapter"]),
+            &[(
+                "chapter",
+                WHY_THESE_OCCUPATIONS.to_string(),
+                words.index_why_link.to_string(),
+            )],
+        ),
+    ]);
+    let no_match = sentences([
+        plain(&words.no_match_help),
+        linked(
+            words.no_match_every_area.parts(&["every_area"]),
+            &[every_area],
+        ),
+    ]);
+    (maps_intro, about, no_match)
 }
 
 impl<'a> IndexView<'a> {
@@ -677,7 +920,10 @@ pub(super) async fn index(
             let found = directory
                 .search(&query)
                 .into_iter()
-                .map(|l| (l.name.clone(), l.url(), describe(directory, l)))
+                .map(|l| {
+                    let kind = describe(&state.site.words.pay, directory, l);
+                    (l.name.clone(), l.url(), kind)
+                })
                 .collect();
             (StatusCode::OK, index.render(&query, Some(found), None))
         }
@@ -689,7 +935,11 @@ pub(super) async fn index(
                 .unwrap_or_default();
             (
                 StatusCode::BAD_REQUEST,
-                index.render(&typed, None, Some(problem_text(problem).into())),
+                index.render(
+                    &typed,
+                    None,
+                    Some(problem_text(&state.site.words.pay, problem).to_string()),
+                ),
             )
         }
     };
@@ -698,26 +948,22 @@ pub(super) async fn index(
 }
 
 /// `State or territory`, or `Metropolitan area in Texas`, under a search result.
-fn describe(directory: &Directory, listing: &Listing) -> String {
+fn describe(words: &PayWords, directory: &Directory, listing: &Listing) -> String {
     let state = directory.state_of(listing).map_or("", |s| s.name.as_str());
     match listing.area_type {
-        AreaType::Metro if is_nonmetro(listing) => format!("Nonmetropolitan area in {state}"),
-        AreaType::Metro => format!("Metropolitan area in {state}"),
-        _ => "State or territory".into(),
+        AreaType::Metro if is_nonmetro(listing) => {
+            words.result_nonmetro.with("state", state).to_string()
+        }
+        AreaType::Metro => words.result_metro.with("state", state).to_string(),
+        _ => words.result_state.to_string(),
     }
 }
 
-fn problem_text(problem: SearchProblem) -> &'static str {
+fn problem_text(words: &PayWords, problem: SearchProblem) -> &Text {
     match problem {
-        SearchProblem::Malformed => {
-            "This search's address is garbled (a broken %-escape or far too many parameters). Type the place's name in the box again."
-        }
-        SearchProblem::Repeated => {
-            "This address asks for two different searches at once. Type the one place you want in the box."
-        }
-        SearchProblem::TooLong => {
-            "That search is longer than any area's name. Try a city's or state's name, or part of it."
-        }
+        SearchProblem::Malformed => &words.problem_malformed,
+        SearchProblem::Repeated => &words.problem_repeated,
+        SearchProblem::TooLong => &words.problem_too_long,
     }
 }
 

@@ -614,7 +614,7 @@ fn ladder_table(
             }
             cells.push(match row.difference {
                 Some(difference) => Cell {
-                    text: wording::difference(difference, display.period()),
+                    text: wording::difference(w, difference, display.period()),
                     notes: Vec::new(),
                     computed: true,
                 },

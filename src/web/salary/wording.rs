@@ -10,7 +10,7 @@ use crate::salary::current::Missing;
 use crate::salary::data::{Distribution, SalaryData};
 use crate::salary::percentile::{Placement, Position};
 use crate::salary::query::{Compare, Display, Field, FieldError, Problem};
-use crate::words::{Message, Words};
+use crate::words::{Message, Part, Words};
 
 /// What the reader should do about a rejected field.
 pub(super) fn field_message(w: &Words, error: &FieldError, data: &SalaryData) -> String {
@@ -229,6 +229,7 @@ pub(super) fn offer_summary(w: &Words, check: &OfferCheck<'_>) -> String {
             .with(
                 "difference",
                 crate::web::words::difference(
+                    w,
                     check.versus_median,
                     Cents::dollars_text,
                     Some(&median),
@@ -305,8 +306,8 @@ fn placement_words<'w>(
 }
 
 /// A difference from the baseline, per `period`: `$14,090 (32.0%) above`.
-pub(super) fn difference(difference: Difference, period: Period) -> String {
-    crate::web::words::difference(difference, |amount| period.amount_text(amount), None)
+pub(super) fn difference(w: &Words, difference: Difference, period: Period) -> String {
+    crate::web::words::difference(w, difference, |amount| period.amount_text(amount), None)
 }
 
 /// "annual", "monthly", "hourly", "weekly".
@@ -351,25 +352,18 @@ pub(super) fn capitalised(message: crate::words::Filled<'_>) -> String {
 /// The pieces of `message` around its placeholders `names`, for a template that writes each
 /// placeholder as markup (a link, a list of links): words, then which of `names` follows them.
 pub(crate) fn around(message: &Message, names: &[&'static str]) -> Vec<Piece> {
-    // Each placeholder is filled with a marker no word holds, then the text is cut at the markers.
-    const MARK: char = '\u{1}';
-    let mark = |i: usize| format!("{MARK}{i}{MARK}");
-    let (first, rest) = names.split_first().expect("a placeholder to cut at");
-    let filled = rest
-        .iter()
-        .enumerate()
-        .fold(message.with(first, mark(0)), |filled, (i, name)| {
-            filled.with(name, mark(i + 1))
-        })
-        .to_string();
     let mut pieces = Vec::new();
-    let mut parts = filled.split(MARK);
-    while let Some(words) = parts.next() {
-        pieces.push(Piece {
-            words: words.to_string(),
-            slot: parts.next().and_then(|i| i.parse().ok()),
-        });
+    let mut words = String::new();
+    for part in message.parts(names) {
+        match part {
+            Part::Words(text) => words = text,
+            Part::Slot(name) => pieces.push(Piece {
+                words: std::mem::take(&mut words),
+                slot: names.iter().position(|n| *n == name),
+            }),
+        }
     }
+    pieces.push(Piece { words, slot: None });
     pieces
 }
 
@@ -529,9 +523,15 @@ mod tests {
     fn writes_a_ladder_difference_per_the_display_period() {
         let up =
             Difference::between(Cents::from_dollars(58_250), Cents::from_dollars(44_160)).unwrap();
-        assert_eq!(difference(up, Period::Year), "$14,090 (31.9%) above");
+        assert_eq!(
+            difference(Words::english(), up, Period::Year),
+            "$14,090 (31.9%) above"
+        );
         let down = Difference::between(Cents(49_750), Cents(50_000)).unwrap();
-        assert_eq!(difference(down, Period::Hour), "$2.50 (0.5%) below");
+        assert_eq!(
+            difference(Words::english(), down, Period::Hour),
+            "$2.50 (0.5%) below"
+        );
     }
 
     #[test]
