@@ -1,5 +1,6 @@
 //! The only text the templates write without escaping, each kind in a type of its own: HTML from
-//! the one Markdown entry point, and JSON-LD made safe inside `<script>`. Every `HtmlSafe` in the
+//! the one Markdown entry point, JSON-LD made safe inside `<script>`, and the words layer's texts,
+//! which hold no markup characters. Every `HtmlSafe` in the
 //! site is implemented here, so this is the file to review; templates use no `|safe` (the tests
 //! below fail if one does, or if `HtmlSafe` is implemented anywhere else).
 
@@ -68,6 +69,13 @@ impl fmt::Display for JsonLd {
 /// text: nothing in it can end the script element or be read as markup. Escaping it as HTML
 /// instead would corrupt the JSON, since a script element's text is not decoded.
 impl askama::filters::HtmlSafe for JsonLd {}
+
+/// Safe because a `Text` cannot be read with any of `<`, `>`, `&` or `"` in it
+/// (`crate::words::MARKUP`, refused as the words load): it is the same escaped or not, in text and
+/// in double-quoted attributes (the templates quote every attribute with `"`). Writing the site's
+/// every label as is spares each page escaping its words again on every request, and keeps an
+/// apostrophe an apostrophe.
+impl askama::filters::HtmlSafe for crate::words::Text {}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,11 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, de};
 
-/// Words said as they are: a heading, a label, a link's text.
+/// The characters HTML reads as markup in text and in double-quoted attributes: a [`Text`] holds
+/// none, so a page can write it as it is (`src/web/trusted.rs`).
+pub const MARKUP: [char; 4] = ['<', '>', '&', '"'];
+
+/// Words said as they are: a heading, a label, a link's text. Never markup (see [`MARKUP`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(String);
 
@@ -37,6 +41,11 @@ impl<'de> Deserialize<'de> for Text {
         if text.contains('{') || text.contains('}') {
             return Err(de::Error::custom(format!(
                 "`{text}` has a placeholder, which a text cannot fill; make it a message where the code fills it"
+            )));
+        }
+        if let Some(c) = text.chars().find(|c| MARKUP.contains(c)) {
+            return Err(de::Error::custom(format!(
+                "`{text}` has `{c}`, which HTML reads as markup; write words only (`and` for `&`, curly quotes for quotes)"
             )));
         }
         Ok(Text(text))
@@ -138,6 +147,14 @@ impl Filled<'_> {
         self.values.push((name, value.to_string()));
         self
     }
+
+    /// The value of the placeholder `name`, or the placeholder as written when none was given.
+    fn write_value(&self, out: &mut impl fmt::Write, name: &str) -> fmt::Result {
+        match self.values.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.write_str(value),
+            None => write!(out, "{{{name}}}"),
+        }
+    }
 }
 
 impl fmt::Display for Filled<'_> {
@@ -145,10 +162,7 @@ impl fmt::Display for Filled<'_> {
         for piece in &self.message.pieces {
             match piece {
                 Piece::Words(words) => f.write_str(words)?,
-                Piece::Placeholder(name) => match self.values.iter().find(|(n, _)| n == name) {
-                    Some((_, value)) => f.write_str(value)?,
-                    None => write!(f, "{{{name}}}")?,
-                },
+                Piece::Placeholder(name) => self.write_value(f, name)?,
             }
         }
         Ok(())
@@ -192,15 +206,11 @@ impl Filled<'_> {
                     }
                     parts.push(Part::Slot(slot));
                 }
-                None => {
-                    let one = Filled {
-                        message: &Message {
-                            pieces: vec![piece.clone()],
-                        },
-                        values: self.values.clone(),
-                    };
-                    words.push_str(&one.to_string());
-                }
+                None => match piece {
+                    Piece::Words(text) => words.push_str(text),
+                    // Writing to a String cannot fail.
+                    Piece::Placeholder(name) => drop(self.write_value(&mut words, name)),
+                },
             }
         }
         if !words.is_empty() {
@@ -287,5 +297,13 @@ mod tests {
             .unwrap()
             .try_into();
         assert!(text.is_err(), "a text with a placeholder is a mistake");
+        for markup in ["a <b>", "R&D", r#"say \"hi\""#] {
+            let text: Result<Text, _> = toml::from_str::<toml::Table>(&format!("t = \"{markup}\""))
+                .unwrap()
+                .remove("t")
+                .unwrap()
+                .try_into();
+            assert!(text.is_err(), "{markup} is markup");
+        }
     }
 }

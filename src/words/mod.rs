@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use serde::de::DeserializeOwned;
 
 pub use guide::GuideWords;
-pub use message::{Filled, Message, Part, Text};
+pub use message::{Filled, MARKUP, Message, Part, Text};
 pub use numbers::{NumberWords, StatisticWords};
 pub use pay::PayWords;
 pub use salary::SalaryWords;
