@@ -86,7 +86,13 @@ pub fn load_sources(site_dir: &Path) -> (Vec<Source>, Vec<Problem>) {
 /// Loads and renders every page of the language `lang` (under `site_dir/content/<lang>`), checking
 /// the source ids each cites against `sources` (unless that list is empty because it failed to
 /// load) and answering figure tokens from `figures`.
-pub fn load(site_dir: &Path, lang: &str, sources: &[Source], figures: &dyn Figures) -> Content {
+pub fn load(
+    site_dir: &Path,
+    lang: &str,
+    anchor_label: &str,
+    sources: &[Source],
+    figures: &dyn Figures,
+) -> Content {
     let pages = pages_dir(lang);
     let content_dir = site_dir.join(&pages);
     let mut problems = pages_outside_language_folders(site_dir, lang);
@@ -170,6 +176,7 @@ pub fn load(site_dir: &Path, lang: &str, sources: &[Source], figures: &dyn Figur
             first_line: split.body_first_line,
             figures,
             reviewed_html: &split.front_matter.reviewed_html,
+            anchor_label,
         };
         let mut rendered = markdown::render(split.body, &ctx);
         problems.append(&mut rendered.problems);

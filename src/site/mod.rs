@@ -158,12 +158,19 @@ impl Site {
             Ok(data) => content::load(
                 site_dir,
                 words.lang.tag(),
+                &words.site.heading_anchor,
                 &sources,
                 &GuideFigures::new(words, data, &sources, oews.as_ref(), &areas, &area_pay),
             ),
             Err(found) => {
                 problems.extend(found.iter().cloned());
-                content::load(site_dir, words.lang.tag(), &sources, &Unchecked)
+                content::load(
+                    site_dir,
+                    words.lang.tag(),
+                    &words.site.heading_anchor,
+                    &sources,
+                    &Unchecked,
+                )
             }
         };
         let content::Content {
@@ -489,6 +496,8 @@ fn quick_facts_html(figures: &GuideFigures<'_>) -> content::markdown::Html {
         first_line: 1,
         figures,
         reviewed_html: &[],
+        // A table has no headings to link to.
+        anchor_label: "",
     };
     content::markdown::render("{{table:quick-facts}}", &ctx).html
 }

@@ -12,6 +12,8 @@ pub struct SiteWords {
     /// `{page} | {site}`: a page's `<title>`.
     pub title: Message,
     pub skip_link: Text,
+    /// A heading's link to itself, for screen readers (the `#` after each heading of a page).
+    pub heading_anchor: Text,
     /// The accessible names of the navigation landmarks.
     pub primary_nav: Text,
     pub breadcrumb_nav: Text,

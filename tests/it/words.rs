@@ -619,3 +619,16 @@ fn the_pay_check_finds_english_on_pay_pages() {
         );
     }
 }
+
+#[test]
+fn the_markdown_names_its_heading_links_through_the_words_layer() {
+    // The Markdown body is the editors', but the link each heading gets is the site's.
+    let app = pseudo_app(&pay_site());
+    let html = Html::parse(&app.get("/guide/pay").body);
+    let labels = html.texts(".prose .heading-anchor .visually-hidden");
+    assert!(!labels.is_empty(), "the chapter's headings have links");
+    assert!(
+        labels.iter().all(|label| label == "⟦Link to this section⟧"),
+        "{labels:?}"
+    );
+}

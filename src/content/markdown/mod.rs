@@ -29,6 +29,9 @@ pub struct RenderContext<'a> {
     pub figures: &'a dyn Figures,
     /// Raw HTML snippets this page may contain, from its front matter.
     pub reviewed_html: &'a [String],
+    /// What a heading's link to itself is called for screen readers, in the page's language
+    /// (words that hold no markup: the words layer refuses it).
+    pub anchor_label: &'a str,
 }
 
 /// A heading of the page with its anchor id.
@@ -244,7 +247,10 @@ pub fn render(body: &str, ctx: &RenderContext<'_>) -> Rendered {
             // Every heading ends with a visible link to itself, for readers who want to cite it.
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(heading) = out.headings.last() {
-                    html_events.push(Event::InlineHtml(CowStr::from(heading_anchor(&heading.id))));
+                    html_events.push(Event::InlineHtml(CowStr::from(heading_anchor(
+                        &heading.id,
+                        ctx.anchor_label,
+                    ))));
                 }
                 html_events.push(Event::End(TagEnd::Heading(level)));
             }
@@ -347,14 +353,14 @@ fn expand_figures<'a>(
 }
 
 /// The link a heading carries to itself: `#`, named for screen readers.
-fn heading_anchor(id: &str) -> String {
+fn heading_anchor(id: &str, label: &str) -> String {
     let id = id
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
     format!(
-        r##" <a class="heading-anchor" href="#{id}"><span class="visually-hidden">Link to this section</span><span aria-hidden="true">#</span></a>"##
+        r##" <a class="heading-anchor" href="#{id}"><span class="visually-hidden">{label}</span><span aria-hidden="true">#</span></a>"##
     )
 }
 

@@ -20,6 +20,7 @@ fn render_at(content_path: &str, body: &str) -> Rendered {
         first_line: 10,
         figures: &TestFigures,
         reviewed_html: &["<br>".to_string()],
+        anchor_label: "Link to this section",
     };
     super::render(body, &ctx)
 }
