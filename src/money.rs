@@ -176,17 +176,6 @@ impl Period {
         Period::ALL.into_iter().find(|p| p.as_str() == name)
     }
 
-    /// "an hour", "a week", "every two weeks", "a month", "a year".
-    pub const fn phrase(self) -> &'static str {
-        match self {
-            Period::Hour => "an hour",
-            Period::Week => "a week",
-            Period::Biweek => "every two weeks",
-            Period::Month => "a month",
-            Period::Year => "a year",
-        }
-    }
-
     /// Formats an amount paid per this period: cents for hourly, whole dollars otherwise.
     pub fn amount_text(self, amount: Cents) -> String {
         if self == Period::Hour {

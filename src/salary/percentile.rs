@@ -84,18 +84,6 @@ pub fn place(points: &[(u8, Cents); 5], annual: Cents) -> Placement {
     }
 }
 
-/// "43rd", "11th", "90th": an ordinal for a whole percentile.
-pub fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,17 +190,6 @@ mod tests {
         assert_eq!(
             place(&technologists(), Cents::from_dollars(55_560)).tie,
             None
-        );
-    }
-
-    #[test]
-    fn writes_ordinals() {
-        let got: Vec<_> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 43, 90].map(ordinal).into();
-        assert_eq!(
-            got,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "43rd", "90th"
-            ]
         );
     }
 
