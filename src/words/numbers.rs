@@ -27,6 +27,7 @@ pub struct NumberWords {
     /// January to December.
     pub months: [Text; 12],
     pub statistics: StatisticWords,
+    pub lists: ListWords,
 }
 
 /// BLS's statistics, as a sentence names them: "median", "10th percentile".
@@ -92,6 +93,42 @@ impl NumberWords {
     }
 }
 
+/// Lists in a sentence: "a, b and c", and "a; b and c; and d" when an item has commas or "and"
+/// of its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListWords {
+    pub separator: Text,
+    pub and: Message,
+    pub separator_nested: Text,
+    pub and_nested: Message,
+}
+
+impl ListWords {
+    /// `items` joined by the separator, the last by `and`: "a, b and c"; one item alone.
+    pub fn and_list(&self, items: &[impl AsRef<str>]) -> String {
+        join(items, &self.separator, &self.and)
+    }
+
+    /// The same for items that hold separators or "and" themselves: "a; b and c; and d".
+    pub fn and_list_nested(&self, items: &[impl AsRef<str>]) -> String {
+        join(items, &self.separator_nested, &self.and_nested)
+    }
+}
+
+fn join(items: &[impl AsRef<str>], separator: &Text, and: &Message) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.as_ref().to_string(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            and.with("items", rest.join(separator))
+                .with("last", last.as_ref())
+                .to_string()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::money::Period;
@@ -117,5 +154,14 @@ mod tests {
             ]
         );
         assert_eq!(numbers.date(2026, 11, 22), "22 November 2026");
+        let lists = &numbers.lists;
+        assert_eq!(lists.and_list(&[] as &[&str]), "");
+        assert_eq!(lists.and_list(&["a"]), "a");
+        assert_eq!(lists.and_list(&["a", "b"]), "a and b");
+        assert_eq!(lists.and_list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(
+            lists.and_list_nested(&["a, x", "b", "c and d"]),
+            "a, x; b; and c and d"
+        );
     }
 }

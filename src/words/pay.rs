@@ -143,12 +143,6 @@ pub struct PayWords {
     pub imprecise: Text,
     /// A state or area without a median, in a ranking and in the maps' legend.
     pub no_median: Text,
-    /// The occupations' names in a sentence: "a, b and c", or with semicolons when a name has an
-    /// "and" of its own ("a; b and c; and d").
-    pub list_between: Text,
-    pub list_last: Message,
-    pub list_between_semicolons: Text,
-    pub list_last_semicolons: Message,
     // A difference between two amounts (area pages, and the comparison's ladder and offer check)
     /// {amount}: the difference, written for its period ("$2,150"); {percent}: "4.2%". The _than
     /// forms continue a sentence, {against} naming what the value is set against ("the nation's").

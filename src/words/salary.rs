@@ -18,7 +18,6 @@ pub struct SalaryWords {
     pub table: TableWords,
     /// "annual", "hourly": pay per period as an adjective.
     pub period_adjectives: PerPeriod,
-    pub lists: ListWords,
     pub chart: ChartWords,
     pub notes: NoteWords,
     pub sources: SourceWords,
@@ -211,29 +210,6 @@ impl PerPeriod {
     }
 }
 
-/// Lists in a sentence: "a, b and c".
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ListWords {
-    pub separator: Text,
-    pub and: Message,
-}
-
-impl ListWords {
-    /// `items` joined by the separator, the last by `and`: "a, b and c"; one item alone.
-    pub fn and_list(&self, items: &[String]) -> String {
-        match items.split_last() {
-            None => String::new(),
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => self
-                .and
-                .with("items", rest.join(self.separator.as_str()))
-                .with("last", last)
-                .to_string(),
-        }
-    }
-}
-
 /// The chart's title, text alternative, labels and the offer's mark.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -309,19 +285,4 @@ pub struct EmbedWords {
     pub heading_in_area: Message,
     pub errors: Text,
     pub full: Message,
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::words::Words;
-
-    #[test]
-    fn joins_lists_with_and() {
-        let lists = &Words::english().salary.lists;
-        let items = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(lists.and_list(&items(&[])), "");
-        assert_eq!(lists.and_list(&items(&["a"])), "a");
-        assert_eq!(lists.and_list(&items(&["a", "b"])), "a and b");
-        assert_eq!(lists.and_list(&items(&["a", "b", "c"])), "a, b and c");
-    }
 }

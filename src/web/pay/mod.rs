@@ -522,7 +522,7 @@ fn area_page(
     let description = words
         .area_description
         .with("release", release)
-        .with("occupations", occupation_names(words, site))
+        .with("occupations", occupation_names(site))
         .with("area", &listing.name)
         .to_string();
     let header = header(words, listing, state, !rankings.is_empty());
@@ -621,25 +621,18 @@ fn ranking(
 
 /// The occupations' short names as a list in a sentence: "a, b and c", or "a; b and c; and d"
 /// when a name has an "and" of its own, so that the reader can tell where each name ends.
-fn occupation_names(words: &PayWords, site: &Site) -> String {
+fn occupation_names(site: &Site) -> String {
     let names: Vec<&str> = site
         .salary
         .occupations
         .iter()
         .map(|o| o.short.as_str())
         .collect();
-    let (between, last_of) = if names.iter().any(|name| name.contains(" and ")) {
-        (&words.list_between_semicolons, &words.list_last_semicolons)
+    let lists = &site.words.numbers.lists;
+    if names.iter().any(|name| name.contains(" and ")) {
+        lists.and_list_nested(&names)
     } else {
-        (&words.list_between, &words.list_last)
-    };
-    match names.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => last_of
-            .with("rest", rest.join(between.as_str()))
-            .with("last", last)
-            .to_string(),
-        None => String::new(),
+        lists.and_list(&names)
     }
 }
 
@@ -814,7 +807,7 @@ impl PayIndex {
         let source_id = crate::salary::current::source_id(extract);
         let (maps_intro, about, no_match) = index_sentences(words, &release, &source_id);
         let parts = IndexParts {
-            occupation_names: occupation_names(words, site),
+            occupation_names: occupation_names(site),
             maps_intro,
             about,
             no_match,

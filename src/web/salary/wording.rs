@@ -25,7 +25,7 @@ pub(super) fn field_message(w: &Words, error: &FieldError, data: &SalaryData) ->
         (Problem::UnknownChoice, Field::Occupation | Field::Baseline) => {
             let ids: Vec<&str> = data.occupations.iter().map(|o| o.id.as_str()).collect();
             says.unknown_occupation
-                .with("ids", ids.join(w.salary.lists.separator.as_str()))
+                .with("ids", ids.join(w.numbers.lists.separator.as_str()))
                 .to_string()
         }
         (Problem::UnknownChoice, Field::Display) => says.unknown_display.to_string(),
@@ -50,7 +50,10 @@ pub(super) fn note(w: &Words, note: &Note<'_>) -> String {
     match note {
         Note::MixedReleases(releases) => says
             .mixed_releases
-            .with("releases", releases.join(w.salary.lists.separator.as_str()))
+            .with(
+                "releases",
+                releases.join(w.numbers.lists.separator.as_str()),
+            )
             .to_string(),
         Note::RangeOlderThanMedian => says.range_older_than_median.to_string(),
         Note::ComputedFromAnnual(period) => says
@@ -278,7 +281,9 @@ fn placement_words<'w>(
             .collect();
         let filled = match shared.as_slice() {
             [first, second] => says.tie_two.with("first", first).with("second", second),
-            _ => says.tie_many.with("list", w.salary.lists.and_list(&shared)),
+            _ => says
+                .tie_many
+                .with("list", w.numbers.lists.and_list(&shared)),
         };
         return Some(filled.with("amount", amount_of(high)));
     }
