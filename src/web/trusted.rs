@@ -1,6 +1,7 @@
 //! The only text the templates write without escaping, each kind in a type of its own: HTML from
-//! the one Markdown entry point, JSON-LD made safe inside `<script>`, and the words layer's texts,
-//! which hold no markup characters. Every `HtmlSafe` in the
+//! the one Markdown entry point, JSON-LD made safe inside `<script>`, the words layer's texts,
+//! which hold no markup characters, and fragments a template rendered earlier, kept to be written
+//! into many pages. Every `HtmlSafe` in the
 //! site is implemented here, so this is the file to review; templates use no `|safe` (the tests
 //! below fail if one does, or if `HtmlSafe` is implemented anywhere else).
 
@@ -76,6 +77,34 @@ impl askama::filters::HtmlSafe for JsonLd {}
 /// every label as is spares each page escaping its words again on every request, and keeps an
 /// apostrophe an apostrophe.
 impl askama::filters::HtmlSafe for crate::words::Text {}
+
+/// Part of a page rendered once by its own template and kept, to be written as is into every page
+/// that shows it: the parts of a comparison that are the same for every offer, for one. The default
+/// is empty.
+#[derive(Default)]
+pub struct Fragment(String);
+
+impl Fragment {
+    /// `template` rendered, as a fragment to write into other templates.
+    pub fn render(template: &impl askama::Template) -> askama::Result<Fragment> {
+        template.render().map(Fragment)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Fragment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Safe because its only constructor, [`Fragment::render`], takes the output of an askama
+/// template of this site: every value in it was escaped when it was rendered (the rules above hold
+/// for that template too), and writing it again as is gives the bytes rendering it in place would.
+impl askama::filters::HtmlSafe for Fragment {}
 
 #[cfg(test)]
 mod tests {

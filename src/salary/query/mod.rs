@@ -366,22 +366,28 @@ impl<'a> Query<'a> {
 
     /// The canonical query string of the same comparison in another area (`None`: the nation).
     pub fn to_query_string_in(&self, area: Option<AreaCode>) -> String {
-        let area = area
-            .filter(|code| *code != AreaCode::NATIONAL)
-            .map_or(String::new(), |code| format!("&area={code}"));
-        let mut query = format!(
-            "compare={}{area}&occupation={}&baseline={}&display={}",
-            self.compare.as_str(),
+        use std::fmt::Write;
+        // Written into one buffer: the comparison asks for several of these on every request.
+        let mut query = String::with_capacity(112);
+        query.push_str("compare=");
+        query.push_str(self.compare.as_str());
+        if let Some(code) = area.filter(|code| *code != AreaCode::NATIONAL) {
+            let _ = write!(query, "&area={code}");
+        }
+        let _ = write!(
+            query,
+            "&occupation={}&baseline={}&display={}",
             self.occupation.id,
             self.baseline.id,
             self.display.as_str()
         );
         if let Some(offer) = self.offer {
-            query.push_str(&format!(
+            let _ = write!(
+                query,
                 "&offer={}&period={}",
                 plain_amount(offer.amount),
                 offer.period.as_str()
-            ));
+            );
         }
         query
     }

@@ -78,7 +78,8 @@ impl AnswerCache {
 
 /// The offer-independent parts of results ([`Figures`]), by the comparison's canonical query
 /// without the offer: a reader trying offer after offer in one comparison gets its tables built
-/// once. Bounded by count; a comparison's figures take a few kB.
+/// and rendered once. Bounded by count; a comparison's figures take about 15 kB, most of it the
+/// form's area list.
 pub struct FiguresCache {
     kept: Cache<String, Arc<Figures>>,
 }
@@ -96,18 +97,18 @@ impl Default for FiguresCache {
 
 impl FiguresCache {
     /// The figures kept for `comparison`, or those `build` makes, kept from now on.
-    pub(crate) fn get_or_build(
+    pub(crate) fn get_or_build<E>(
         &self,
         comparison: &str,
-        build: impl FnOnce() -> Figures,
-    ) -> Arc<Figures> {
+        build: impl FnOnce() -> Result<Figures, E>,
+    ) -> Result<Arc<Figures>, E> {
         if let Some(figures) = self.kept.get(comparison) {
-            return figures;
+            return Ok(figures);
         }
-        let figures = Arc::new(build());
+        let figures = Arc::new(build()?);
         self.kept
             .insert(comparison.to_string(), Arc::clone(&figures));
-        figures
+        Ok(figures)
     }
 }
 

@@ -4,11 +4,16 @@
 //! comparison and an offer adds only its mark ([`ChartView::offer_mark`]); a larger offer stretches
 //! the axis, and gets a chart of its own.
 
+use std::ops::Deref;
+
+use askama::Template;
+
 use super::wording;
 use crate::money::{Cents, Period, from_annual};
 use crate::salary::capitalise;
 use crate::salary::compare::{LadderRow, Report, SettingRow};
 use crate::salary::query::Display;
+use crate::web::trusted::Fragment;
 use crate::words::Words;
 
 /// A horizontal bar chart drawn on the server as inline SVG; `description` is its text
@@ -25,6 +30,36 @@ pub(super) struct ChartView {
     drawn_max: Cents,
     axis_max: Cents,
     period: Period,
+}
+
+/// A chart with its grid and bars rendered once, ready for any offer's mark: the template writes
+/// `body` and draws only the mark around it.
+pub(super) struct DrawnChart {
+    view: ChartView,
+    pub body: Fragment,
+}
+
+impl DrawnChart {
+    pub(super) fn draw(w: &Words, view: ChartView) -> askama::Result<DrawnChart> {
+        let body = Fragment::render(&ChartBody { w, chart: &view })?;
+        Ok(DrawnChart { view, body })
+    }
+}
+
+impl Deref for DrawnChart {
+    type Target = ChartView;
+
+    fn deref(&self) -> &ChartView {
+        &self.view
+    }
+}
+
+/// `templates/chart_body.html`: the chart's grid, ticks and bars, without the offer's mark.
+#[derive(Template)]
+#[template(path = "chart_body.html")]
+struct ChartBody<'a> {
+    w: &'a Words,
+    chart: &'a ChartView,
 }
 
 pub(super) struct ChartRow {

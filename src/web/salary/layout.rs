@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::form::FormChoices;
-use super::wording;
+use super::wording::{self, Piece};
 use crate::oews::{Area, AreaCode, Extract};
 use crate::salary::data::SalaryData;
 use crate::web::trusted::JsonLd;
@@ -25,11 +25,37 @@ pub struct Layout {
     /// The occupations as schema.org data, for the page's head.
     pub json_ld: JsonLd,
     pub choices: FormChoices,
+    /// The page's sentences with links in them, cut around their links.
+    pub(crate) linked: LinkedSentences,
     /// The words of the site's language.
     w: &'static Words,
     /// Set in a static export: the address of a live him-guide (possibly empty), which the page
     /// points to and sends its form to, since a static copy cannot compute.
     pub static_copy: Option<String>,
+}
+
+/// The salary page's sentences that hold links, each cut once into the words around its links
+/// ([`wording::around`]), in the order its placeholders are named here.
+pub(crate) struct LinkedSentences {
+    /// A static copy's pointer to the live comparison: `link`.
+    pub(crate) static_copy_live: Vec<Piece>,
+    /// The share section: the result's `address`; its data, `json` then `csv`; the method,
+    /// `chapter` then `checking`.
+    pub(crate) share_address: Vec<Piece>,
+    pub(crate) share_data: Vec<Piece>,
+    pub(crate) share_method: Vec<Piece>,
+}
+
+impl LinkedSentences {
+    fn new(w: &Words) -> LinkedSentences {
+        let says = &w.salary;
+        LinkedSentences {
+            static_copy_live: wording::around(&says.page.static_copy_live, &["link"]),
+            share_address: wording::around(&says.share.address, &["address"]),
+            share_data: wording::around(&says.share.data, &["json", "csv"]),
+            share_method: wording::around(&says.share.method, &["chapter", "checking"]),
+        }
+    }
 }
 
 /// Areas whose chrome is kept at most (each about 1 kB): every area of a release.
@@ -54,6 +80,7 @@ impl Layout {
             )),
             json_ld: crate::web::json_ld::occupations(data, w),
             choices: FormChoices::new(w, data, extract),
+            linked: LinkedSentences::new(w),
             w,
             static_copy: None,
         }

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use askama::Template;
 
 use super::Format;
-use super::chart::{ChartMark, ChartView};
-use super::form::{FieldMessage, FormView};
+use super::chart::{ChartMark, ChartView, DrawnChart};
+use super::form::{FieldMessage, FormChoices, FormView};
+use super::layout::LinkedSentences;
 use super::wording::{self, Piece};
 use crate::money::Period;
 use crate::oews::Area;
@@ -20,7 +21,7 @@ use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
-use crate::web::trusted::JsonLd;
+use crate::web::trusted::{Fragment, JsonLd};
 use crate::web::views::Chrome;
 use crate::words::Words;
 
@@ -35,7 +36,7 @@ impl Format for Page {
     }
 
     fn reject(state: &AppState, rejected: &Rejected) -> Result<Vec<u8>, AppError> {
-        render_page(&SalaryView::rejected(state, rejected))
+        render_page(&SalaryView::rejected(state, rejected)?)
     }
 }
 
@@ -135,9 +136,15 @@ pub(crate) struct SalaryView<'a> {
     pub chrome: Arc<Chrome>,
     /// The occupations as schema.org data.
     pub json_ld: &'a JsonLd,
+    /// The page's sentences with links, cut around them once.
+    pub linked: &'a LinkedSentences,
     /// "Compare HIM pay", with the area's name when one is chosen.
     pub heading: String,
+    /// The offer's fields, with what the reader typed; the fields before them are in `choices`.
     pub form: FormView<'a>,
+    /// The form's fields before the offer, rendered for this page when the query was rejected
+    /// (with its errors); otherwise the comparison's, in `figures`.
+    pub rejected_choices: Option<Fragment>,
     /// In a static export: where the live comparison runs (empty when unknown).
     pub static_copy: Option<&'a str>,
     /// The offer check in words, when an offer was given.
@@ -152,7 +159,7 @@ pub(crate) struct SalaryView<'a> {
     pub figures: Arc<Figures>,
     /// A chart drawn for this offer alone, when it lies beyond the comparison's axis; see
     /// [`SalaryView::chart`].
-    pub chart: Option<ChartView>,
+    pub chart: Option<DrawnChart>,
     /// The offer's mark on the chart.
     pub chart_offer: Option<ChartMark>,
     pub notes: Vec<String>,
@@ -364,32 +371,71 @@ impl<'a> Footnotes<'a> {
 
 impl SalaryView<'_> {
     /// The chart to draw: the one drawn for this offer, or the comparison's.
-    fn chart(&self) -> Option<&ChartView> {
+    fn chart(&self) -> Option<&DrawnChart> {
         self.chart.as_ref().or(self.figures.chart.as_ref())
     }
 
+    /// The form's fields before the offer.
+    fn choices(&self) -> &Fragment {
+        self.rejected_choices
+            .as_ref()
+            .unwrap_or(&self.figures.choices)
+    }
+
     /// The static copy's sentence around its `{link}` to the live comparison.
-    fn static_copy_live(&self) -> Vec<Piece> {
-        wording::around(&self.chrome.w.salary.page.static_copy_live, &["link"])
+    fn static_copy_live(&self) -> &[Piece] {
+        &self.linked.static_copy_live
     }
 
     /// The sentences of the share section around their links: the result's address, its data
     /// (`json`, then `csv`), and the method (`chapter`, then `checking`).
-    fn share_address(&self) -> Vec<Piece> {
-        wording::around(&self.chrome.w.salary.share.address, &["address"])
+    fn share_address(&self) -> &[Piece] {
+        &self.linked.share_address
     }
 
-    fn share_data(&self) -> Vec<Piece> {
-        wording::around(&self.chrome.w.salary.share.data, &["json", "csv"])
+    fn share_data(&self) -> &[Piece] {
+        &self.linked.share_data
     }
 
-    fn share_method(&self) -> Vec<Piece> {
-        wording::around(&self.chrome.w.salary.share.method, &["chapter", "checking"])
+    fn share_method(&self) -> &[Piece] {
+        &self.linked.share_method
     }
+}
 
+/// `templates/salary_choices.html`: the form's fields before the offer.
+#[derive(Template)]
+#[template(path = "salary_choices.html")]
+struct SalaryChoices<'a> {
+    w: &'a Words,
+    form: &'a FormView<'a>,
+}
+
+impl SalaryChoices<'_> {
+    fn render(w: &Words, form: &FormView<'_>) -> Result<Fragment, AppError> {
+        Fragment::render(&SalaryChoices { w, form }).map_err(AppError::internal)
+    }
+}
+
+/// `templates/comparison_tables.html`: a comparison's tables, for the page and the embed.
+#[derive(Template)]
+#[template(path = "comparison_tables.html")]
+struct ComparisonTables<'a> {
+    w: &'a Words,
+    tables: &'a [TableView],
+}
+
+/// `templates/salary_footnotes.html`: the page's source notes, as list items.
+#[derive(Template)]
+#[template(path = "salary_footnotes.html")]
+struct PageFootnotes<'a> {
+    w: &'a Words,
+    footnotes: &'a [Footnote],
+}
+
+impl PageFootnotes<'_> {
     /// A source note's sentence around its list of BLS series.
     fn series_note(&self) -> Vec<Piece> {
-        wording::around(&self.chrome.w.salary.sources.series, &["series"])
+        wording::around(&self.w.salary.sources.series, &["series"])
     }
 }
 
@@ -400,20 +446,30 @@ impl EmbedView<'_> {
     }
 }
 
-/// The parts of a result that do not depend on the offer: its tables and their source notes,
-/// numbered in reading order. Built once for each comparison (what to compare, where, the
-/// occupation, the baseline and the display) and kept, so that a new offer in the same comparison
-/// builds only its own part (see [`super::cache::FiguresCache`]).
+/// The parts of a result that do not depend on the offer: the form's fields before the offer, the
+/// tables and their source notes, numbered in reading order, and the chart. Built and rendered
+/// once for each comparison (what to compare, where, the occupation, the baseline and the display)
+/// and kept, so that a new offer in the same comparison builds and renders only its own part (see
+/// [`super::cache::FiguresCache`]).
 #[derive(Default)]
 pub(crate) struct Figures {
-    pub tables: Vec<TableView>,
+    /// The form's fields before the offer, as chosen for this comparison.
+    pub choices: Fragment,
+    /// The tables, rendered; `None` when the comparison has none.
+    pub tables: Option<Fragment>,
+    /// The source notes, for the embed's list, and rendered as the page's.
     pub footnotes: Vec<Footnote>,
+    pub page_footnotes: Fragment,
     /// The chart without an offer: an offer that fits its axis only adds its mark.
-    pub(super) chart: Option<ChartView>,
+    pub(super) chart: Option<DrawnChart>,
 }
 
 impl Figures {
-    fn build(site: &Site, report: &Report<'_>) -> Figures {
+    fn build(
+        site: &Site,
+        form_choices: &FormChoices,
+        report: &Report<'_>,
+    ) -> Result<Figures, AppError> {
         let query = &report.query;
         let display = query.display;
         let w = site.words;
@@ -466,11 +522,24 @@ impl Figures {
                 })
             }
         };
-        Figures {
-            tables,
+        let form = FormView::new(query.to_input(), Vec::new(), form_choices);
+        let tables = (!tables.is_empty())
+            .then(|| Fragment::render(&ComparisonTables { w, tables: &tables }))
+            .transpose();
+        let page_footnotes = Fragment::render(&PageFootnotes {
+            w,
+            footnotes: &footnotes.list,
+        });
+        Ok(Figures {
+            choices: SalaryChoices::render(w, &form)?,
+            tables: tables.map_err(AppError::internal)?,
+            page_footnotes: page_footnotes.map_err(AppError::internal)?,
             footnotes: footnotes.list,
-            chart,
-        }
+            chart: chart
+                .map(|view| DrawnChart::draw(w, view))
+                .transpose()
+                .map_err(AppError::internal)?,
+        })
     }
 }
 
@@ -482,8 +551,8 @@ impl<'a> SalaryView<'a> {
         let figures = state
             .salary_figures
             .get_or_build(&query.comparison_query_string(), || {
-                Figures::build(&state.site, report)
-            });
+                Figures::build(&state.site, &state.salary_layout.choices, report)
+            })?;
         // The comparison's chart with the offer's mark, or, for an offer beyond its axis, a chart
         // drawn for this offer.
         let offer = ChartView::offer_amount(report, display);
@@ -499,7 +568,10 @@ impl<'a> SalaryView<'a> {
                 )),
             },
             _ => None,
-        };
+        }
+        .map(|view| DrawnChart::draw(w, view))
+        .transpose()
+        .map_err(AppError::internal)?;
         let chart_offer = offer.and_then(|offer| {
             chart
                 .as_ref()
@@ -519,8 +591,10 @@ impl<'a> SalaryView<'a> {
         Ok(SalaryView {
             chrome: state.salary_layout.chrome_for(area),
             json_ld: &state.salary_layout.json_ld,
+            linked: &state.salary_layout.linked,
             heading: wording::page_title(w, area.map(|a| a.name.as_str())),
             form: FormView::new(query.to_input(), Vec::new(), &state.salary_layout.choices),
+            rejected_choices: None,
             static_copy: state.salary_layout.static_copy.as_deref(),
             offer_summary,
             offer_estimated,
@@ -546,17 +620,21 @@ impl<'a> SalaryView<'a> {
         })
     }
 
-    fn rejected(state: &'a AppState, rejected: &Rejected) -> SalaryView<'a> {
+    fn rejected(state: &'a AppState, rejected: &Rejected) -> Result<SalaryView<'a>, AppError> {
         let layout = &state.salary_layout;
-        SalaryView {
+        let w = state.site.words;
+        let form = FormView::new(
+            rejected.input.clone(),
+            FieldMessage::all(state, rejected),
+            &layout.choices,
+        );
+        Ok(SalaryView {
             chrome: Arc::clone(&layout.rejected),
             json_ld: &layout.json_ld,
-            heading: wording::page_title(state.site.words, None),
-            form: FormView::new(
-                rejected.input.clone(),
-                FieldMessage::all(state, rejected),
-                &layout.choices,
-            ),
+            linked: &layout.linked,
+            heading: wording::page_title(w, None),
+            rejected_choices: Some(SalaryChoices::render(w, &form)?),
+            form,
             static_copy: layout.static_copy.as_deref(),
             offer_summary: None,
             offer_estimated: false,
@@ -568,7 +646,7 @@ impl<'a> SalaryView<'a> {
             notes: Vec::new(),
             links: None,
             share_url: None,
-        }
+        })
     }
 }
 
