@@ -1,24 +1,35 @@
 //! him-guide: a career guide to Health Information Management, served from Markdown content.
 //!
+//! The pure domain lives in the workspace's crates under `components/`, re-exported here so that
+//! `crate::oews::...` and `him_guide::oews::...` read as before:
+//!
 //! - [`diagnostics`] and [`sources`] are shared by every loader: problems with file, line and fix,
 //!   dates, and the list of cited sources; [`money`] holds amounts in integer cents and converts
 //!   pay periods explicitly, for the OEWS data and the salary figures alike.
 //! - [`content`] reads `content/`: front matter and the one Markdown entry point.
-//! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
 //! - [`oews`] imports BLS's OEWS release into `content/oews/` and checks that extract at start-up.
-//! - [`site`] builds the site model from it: pages, navigation, tables of contents, link checks.
+//! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
+//! - [`pay`] lists the areas with figures: their addresses, search and rankings.
+//!
+//! This package keeps what writes words and pages, and the edges:
+//!
+//! - [`words`] holds every word the site says outside the Markdown, per language.
+//! - [`site`] builds the site model: pages, navigation, tables of contents, link checks.
 //! - [`web`] is the only part that knows HTTP and templates: the app factory, views and errors.
+//!   Templates write a [`words::Text`] unescaped through an askama trait implemented in `web`,
+//!   which Rust allows only while `Text` is defined in this crate: so `words` and `site` stay here.
 //! - [`cli`] and [`config`] turn the command line and environment into settings.
+
+pub use content;
+pub use diagnostics;
+pub use money;
+pub use oews;
+pub use pay;
+pub use salary;
+pub use sources;
 
 pub mod cli;
 pub mod config;
-pub mod content;
-pub mod diagnostics;
-pub mod money;
-pub mod oews;
-pub mod pay;
-pub mod salary;
 pub mod site;
-pub mod sources;
 pub mod web;
 pub mod words;

@@ -1,14 +1,9 @@
 //! Tests of the figure tokens on the salary module's fixture data.
 use super::*;
 use crate::salary::fixture;
-use std::path::Path;
 
 fn figures() -> GuideFigures<'static> {
-    let sources = crate::sources::parse(
-        Path::new("sources.toml"),
-        include_str!("../salary/testdata/sources.toml"),
-    )
-    .unwrap();
+    let sources = crate::salary::fixture_sources();
     GuideFigures {
         w: &crate::words::Words::english().tables,
         statistics: &crate::words::Words::english().numbers.statistics,
