@@ -1,5 +1,5 @@
 //! The command line: `him-guide [serve] [options]`, `him-guide check [options]`, `him-guide export`
-//! and `him-guide data import-oews DIR`.
+//! `him-guide data import-oews DIR` and `him-guide data import-projections FILE`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -64,6 +64,21 @@ pub enum DataCommand {
         /// When you downloaded them (YYYY-MM-DD); needed without provenance.json.
         #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
         retrieved: Option<Date>,
+    },
+    /// Read BLS's Employment Projections workbook (occupation.xlsx) and write the projections
+    /// extract for the guide's occupations (docs/data-refresh.md).
+    ImportProjections {
+        /// BLS's occupation.xlsx.
+        file: PathBuf,
+        /// Folder to write the extract into [default: SITE_DIR/content/projections]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// When BLS released this edition (YYYY-MM-DD), from its news release.
+        #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
+        published: Date,
+        /// When you downloaded the workbook (YYYY-MM-DD).
+        #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
+        retrieved: Date,
     },
 }
 

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use him_guide::cli::{Cli, Command, DataCommand};
 use him_guide::config::Settings;
+use him_guide::diagnostics::Date;
 use him_guide::site::Site;
 use him_guide::web::Application;
 
@@ -103,32 +104,111 @@ fn serve(settings: Settings, site: Site, watch: bool) -> anyhow::Result<()> {
     })
 }
 
-/// `him-guide data import-oews DIR`: BLS's flat files into the pay data extract, and a summary.
+/// `him-guide data ...`: an import of public data into the extract the guide ships.
 fn data(command: &DataCommand, settings: &Settings) -> ExitCode {
-    use him_guide::oews::{ImportOptions, InputCheck};
-    let DataCommand::ImportOews {
-        dir,
-        out,
-        published,
-        retrieved,
-    } = command;
-    let out = out
-        .clone()
-        .unwrap_or_else(|| settings.site_dir.join(him_guide::oews::EXTRACT_DIR));
-    // Recorded in release.toml as typed, less the path to the binary.
+    match command {
+        DataCommand::ImportOews {
+            dir,
+            out,
+            published,
+            retrieved,
+        } => import_oews(dir, out.as_deref(), *published, *retrieved, settings),
+        DataCommand::ImportProjections {
+            file,
+            out,
+            published,
+            retrieved,
+        } => import_projections(file, out.as_deref(), *published, *retrieved, settings),
+    }
+}
+
+/// The command line as typed, less the path to the binary, as the extracts record it.
+fn command_line() -> String {
     let args: Vec<String> = std::env::args().skip(1).map(|a| shell_word(&a)).collect();
-    let occupations = match him_guide::site::occupation_socs(&settings.site_dir) {
-        Ok(occupations) => occupations,
+    format!("him-guide {}", args.join(" "))
+}
+
+/// The SOC codes of the occupations `content/salary.toml` names, which each import keeps.
+fn occupation_socs(settings: &Settings) -> Option<Vec<him_guide::oews::Soc>> {
+    match him_guide::site::occupation_socs(&settings.site_dir) {
+        Ok(occupations) => Some(occupations),
         Err(problems) => {
             eprint!("{problems}");
             eprintln!("the import keeps the occupations content/salary.toml names: fix it first.");
+            None
+        }
+    }
+}
+
+/// `him-guide data import-projections FILE`: BLS's occupation workbook into the projections
+/// extract, and a summary.
+fn import_projections(
+    file: &std::path::Path,
+    out: Option<&std::path::Path>,
+    published: Date,
+    retrieved: Date,
+    settings: &Settings,
+) -> ExitCode {
+    let out = out.map_or_else(
+        || settings.site_dir.join(him_guide::projections::EXTRACT_DIR),
+        std::path::Path::to_path_buf,
+    );
+    let Some(socs) = occupation_socs(settings) else {
+        return ExitCode::FAILURE;
+    };
+    let options = him_guide::projections::ImportOptions {
+        socs: &socs,
+        published,
+        retrieved,
+        url: "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx".into(),
+        tables_url:
+            "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm".into(),
+        command: command_line(),
+    };
+    let projections = match him_guide::projections::import(file, &options) {
+        Ok(projections) => projections,
+        Err(err) => {
+            eprintln!("error: {err}\nnothing was written.");
             return ExitCode::FAILURE;
         }
     };
+    if let Err(err) = projections.write(&out) {
+        eprintln!("error: cannot write {}: {err}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let release = &projections.release;
+    println!(
+        "read BLS Employment Projections {} from {} ({} bytes, sha256 {}); wrote {} with {} occupations",
+        release.edition,
+        file.display(),
+        release.read_bytes,
+        release.read_sha256,
+        out.display(),
+        projections.occupations.len()
+    );
+    ExitCode::SUCCESS
+}
+
+/// `him-guide data import-oews DIR`: BLS's flat files into the pay data extract, and a summary.
+fn import_oews(
+    dir: &std::path::Path,
+    out: Option<&std::path::Path>,
+    published: Option<Date>,
+    retrieved: Option<Date>,
+    settings: &Settings,
+) -> ExitCode {
+    use him_guide::oews::{ImportOptions, InputCheck};
+    let out = out.map_or_else(
+        || settings.site_dir.join(him_guide::oews::EXTRACT_DIR),
+        std::path::Path::to_path_buf,
+    );
+    let Some(occupations) = occupation_socs(settings) else {
+        return ExitCode::FAILURE;
+    };
     let options = ImportOptions {
-        command: format!("him-guide {}", args.join(" ")),
-        published: *published,
-        retrieved: *retrieved,
+        command: command_line(),
+        published,
+        retrieved,
         occupations,
     };
     let started = std::time::Instant::now();

@@ -84,6 +84,9 @@ pub struct Site {
     pub areas: Directory,
     /// Former addresses of area pages, from `content/pay-aliases.toml`.
     pub area_aliases: Vec<crate::pay::aliases::AreaAlias>,
+    /// BLS's Employment Projections for the guide's occupations, from `content/projections/`;
+    /// `None` for a site without them.
+    pub projections: Option<crate::projections::Projections>,
     /// Pay in each area of `oews`, built on the area's first request.
     pub area_pay: salary::area::AreaCache,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
@@ -186,6 +189,8 @@ impl Site {
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
         problems.extend(check_aliases(&loaded));
+        let (projections, projection_problems) = load_projections(site_dir, salary.as_ref().ok());
+        problems.extend(projection_problems);
         let area_aliases = crate::pay::aliases::load(site_dir, &areas).unwrap_or_else(|found| {
             problems.extend(found);
             Vec::new()
@@ -222,6 +227,7 @@ impl Site {
             salary,
             area_pay,
             oews,
+            projections,
             areas,
             area_aliases,
             quick_facts_html,
@@ -447,6 +453,39 @@ fn missing_medians(data: &SalaryData) -> Vec<Problem> {
             )
         })
         .collect()
+}
+
+/// The projections extract, if the site has one, and its problems: its own, and each occupation of
+/// `data` it has no row for.
+fn load_projections(
+    site_dir: &Path,
+    data: Option<&SalaryData>,
+) -> (Option<crate::projections::Projections>, Vec<Problem>) {
+    let projections = match crate::projections::load(site_dir) {
+        Ok(projections) => projections,
+        Err(problems) => return (None, problems),
+    };
+    let (Some(found), Some(data)) = (&projections, data) else {
+        return (projections, Vec::new());
+    };
+    let missing = data
+        .occupations
+        .iter()
+        .filter(|o| found.for_soc(o.soc).is_none())
+        .map(|o| {
+            Problem::new(
+                Path::new(crate::projections::EXTRACT_DIR).join("occupations.tsv"),
+                None,
+                format!(
+                    "the projections extract has no row for {} ({}), which content/salary.toml names",
+                    o.id, o.soc
+                ),
+                "import the projections again, which keeps every occupation content/salary.toml \
+                 names (docs/data-refresh.md, \"Refreshing the projections\")",
+            )
+        })
+        .collect();
+    (projections, missing)
 }
 
 /// The areas of `extract` with figures for at least one of `data`'s occupations.

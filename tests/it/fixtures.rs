@@ -217,3 +217,29 @@ fn a_page_outside_its_language_folder_is_refused_with_where_it_goes() {
         "{report}"
     );
 }
+
+#[test]
+fn the_projections_extract_must_cover_every_occupation_the_guide_names() {
+    let site = crate::helpers::scratch("projections");
+    crate::helpers::copy_dir(&fixture("good"), &site);
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/projections");
+    crate::helpers::copy_dir(&shipped, &site.join("content/projections"));
+    let loaded = Site::load(&site).unwrap_or_else(|problems| panic!("{problems}"));
+    let projections = loaded.projections.expect("the extract is read");
+    assert_eq!(projections.release.edition, "2024-34");
+    let table = site.join("content/projections/occupations.tsv");
+    let text = std::fs::read_to_string(&table).unwrap();
+    let without: Vec<&str> = text.lines().filter(|l| !l.starts_with("29-9021")).collect();
+    std::fs::write(&table, without.join("\n")).unwrap();
+    let Err(problems) = Site::load(&site) else {
+        panic!("a site whose projections lack its occupation loaded");
+    };
+    assert!(
+        problems.to_string().contains(
+            "content/projections/occupations.tsv: the projections extract has no row for \
+             technologist (29-9021), which content/salary.toml names"
+        ),
+        "{problems}"
+    );
+    std::fs::remove_dir_all(&site).unwrap();
+}
