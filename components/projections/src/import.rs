@@ -235,35 +235,22 @@ impl Sheet {
         })
     }
 
+    /// A number BLS publishes with one decimal, as tenths. The workbook stores 616.2 as
+    /// 616.20000000000005: one decimal, rounded, is what BLS published.
+    fn tenths_of(&self, row: usize, heading: &str) -> Result<i64, ImportError> {
+        match self.number(row, heading)? {
+            Some(x) => Ok((x * 10.0).round() as i64),
+            None => Err(self.bad(row, heading, self.cell(row, heading)?, "a number")),
+        }
+    }
+
     /// A count BLS gives in thousands with one decimal, as whole jobs.
     fn thousands(&self, row: usize, heading: &str) -> Result<i64, ImportError> {
-        let value = self.number(row, heading)?;
-        value
-            // The workbook stores 616.2 as 616.20000000000005: one decimal, rounded, is what BLS
-            // published.
-            .map(|x| (x * 10.0).round() as i64 * 100)
-            .ok_or_else(|| {
-                self.bad(
-                    row,
-                    heading,
-                    self.cell(row, heading).unwrap_or(&Data::Empty),
-                    "a number",
-                )
-            })
+        Ok(self.tenths_of(row, heading)? * 100)
     }
 
     fn tenths(&self, row: usize, heading: &str) -> Result<Tenths, ImportError> {
-        let value = self.number(row, heading)?;
-        value
-            .map(|x| Tenths((x * 10.0).round() as i64))
-            .ok_or_else(|| {
-                self.bad(
-                    row,
-                    heading,
-                    self.cell(row, heading).unwrap_or(&Data::Empty),
-                    "a number",
-                )
-            })
+        self.tenths_of(row, heading).map(Tenths)
     }
 
     /// Whole dollars, or `None` where BLS shows no number (a dash, or a note for wages above its
