@@ -134,15 +134,14 @@ impl Site {
             return Err(Problems(vec![problem]));
         }
         let (sources, mut problems) = content::load_sources(site_dir);
-        let (oews, oews_problems) = match Extract::load_if_present(site_dir) {
-            Ok(extract) => (extract, Vec::new()),
-            Err(found) => (None, found),
-        };
-        problems.extend(oews_problems);
+        let (oews, projections) = load_extracts(site_dir, &mut problems);
         let salary = load_salary(site_dir, &sources).and_then(|mut data| {
-            if let Some(extract) = &oews {
-                problems.extend(add_current_figures(&mut data, extract, &sources));
-            }
+            problems.extend(add_imported(
+                &mut data,
+                oews.as_ref(),
+                projections.as_ref(),
+                &sources,
+            ));
             // Pages and the comparison read every occupation's median: refuse the data without.
             let missing = missing_medians(&data);
             if missing.is_empty() {
@@ -189,8 +188,7 @@ impl Site {
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
         problems.extend(check_aliases(&loaded));
-        let (projections, projection_problems) = load_projections(site_dir, salary.as_ref().ok());
-        problems.extend(projection_problems);
+
         let area_aliases = crate::pay::aliases::load(site_dir, &areas).unwrap_or_else(|found| {
             problems.extend(found);
             Vec::new()
@@ -455,37 +453,120 @@ fn missing_medians(data: &SalaryData) -> Vec<Problem> {
         .collect()
 }
 
-/// The projections extract, if the site has one, and its problems: its own, and each occupation of
-/// `data` it has no row for.
-fn load_projections(
+/// The imported data extracts the site has, `content/oews/` and `content/projections/`, each
+/// `None` where the site has none or it has problems, which go to `problems`.
+fn load_extracts(
     site_dir: &Path,
-    data: Option<&SalaryData>,
-) -> (Option<crate::projections::Projections>, Vec<Problem>) {
-    let projections = match crate::projections::load(site_dir) {
-        Ok(projections) => projections,
-        Err(problems) => return (None, problems),
-    };
-    let (Some(found), Some(data)) = (&projections, data) else {
-        return (projections, Vec::new());
-    };
-    let missing = data
-        .occupations
-        .iter()
-        .filter(|o| found.for_soc(o.soc).is_none())
-        .map(|o| {
-            Problem::new(
-                Path::new(crate::projections::EXTRACT_DIR).join("occupations.tsv"),
+    problems: &mut Vec<Problem>,
+) -> (Option<Extract>, Option<crate::projections::Projections>) {
+    let oews = Extract::load_if_present(site_dir).unwrap_or_else(|found| {
+        problems.extend(found);
+        None
+    });
+    let projections = crate::projections::load(site_dir).unwrap_or_else(|found| {
+        problems.extend(found);
+        None
+    });
+    (oews, projections)
+}
+
+/// Adds what the imported extracts provide to `data`: the OEWS release's current figures and the
+/// projections' newest edition.
+fn add_imported(
+    data: &mut SalaryData,
+    oews: Option<&Extract>,
+    projections: Option<&crate::projections::Projections>,
+    sources: &[Source],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(extract) = oews {
+        problems.extend(add_current_figures(data, extract, sources));
+    }
+    if let Some(projections) = projections {
+        problems.extend(add_projections(data, projections, sources));
+    }
+    problems
+}
+
+/// Adds the projections extract's edition to `data`'s projections, one for each occupation, with
+/// the id `OCCUPATION-EDITION` (`manager-2024-34`): pages cite them like any projection, and the
+/// newest window leads the quick facts. Its source, `bls-ep-EDITION`, must be listed; an occupation
+/// without a row, or an id `salary.toml` already uses, is a problem.
+fn add_projections(
+    data: &mut SalaryData,
+    projections: &crate::projections::Projections,
+    sources: &[Source],
+) -> Vec<Problem> {
+    let table = Path::new(crate::projections::EXTRACT_DIR).join("occupations.tsv");
+    let edition = &projections.release.edition;
+    let source = format!("bls-ep-{edition}");
+    let mut problems = Vec::new();
+    if !sources.is_empty() && !sources.iter().any(|s| s.id == source) {
+        problems.push(Problem::new(
+            Path::new(crate::projections::EXTRACT_DIR).join("release.toml"),
+            None,
+            format!("the projections edition {edition} has no source `{source}`"),
+            format!("add a [[source]] with id = \"{source}\" for it to content/sources.toml"),
+        ));
+    }
+    let mut added = Vec::new();
+    for occupation in &data.occupations {
+        let Some(row) = projections.for_soc(occupation.soc) else {
+            problems.push(Problem::new(
+                &table,
                 None,
                 format!(
                     "the projections extract has no row for {} ({}), which content/salary.toml names",
-                    o.id, o.soc
+                    occupation.id, occupation.soc
                 ),
                 "import the projections again, which keeps every occupation content/salary.toml \
                  names (docs/data-refresh.md, \"Refreshing the projections\")",
-            )
-        })
-        .collect();
-    (projections, missing)
+            ));
+            continue;
+        };
+        let id = format!("{}-{edition}", occupation.id);
+        if data.projection(&id).is_some() {
+            problems.push(Problem::new(
+                Path::new("content").join(SALARY_FILE),
+                None,
+                format!("the projection id `{id}` is taken by the projections extract"),
+                format!("remove the [[projection]] `{id}`: the extract provides it"),
+            ));
+            continue;
+        }
+        // A projection here is growth; a decline would need words of its own first.
+        let tenths = row.change_percent.0;
+        if tenths < 0 {
+            problems.push(Problem::new(
+                &table,
+                None,
+                format!(
+                    "BLS projects {} to decline, which the guide cannot show yet",
+                    occupation.soc
+                ),
+                "teach salary's Projection a decline before importing this edition",
+            ));
+            continue;
+        }
+        // BLS's Occupational Outlook Handbook shows growth as a whole percent: so does the guide.
+        let growth = (tenths + 5) / 10;
+        added.push(salary::data::Projection {
+            id,
+            occupation: occupation.id.clone(),
+            window: edition.clone(),
+            growth_percent: u32::try_from(growth).unwrap_or(u32::MAX),
+            pace: None,
+            new_jobs: u32::try_from(row.change).ok(),
+            base_jobs: u32::try_from(row.employment_start).ok(),
+            openings_per_year: u32::try_from(row.openings_per_year).ok(),
+            source: source.clone(),
+            status: None,
+            note: None,
+            checked_against: None,
+        });
+    }
+    data.projections.extend(added);
+    problems
 }
 
 /// The areas of `extract` with figures for at least one of `data`'s occupations.

@@ -224,9 +224,46 @@ fn the_projections_extract_must_cover_every_occupation_the_guide_names() {
     crate::helpers::copy_dir(&fixture("good"), &site);
     let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/projections");
     crate::helpers::copy_dir(&shipped, &site.join("content/projections"));
+    let sources = site.join("content/sources.toml");
+    let listed = std::fs::read_to_string(&sources).unwrap();
+    let Err(problems) = Site::load(&site) else {
+        panic!("a site whose projections' source is not listed loaded");
+    };
+    assert!(
+        problems.to_string().contains(
+            "content/projections/release.toml: the projections edition 2024-34 has no source \
+             `bls-ep-2024-34`"
+        ),
+        "{problems}"
+    );
+    std::fs::write(
+        &sources,
+        format!(
+            "{listed}\n[[source]]\nid = \"bls-ep-2024-34\"\ntitle = \"Projections\"\nshort = \"BLS 2024-34\"\n\
+             kind = \"data\"\ndate = \"2025\"\ncontributed = \"Projections for the fixture.\"\n"
+        ),
+    )
+    .unwrap();
     let loaded = Site::load(&site).unwrap_or_else(|problems| panic!("{problems}"));
     let projections = loaded.projections.expect("the extract is read");
     assert_eq!(projections.release.edition, "2024-34");
+    let added = loaded.salary.projection("technologist-2024-34").unwrap();
+    assert_eq!(
+        (
+            added.growth_percent,
+            added.new_jobs,
+            added.openings_per_year
+        ),
+        (15, Some(6_200), Some(3_200)),
+        "14.7% rounds to 15%, as BLS's Handbook shows it"
+    );
+    assert_eq!(
+        loaded
+            .salary
+            .latest_projection("technologist")
+            .map(|p| p.window.as_str()),
+        Some("2024-34")
+    );
     let table = site.join("content/projections/occupations.tsv");
     let text = std::fs::read_to_string(&table).unwrap();
     let without: Vec<&str> = text.lines().filter(|l| !l.starts_with("29-9021")).collect();

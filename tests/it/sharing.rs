@@ -110,13 +110,13 @@ fn guide_pages_offer_a_link_and_apa_and_mla_citations() {
     let citations = html.texts(".cite .citation");
     assert_eq!(citations.len(), 2);
     assert!(
-        citations[0].starts_with("HIM Career Guide. (2026, November 22). Job outlook"),
+        citations[0].starts_with("HIM Career Guide. (2026, December 4). Job outlook"),
         "{}",
         citations[0]
     );
     assert!(citations[0].ends_with("https://guide.example.org/guide/outlook"));
     assert!(
-        citations[1].contains("HIM Career Guide, 22 Nov. 2026, guide.example.org/guide/outlook."),
+        citations[1].contains("HIM Career Guide, 4 Dec. 2026, guide.example.org/guide/outlook."),
         "{}",
         citations[1]
     );
