@@ -565,7 +565,8 @@ fn add_projections(
             checked_against: None,
         });
     }
-    data.projections.extend(added);
+    // The newest edition first: tables of projections lead with it.
+    data.projections.splice(0..0, added);
     problems
 }
 
