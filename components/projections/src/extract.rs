@@ -345,11 +345,11 @@ fn read_row(cells: &[&str]) -> Result<OccupationProjection, String> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     /// BLS 2024-34, Table 1.2 and Table 1.10, medical records specialists (29-2072).
-    pub(crate) fn specialists() -> OccupationProjection {
+    fn specialists() -> OccupationProjection {
         OccupationProjection {
             soc: Soc::parse("29-2072").unwrap(),
             title: "Medical records specialists".into(),

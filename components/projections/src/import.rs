@@ -8,7 +8,6 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use oews::Soc;
-use sha2::{Digest, Sha256};
 
 use crate::{OccupationProjection, Projections, Release, Tenths};
 
@@ -117,10 +116,7 @@ pub fn import(path: &Path, options: &ImportOptions<'_>) -> Result<Projections, I
             url: options.url.clone(),
             tables_url: options.tables_url.clone(),
             read_bytes: bytes.len() as u64,
-            read_sha256: Sha256::digest(&bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            read_sha256: oews::Sha256Sum::of(&bytes).to_string(),
             command: options.command.clone(),
         },
         occupations,

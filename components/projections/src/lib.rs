@@ -69,22 +69,6 @@ pub struct OccupationProjection {
     pub training: String,
 }
 
-impl OccupationProjection {
-    /// Growth's share of the openings a year, in tenths of a percent, rounded halves away from
-    /// zero (negative when the occupation shrinks): the rest of the openings replace workers who
-    /// leave. `None` without openings.
-    pub fn growth_share_of_openings(&self) -> Option<i64> {
-        // Growth a year is change / years; as tenths of a percent of openings: change * 1000 /
-        // (years * openings). Every window BLS publishes is ten years.
-        let denominator = 10 * self.openings_per_year;
-        (denominator > 0).then(|| {
-            let numerator = self.change * 1000;
-            let rounded = (numerator.abs() + denominator / 2) / denominator;
-            rounded * numerator.signum()
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,17 +84,5 @@ mod tests {
         for text in ["7.1", "-0.5", "0.0", "23.2"] {
             assert_eq!(Tenths::parse(text).unwrap().to_string(), text);
         }
-    }
-
-    #[test]
-    fn growth_is_a_small_share_of_openings() {
-        // BLS 2024-34, medical records specialists: 13,800 more jobs over ten years, 14,200
-        // openings a year: growth makes 1,380 of them, 9.7%.
-        let mut specialists = extract::tests::specialists();
-        assert_eq!(specialists.growth_share_of_openings(), Some(97));
-        specialists.change = -13_800;
-        assert_eq!(specialists.growth_share_of_openings(), Some(-97));
-        specialists.openings_per_year = 0;
-        assert_eq!(specialists.growth_share_of_openings(), None);
     }
 }
