@@ -1,5 +1,6 @@
 //! The command line: `him-guide [serve] [options]`, `him-guide check [options]`, `him-guide export`
-//! `him-guide data import-oews DIR` and `him-guide data import-projections FILE`.
+//! `him-guide data import-oews DIR`, `him-guide data import-projections FILE` and
+//! `him-guide data import-prices DIR`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -77,6 +78,21 @@ pub enum DataCommand {
         #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
         published: Date,
         /// When you downloaded the workbook (YYYY-MM-DD).
+        #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
+        retrieved: Date,
+    },
+    /// Read BEA's Regional Price Parities tables in DIR (SARPP_*.csv, MARPP_*.csv, PARPP_*.csv)
+    /// and write the price extract for the OEWS extract's areas (docs/data-refresh.md).
+    ImportPrices {
+        /// Folder with BEA's three CSV files.
+        dir: PathBuf,
+        /// Folder to write the extract into [default: SITE_DIR/content/prices]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The year to read [default: the newest year in the tables]
+        #[arg(long)]
+        year: Option<u16>,
+        /// When you downloaded the files (YYYY-MM-DD).
         #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
         retrieved: Date,
     },

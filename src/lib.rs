@@ -25,6 +25,7 @@ pub use diagnostics;
 pub use money;
 pub use oews;
 pub use pay;
+pub use prices;
 pub use projections;
 pub use salary;
 pub use sources;

@@ -119,6 +119,12 @@ fn data(command: &DataCommand, settings: &Settings) -> ExitCode {
             published,
             retrieved,
         } => import_projections(file, out.as_deref(), *published, *retrieved, settings),
+        DataCommand::ImportPrices {
+            dir,
+            out,
+            year,
+            retrieved,
+        } => import_prices(dir, out.as_deref(), *year, *retrieved, settings),
     }
 }
 
@@ -186,6 +192,80 @@ fn import_projections(
         out.display(),
         projections.occupations.len()
     );
+    ExitCode::SUCCESS
+}
+
+/// `him-guide data import-prices DIR`: BEA's price parity tables matched to the OEWS extract's
+/// areas, and a report of every area without a price level.
+fn import_prices(
+    dir: &std::path::Path,
+    out: Option<&std::path::Path>,
+    year: Option<u16>,
+    retrieved: Date,
+    settings: &Settings,
+) -> ExitCode {
+    let out = out.map_or_else(
+        || settings.site_dir.join(him_guide::prices::EXTRACT_DIR),
+        std::path::Path::to_path_buf,
+    );
+    let extract = match him_guide::oews::Extract::load_if_present(&settings.site_dir) {
+        Ok(Some(extract)) => extract,
+        Ok(None) => {
+            eprintln!(
+                "error: no OEWS extract in {}: the price levels are matched to its areas, so import the pay data first",
+                settings
+                    .site_dir
+                    .join(him_guide::oews::EXTRACT_DIR)
+                    .display()
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(problems) => {
+            eprint!("{}", him_guide::diagnostics::Problems(problems));
+            eprintln!("the price levels are matched to the OEWS extract's areas: fix it first.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = him_guide::prices::ImportOptions {
+        areas: &extract.areas,
+        oews_release: extract.release.name.clone(),
+        year,
+        retrieved,
+        url:
+            "https://www.bea.gov/data/prices-inflation/regional-price-parities-state-and-metro-area"
+                .into(),
+        command: command_line(),
+    };
+    let prices = match him_guide::prices::import(dir, &options) {
+        Ok(prices) => prices,
+        Err(err) => {
+            eprintln!("error: {err}\nnothing was written.");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(err) = prices.write(&out) {
+        eprintln!("error: cannot write {}: {err}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let unmatched: Vec<_> = prices.unmatched().collect();
+    println!(
+        "read BEA Regional Price Parities {} (released {}); wrote {}: {} of {} OEWS {} areas have a price level",
+        prices.release.year,
+        prices.release.published.iso(),
+        out.display(),
+        prices.areas.len() - unmatched.len(),
+        prices.areas.len(),
+        prices.release.oews_release,
+    );
+    if !unmatched.is_empty() {
+        println!(
+            "no BEA area matches these {} OEWS areas; their pages say they have no price level:",
+            unmatched.len()
+        );
+        for area in unmatched {
+            println!("  {} {}", area.area.as_str(), area.name);
+        }
+    }
     ExitCode::SUCCESS
 }
 

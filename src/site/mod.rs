@@ -87,6 +87,9 @@ pub struct Site {
     /// BLS's Employment Projections for the guide's occupations, from `content/projections/`;
     /// `None` for a site without them.
     pub projections: Option<crate::projections::Projections>,
+    /// BEA's price level for each area of `oews`, from `content/prices/`; `None` for a site
+    /// without them.
+    pub prices: Option<crate::prices::Prices>,
     /// Pay in each area of `oews`, built on the area's first request.
     pub area_pay: salary::area::AreaCache,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
@@ -134,7 +137,11 @@ impl Site {
             return Err(Problems(vec![problem]));
         }
         let (sources, mut problems) = content::load_sources(site_dir);
-        let (oews, projections) = load_extracts(site_dir, &mut problems);
+        let Extracts {
+            oews,
+            projections,
+            prices,
+        } = load_extracts(site_dir, &sources, &mut problems);
         let salary = load_salary(site_dir, &sources).and_then(|mut data| {
             problems.extend(add_imported(
                 &mut data,
@@ -226,6 +233,7 @@ impl Site {
             area_pay,
             oews,
             projections,
+            prices,
             areas,
             area_aliases,
             quick_facts_html,
@@ -453,21 +461,63 @@ fn missing_medians(data: &SalaryData) -> Vec<Problem> {
         .collect()
 }
 
-/// The imported data extracts the site has, `content/oews/` and `content/projections/`, each
-/// `None` where the site has none or it has problems, which go to `problems`.
-fn load_extracts(
-    site_dir: &Path,
-    problems: &mut Vec<Problem>,
-) -> (Option<Extract>, Option<crate::projections::Projections>) {
-    let oews = Extract::load_if_present(site_dir).unwrap_or_else(|found| {
-        problems.extend(found);
-        None
-    });
-    let projections = crate::projections::load(site_dir).unwrap_or_else(|found| {
-        problems.extend(found);
-        None
-    });
-    (oews, projections)
+/// The imported data extracts a site may have.
+struct Extracts {
+    oews: Option<Extract>,
+    projections: Option<crate::projections::Projections>,
+    prices: Option<crate::prices::Prices>,
+}
+
+/// The source the price extract's year must be listed as: `bea-rpp-YEAR`.
+fn price_source_id(prices: &crate::prices::Prices) -> String {
+    format!("bea-rpp-{}", prices.release.year)
+}
+
+/// The imported data extracts the site has, `content/oews/`, `content/projections/` and
+/// `content/prices/`, each `None` where the site has none or it has problems, which go to
+/// `problems`. The price levels must match the OEWS extract's areas and have their source listed.
+fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem>) -> Extracts {
+    fn reported<T>(
+        loaded: Result<Option<T>, Vec<Problem>>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<T> {
+        loaded.unwrap_or_else(|found| {
+            problems.extend(found);
+            None
+        })
+    }
+    let oews = reported(Extract::load_if_present(site_dir), problems);
+    let projections = reported(crate::projections::load(site_dir), problems);
+    let prices = reported(crate::prices::load(site_dir), problems);
+    if let Some(prices) = &prices {
+        let release = Path::new(crate::prices::EXTRACT_DIR).join("release.toml");
+        match &oews {
+            Some(extract) => problems.extend(prices.check_against(extract)),
+            None => problems.push(Problem::new(
+                &release,
+                None,
+                "the price levels are matched to the OEWS extract's areas, and the site has none",
+                "import the pay data (content/oews/) or remove content/prices/",
+            )),
+        }
+        let source = price_source_id(prices);
+        if !sources.iter().any(|s| s.id == source) {
+            problems.push(Problem::new(
+                &release,
+                None,
+                format!(
+                    "the price levels of {} have no source `{source}`",
+                    prices.release.year
+                ),
+                format!("add a [[source]] with id `{source}` to content/sources.toml"),
+            ));
+        }
+    }
+    Extracts {
+        oews,
+        projections,
+        prices,
+    }
 }
 
 /// Adds what the imported extracts provide to `data`: the OEWS release's current figures and the
