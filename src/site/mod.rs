@@ -104,6 +104,19 @@ pub struct SitemapEntry {
     pub lastmod: Date,
 }
 
+/// Home first, then chapters by weight, then other pages by weight; titles break ties.
+fn in_navigation_order(mut pages: Vec<Page>) -> Vec<Page> {
+    pages.sort_by(|a, b| {
+        let rank = |kind| match kind {
+            PageKind::Home => 0,
+            PageKind::Chapter => 1,
+            PageKind::Other => 2,
+        };
+        (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
+    });
+    pages
+}
+
 /// A problem for each page every site needs (home and sources) that it lacks.
 fn required_pages(loaded: &[LoadedPage], failed_urls: &[String], words: &Words) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -208,15 +221,7 @@ impl Site {
             }
         };
 
-        let mut pages: Vec<Page> = loaded.into_iter().map(Page::from_loaded).collect();
-        pages.sort_by(|a, b| {
-            let rank = |kind| match kind {
-                PageKind::Home => 0,
-                PageKind::Chapter => 1,
-                PageKind::Other => 2,
-            };
-            (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
-        });
+        let pages = in_navigation_order(loaded.into_iter().map(Page::from_loaded).collect());
         let quick_facts_html = quick_facts_html(&GuideFigures::new(
             words,
             &salary,
