@@ -203,7 +203,7 @@ impl Site {
         problems.extend(page_problems);
         problems.extend(required_pages(&loaded, &failed_urls, words));
         let generated = |url: &str| match &salary {
-            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, url),
+            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, prices.is_some(), url),
             Err(_) => None,
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));

@@ -11,6 +11,7 @@ mod guide;
 mod message;
 mod numbers;
 mod pay;
+mod prices;
 mod salary;
 mod site;
 mod tables;
@@ -23,6 +24,7 @@ pub use guide::GuideWords;
 pub use message::{Filled, MARKUP, Message, Part, Text};
 pub use numbers::{NumberWords, StatisticWords};
 pub use pay::PayWords;
+pub use prices::PriceWords;
 pub use salary::SalaryWords;
 pub use site::{ErrorWords, ErrorsWords, SiteWords};
 pub use tables::TableWords;
@@ -67,6 +69,8 @@ pub struct Words {
     pub salary: SalaryWords,
     /// Pay where you live (`/pay` and each area's page), and a difference between two amounts.
     pub pay: PayWords,
+    /// What pay buys: BEA's price levels beside pay.
+    pub prices: PriceWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -78,6 +82,7 @@ struct Files {
     guide: &'static str,
     salary: &'static str,
     pay: &'static str,
+    prices: &'static str,
 }
 
 impl Files {
@@ -90,6 +95,7 @@ impl Files {
                 guide: include_str!("../../words/en/guide.toml"),
                 salary: include_str!("../../words/en/salary.toml"),
                 pay: include_str!("../../words/en/pay.toml"),
+                prices: include_str!("../../words/en/prices.toml"),
             },
         }
     }
@@ -128,6 +134,7 @@ impl Words {
             guide: section(lang, "guide", files.guide, reading)?,
             salary: section(lang, "salary", files.salary, reading)?,
             pay: section(lang, "pay", files.pay, reading)?,
+            prices: section(lang, "prices", files.prices, reading)?,
         })
     }
 

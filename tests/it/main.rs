@@ -15,6 +15,7 @@ mod offer_ties;
 mod on_demand;
 mod pay;
 mod pay_flags;
+mod prices;
 mod salary;
 mod sharing;
 mod snapshots;

@@ -287,7 +287,7 @@ fn every_anchor_the_link_check_accepts_on_pay_pages_is_an_id_the_page_has() {
     let site = him_guide::site::Site::load(&pay_site()).unwrap_or_else(|p| panic!("{p}"));
     let app = TestApp::spawn(&pay_site());
     let anchors = |url: &str| {
-        him_guide::pay::page_anchors(&site.areas, &site.salary.occupations, url)
+        him_guide::pay::page_anchors(&site.areas, &site.salary.occupations, true, url)
             .unwrap_or_else(|| panic!("{url} is a page of the directory"))
     };
     // The index, a state (with its ranked areas), a metropolitan and a nonmetropolitan area.
@@ -303,13 +303,15 @@ fn every_anchor_the_link_check_accepts_on_pay_pages_is_an_id_the_page_has() {
         }
     }
     assert!(anchors("/pay/texas").contains(&"areas".to_string()));
+    assert!(anchors("/pay/texas").contains(&"prices".to_string()));
     for other in [
         "/pay/atlantis",
         "/pay/national",
         "/guide/salary",
         "/payroll",
     ] {
-        let found = him_guide::pay::page_anchors(&site.areas, &site.salary.occupations, other);
+        let found =
+            him_guide::pay::page_anchors(&site.areas, &site.salary.occupations, true, other);
         assert_eq!(found, None, "{other}");
     }
 }

@@ -188,13 +188,15 @@ impl Directory {
 }
 
 /// The anchors links may point to on `url` if the directory makes that page: `/pay`'s sections,
-/// and on an area's page each occupation's section (by its id), the figures' notes and, on a
-/// state's page, its ranked areas; `None` for any other address. The templates write these ids;
+/// and on an area's page each occupation's section (by its id), the section on prices when the
+/// site has price levels (`with_prices`), the figures' notes and, on a state's page, its ranked
+/// areas; `None` for any other address. The templates write these ids;
 /// `tests/it/pay.rs` keeps them in step. Asked per link, so that checking the content's links does
 /// not list thousands of area pages.
 pub fn page_anchors(
     directory: &Directory,
     occupations: &[salary::data::Occupation],
+    with_prices: bool,
     url: &str,
 ) -> Option<Vec<String>> {
     if directory.all().is_empty() {
@@ -206,12 +208,18 @@ pub fn page_anchors(
     }
     let listing = &directory.all()[directory.page_position(url)?];
     let mut ids: Vec<String> = occupations.iter().map(|o| o.id.clone()).collect();
+    if with_prices {
+        ids.push(PRICES_ANCHOR.into());
+    }
     ids.push("about-figures".into());
     if listing.area_type == AreaType::State {
         ids.push("areas".into());
     }
     Some(ids)
 }
+
+/// The id of an area page's section on prices.
+pub const PRICES_ANCHOR: &str = "prices";
 
 /// The longest search the box accepts, in characters: longer than any area's name.
 pub const MAX_SEARCH_CHARS: usize = 100;

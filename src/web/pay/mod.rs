@@ -3,6 +3,7 @@
 //! again by its template, with the results, from parts made once (maps, table, every area).
 
 mod map;
+mod prices;
 
 use std::sync::OnceLock;
 
@@ -24,6 +25,7 @@ use crate::pay::{
     Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, ranked_in_state, search_query,
     state_medians,
 };
+use crate::prices::PriceLevel;
 use crate::salary::area::{Areas, Estimate, OccupationPay};
 use crate::salary::data::Occupation;
 use crate::site::{SALARY_PAGE, Site};
@@ -162,6 +164,8 @@ fn gap_text(w: &Words, gap: Option<Difference>) -> String {
 
 pub(super) struct WageRowView {
     pub(super) label: String,
+    /// Where the label links: the section that explains a row of our own arithmetic.
+    pub(super) label_href: Option<String>,
     pub(super) hourly: CellView,
     pub(super) national_hourly: CellView,
     pub(super) annual: CellView,
@@ -218,13 +222,15 @@ impl OccupationView {
         listing: &Listing,
         release: &str,
         state: Option<&Listing>,
+        price_level: Option<PriceLevel>,
     ) -> OccupationView {
         let words = &w.pay;
-        let wages = pay
+        let mut wages: Vec<WageRowView> = pay
             .wages
             .iter()
             .map(|row| WageRowView {
                 label: wage_label(w, row.statistic),
+                label_href: None,
                 hourly: CellView::of(words, row.hourly),
                 national_hourly: CellView::of(words, row.national_hourly),
                 annual: CellView::of(words, row.annual),
@@ -232,6 +238,16 @@ impl OccupationView {
                 gap: gap_text(w, row.versus_nation),
             })
             .collect();
+        // The median at national prices goes right under the median it adjusts.
+        let median = pay
+            .wages
+            .iter()
+            .position(|row| row.statistic == Datatype::AnnualMedian);
+        if let (Some(level), Some(at)) = (price_level, median)
+            && let Some(row) = prices::adjusted_median_row(w, level, &pay.wages[at])
+        {
+            wages.insert(at + 1, row);
+        }
         let nation = (
             "nation",
             format!("{SALARY_PAGE}?occupation={}", occupation.id),
@@ -360,6 +376,8 @@ struct AreaView<'a> {
     rankings_flagged: bool,
     /// Our line for imprecise wages, as a percentage: "10.0".
     imprecise_line: String,
+    /// What the pay buys: BEA's price level here; `None` for a site without price levels.
+    prices: Option<prices::PricesView>,
     footnotes: Vec<(char, String)>,
     /// "About these figures": the source, and how the figures were made.
     about: Vec<Segment>,
@@ -466,6 +484,11 @@ fn area_page(
     let release = extract.release.name.as_str();
     let occupations = &site.salary.occupations;
     let areas = area_lookup(site);
+    let parity = site.prices.as_ref().and_then(|p| p.parity(listing.code));
+    let price_level = parity.map(|p| p.level);
+    let prices = site.prices.as_ref().map(|p| {
+        prices::PricesView::new(w, p, &listing.name, state.map(|s| s.name.as_str()), parity)
+    });
     let pays: Vec<OccupationPay> = occupations
         .iter()
         .map(|occupation| areas.report(listing.code, occupation.soc))
@@ -473,7 +496,9 @@ fn area_page(
     let views: Vec<OccupationView> = occupations
         .iter()
         .zip(&pays)
-        .map(|(occupation, pay)| OccupationView::new(w, occupation, pay, listing, release, state))
+        .map(|(occupation, pay)| {
+            OccupationView::new(w, occupation, pay, listing, release, state, price_level)
+        })
         .collect();
     let rankings = if listing.area_type == AreaType::State {
         occupations
@@ -484,40 +509,7 @@ fn area_page(
     } else {
         Vec::new()
     };
-    let mut footnotes: Vec<FootnoteCode> = pays
-        .iter()
-        .flat_map(|pay| {
-            [
-                pay.employment,
-                pay.national_employment,
-                pay.per_thousand_jobs,
-                pay.location_quotient,
-            ]
-            .into_iter()
-            .chain(
-                pay.wages
-                    .iter()
-                    .flat_map(|r| [r.hourly, r.annual, r.national_hourly, r.national_annual]),
-            )
-        })
-        .filter_map(|e| match e {
-            Estimate::Released { footnote, .. } => footnote,
-            Estimate::NotReleased { footnote, .. } => Some(footnote),
-            Estimate::NotPublished => None,
-        })
-        .collect();
-    footnotes.sort_unstable();
-    footnotes.dedup();
-    let footnotes = footnotes
-        .into_iter()
-        .map(|code| {
-            let text = extract.footnote(code).map_or_else(
-                || words.footnote_without_text.to_string(),
-                |f| f.text.clone(),
-            );
-            (code.as_char(), text)
-        })
-        .collect();
+    let footnotes = footnotes_of(extract, words, &pays);
     let title = words.area_title.with("area", &listing.name).to_string();
     let description = words
         .area_description
@@ -545,6 +537,7 @@ fn area_page(
         rankings_flagged: rankings.iter().flat_map(|r| &r.rows).any(|r| r.imprecise),
         rankings,
         imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
+        prices,
         footnotes,
         about: sentences([
             source_sentence(words, release, &source_id),
@@ -552,6 +545,48 @@ fn area_page(
         ]),
     }
     .render()
+}
+
+/// BLS's footnotes on any figure of `pays`, each once, by code, with its text.
+fn footnotes_of(
+    extract: &Extract,
+    words: &PayWords,
+    pays: &[OccupationPay],
+) -> Vec<(char, String)> {
+    let mut footnotes: Vec<FootnoteCode> = pays
+        .iter()
+        .flat_map(|pay| {
+            [
+                pay.employment,
+                pay.national_employment,
+                pay.per_thousand_jobs,
+                pay.location_quotient,
+            ]
+            .into_iter()
+            .chain(
+                pay.wages
+                    .iter()
+                    .flat_map(|r| [r.hourly, r.annual, r.national_hourly, r.national_annual]),
+            )
+        })
+        .filter_map(|e| match e {
+            Estimate::Released { footnote, .. } => footnote,
+            Estimate::NotReleased { footnote, .. } => Some(footnote),
+            Estimate::NotPublished => None,
+        })
+        .collect();
+    footnotes.sort_unstable();
+    footnotes.dedup();
+    footnotes
+        .into_iter()
+        .map(|code| {
+            let text = extract.footnote(code).map_or_else(
+                || words.footnote_without_text.to_string(),
+                |f| f.text.clone(),
+            );
+            (code.as_char(), text)
+        })
+        .collect()
 }
 
 /// Under an area page's heading: the area's state, or the way back to every area and, on a state's

@@ -1,0 +1,28 @@
+//! The words of what pay buys: BEA's price levels beside pay on area pages, `/pay` and the
+//! comparison: `words/<lang>/prices.toml`.
+
+use serde::Deserialize;
+
+use super::{Message, Text};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceWords {
+    /// The area page's section on prices.
+    pub title: Text,
+    /// {area}, {year}, {level} ("110.7") and {difference} (one of `above`, `below`, `same`).
+    pub own_level: Message,
+    /// A nonmetropolitan area, measured by its state's nonmetropolitan portion: {state} too.
+    pub portion_level: Message,
+    /// {percent}: how far from the nation, one decimal ("10.7").
+    pub above: Message,
+    pub below: Message,
+    pub same: Text,
+    pub none: Message,
+    pub method: Text,
+    pub caveat: Text,
+    /// {year}; {entry}: a link.
+    pub source: Message,
+    /// The row each occupation's pay table adds.
+    pub adjusted_median: Text,
+}

@@ -1,0 +1,205 @@
+//! BEA's price levels: the import from BEA's files (a trimmed copy in `tests/fixtures/bea-rpp/`),
+//! the extract the pay-site fixture ships, the start-up checks, and what area pages say with them.
+
+use him_guide::oews::Extract;
+use him_guide::prices::{ImportOptions, Measure, PriceLevel, import, load};
+use him_guide::site::Site;
+
+use crate::helpers::{Html, TestApp, copy_dir, fixture, pay_site, scratch};
+
+#[test]
+fn importing_the_fixture_files_writes_the_extract_the_pay_site_ships() {
+    let shipped = load(&pay_site())
+        .unwrap()
+        .expect("the pay site has price levels");
+    let extract = Extract::load(&pay_site()).unwrap_or_else(|p| panic!("{p:#?}"));
+    let options = ImportOptions {
+        areas: &extract.areas,
+        oews_release: extract.release.name.clone(),
+        year: None,
+        retrieved: shipped.release.retrieved,
+        url: shipped.release.url.clone(),
+        command: shipped.release.command.clone(),
+    };
+    let imported = import(&fixture("bea-rpp"), &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        imported, shipped,
+        "import tests/fixtures/bea-rpp again (its README gives the command)"
+    );
+    // BEA's note dates the release; the newest year is read.
+    assert_eq!(shipped.release.year, 2024);
+    assert_eq!(shipped.release.published.iso(), "2026-02-19");
+    // Each kind of area finds its measure; Wyoming has no all-items line, so no level.
+    let measure = |code: &str| {
+        let code = him_guide::oews::AreaCode::parse(code).unwrap();
+        shipped.parity(code).map(|p| (p.measure, p.level))
+    };
+    assert_eq!(
+        measure("0000000"),
+        Some((Measure::Nation, PriceLevel::NATIONAL))
+    );
+    assert_eq!(
+        measure("4800000"),
+        Some((Measure::State, PriceLevel(97_057)))
+    );
+    assert_eq!(
+        measure("0012420"),
+        Some((Measure::Metro, PriceLevel(98_066)))
+    );
+    assert_eq!(
+        measure("4800004"),
+        Some((Measure::StateNonmetro, PriceLevel(87_835)))
+    );
+    assert_eq!(measure("5600000"), None);
+}
+
+#[test]
+fn another_year_or_a_missing_table_is_refused() {
+    let extract = Extract::load(&pay_site()).unwrap_or_else(|p| panic!("{p:#?}"));
+    let options = |year| ImportOptions {
+        areas: &extract.areas,
+        oews_release: extract.release.name.clone(),
+        year,
+        retrieved: him_guide::oews::codes::parse_date("2026-12-04").unwrap(),
+        url: String::new(),
+        command: String::new(),
+    };
+    let older = import(&fixture("bea-rpp"), &options(Some(2023))).unwrap();
+    assert_eq!(older.release.year, 2023);
+    let error = import(&fixture("bea-rpp"), &options(Some(2031))).unwrap_err();
+    assert!(error.to_string().contains("`2031`"), "{error}");
+    let dir = scratch("prices-missing-table");
+    for name in ["SARPP_STATE_2008_2024.csv", "MARPP_MSA_2008_2024.csv"] {
+        std::fs::copy(fixture("bea-rpp").join(name), dir.join(name)).unwrap();
+    }
+    let error = import(&dir, &options(None)).unwrap_err();
+    assert!(error.to_string().contains("PARPP"), "{error}");
+}
+
+/// The pay site with `change` made to its price extract's file `name`.
+fn pay_site_with(test: &str, name: &str, change: impl Fn(String) -> String) -> std::path::PathBuf {
+    let dir = scratch(test);
+    copy_dir(&pay_site(), &dir);
+    let path = dir.join("content/prices").join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, change(text)).unwrap();
+    dir
+}
+
+#[test]
+fn price_levels_matched_to_another_release_or_without_their_source_stop_start_up() {
+    let site = pay_site_with("prices-release", "release.toml", |text| {
+        text.replace("oews_release = \"May 2025\"", "oews_release = \"May 2024\"")
+    });
+    let problems = Site::load(&site).unwrap_err().to_string();
+    assert!(
+        problems.contains("content/prices/release.toml"),
+        "{problems}"
+    );
+    assert!(problems.contains("OEWS May 2024"), "{problems}");
+    assert!(
+        problems.contains("import the price levels again"),
+        "{problems}"
+    );
+
+    let site = pay_site_with("prices-missing-area", "parities.tsv", |text| {
+        text.lines()
+            .filter(|line| !line.starts_with("4900000"))
+            .map(|line| format!("{line}\n"))
+            .collect()
+    });
+    let problems = Site::load(&site).unwrap_err().to_string();
+    assert!(
+        problems.contains("no row for the OEWS area 4900000 (Utah)"),
+        "{problems}"
+    );
+
+    let site = pay_site_with("prices-bad-cell", "parities.tsv", |text| {
+        text.replace("97.057", "97,057")
+    });
+    let problems = Site::load(&site).unwrap_err().to_string();
+    assert!(
+        problems.contains("content/prices/parities.tsv:8"),
+        "{problems}"
+    );
+    assert!(problems.contains("`97,057`"), "{problems}");
+
+    let site = scratch("prices-no-source");
+    copy_dir(&pay_site(), &site);
+    let sources = site.join("content/sources.toml");
+    let text = std::fs::read_to_string(&sources).unwrap();
+    let cut = text.find("[[source]]\nid = \"bea-rpp-2024\"").unwrap();
+    std::fs::write(&sources, &text[..cut]).unwrap();
+    let problems = Site::load(&site).unwrap_err().to_string();
+    assert!(problems.contains("no source `bea-rpp-2024`"), "{problems}");
+}
+
+#[test]
+fn area_pages_say_what_the_pay_buys_and_where_no_level_exists() {
+    let app = TestApp::spawn(&pay_site());
+    let austin = Html::parse(&app.get("/pay/austin-round-rock-san-marcos-tx").body);
+    let section = austin.texts("#prices ~ p").join(" ");
+    assert!(section.contains("98.1"), "{section}");
+    assert!(
+        section.contains("1.9% below the national average"),
+        "{section}"
+    );
+    assert!(section.contains("rounded to the nearest $100"), "{section}");
+    assert_eq!(
+        austin
+            .attrs("a[href='/sources#bea-rpp-2024']", "href")
+            .len(),
+        1
+    );
+    // Specialists in Austin: BLS's median $48,990 at a price level of 98.066 is $49,956, shown
+    // to the nearest $100, and set against the nation's $51,140.
+    let rows = austin.texts("#specialist ~ div tr");
+    let adjusted = rows
+        .iter()
+        .find(|row| row.contains("Median at national prices"))
+        .expect("the specialists' table has the adjusted median");
+    assert!(adjusted.contains("$50,000"), "{adjusted}");
+    assert!(adjusted.contains("$1,140 (2.2%) below"), "{adjusted}");
+
+    let nonmetro = Html::parse(
+        &app.get("/pay/hill-country-region-of-texas-nonmetropolitan-area")
+            .body,
+    );
+    let section = nonmetro.texts("#prices ~ p").join(" ");
+    assert!(
+        section.contains("no price level for this area itself"),
+        "{section}"
+    );
+    assert!(
+        section.contains("the part of Texas outside its metropolitan areas"),
+        "{section}"
+    );
+    assert!(section.contains("87.8"), "{section}");
+
+    let wyoming = Html::parse(&app.get("/pay/wyoming").body);
+    let section = wyoming.texts("#prices ~ p").join(" ");
+    assert!(section.contains("no price level for Wyoming"), "{section}");
+    assert!(
+        !wyoming
+            .texts("tr")
+            .iter()
+            .any(|r| r.contains("national prices")),
+        "no adjusted row without a level"
+    );
+}
+
+#[test]
+fn a_site_without_price_levels_shows_no_section_on_prices() {
+    let site = scratch("prices-none");
+    copy_dir(&pay_site(), &site);
+    std::fs::remove_dir_all(site.join("content/prices")).unwrap();
+    let app = TestApp::spawn(&site);
+    let texas = Html::parse(&app.get("/pay/texas").body);
+    assert!(texas.select("#prices").is_empty());
+    assert!(
+        !texas
+            .texts("tr")
+            .iter()
+            .any(|r| r.contains("national prices"))
+    );
+}
