@@ -87,10 +87,8 @@ pub struct Site {
     /// BLS's Employment Projections for the guide's occupations, from `content/projections/`;
     /// `None` for a site without them.
     pub projections: Option<crate::projections::Projections>,
-    /// BEA's price level for each area of `oews`, from `content/prices/`; `None` for a site
-    /// without them.
-    pub prices: Option<crate::prices::Prices>,
-    /// Pay in each area of `oews`, built on the area's first request.
+    /// Pay in each area of `oews`, built on the area's first request, with BEA's price levels
+    /// from `content/prices/` if the site has them.
     pub area_pay: salary::area::AreaCache,
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
     /// HTML from the one Markdown entry point, for the printable fact sheets.
@@ -175,7 +173,8 @@ impl Site {
             _ => Directory::default(),
         };
         // Pay in each area, built as the guide's tables ask for it and kept for the site.
-        let area_pay = salary::area::AreaCache::new(oews.as_ref());
+        let has_prices = prices.is_some();
+        let area_pay = salary::area::AreaCache::new(oews.as_ref()).with_prices(prices);
         let content = match &salary {
             Ok(data) => content::load(
                 site_dir,
@@ -203,7 +202,7 @@ impl Site {
         problems.extend(page_problems);
         problems.extend(required_pages(&loaded, &failed_urls, words));
         let generated = |url: &str| match &salary {
-            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, prices.is_some(), url),
+            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, has_prices, url),
             Err(_) => None,
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
@@ -238,7 +237,6 @@ impl Site {
             area_pay,
             oews,
             projections,
-            prices,
             areas,
             area_aliases,
             quick_facts_html,
@@ -253,6 +251,11 @@ impl Site {
             &self.salary,
             &self.area_pay,
         ))
+    }
+
+    /// BEA's price levels for the areas of `oews`; `None` for a site without them.
+    pub fn prices(&self) -> Option<&crate::prices::Prices> {
+        self.area_pay.prices()
     }
 
     pub fn page(&self, url: &str) -> Option<&Page> {
@@ -473,11 +476,6 @@ struct Extracts {
     prices: Option<crate::prices::Prices>,
 }
 
-/// The source the price extract's year must be listed as: `bea-rpp-YEAR`.
-fn price_source_id(prices: &crate::prices::Prices) -> String {
-    format!("bea-rpp-{}", prices.release.year)
-}
-
 /// The imported data extracts the site has, `content/oews/`, `content/projections/` and
 /// `content/prices/`, each `None` where the site has none or it has problems, which go to
 /// `problems`. The price levels must match the OEWS extract's areas and have their source listed.
@@ -505,7 +503,7 @@ fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem
                 "import the pay data (content/oews/) or remove content/prices/",
             )),
         }
-        let source = price_source_id(prices);
+        let source = prices.release.source_id();
         if !sources.iter().any(|s| s.id == source) {
             problems.push(Problem::new(
                 &release,

@@ -1,9 +1,11 @@
 //! Words for readers shared by every kind of page. A difference between two amounts is worded
-//! here only: area pages, the comparison's ladder and its offer check all say it this way. The
-//! words themselves are the pay section's (`words/<lang>/pay.toml`, `gap_*`).
+//! here only: area pages, the comparison's ladder and its offer check all say it this way (the
+//! words are the pay section's, `words/<lang>/pay.toml`, `gap_*`); so is how far a price level
+//! lies from the nation's (`words/<lang>/prices.toml`).
 
 use crate::money::{Cents, Difference, Side};
-use crate::words::Words;
+use crate::prices::PriceLevel;
+use crate::words::{PriceWords, Words};
 
 /// How far a value lies from the one it is set against, in `w`'s words: `$2,150 (4.2%) below`,
 /// `$14,090 (32.0%) above the nation's`, `the same as their median`. `amount_text` writes the
@@ -38,6 +40,20 @@ pub(crate) fn difference(
             .with("amount", amount)
             .with("percent", percent)
             .to_string(),
+    }
+}
+
+/// How far a level is from the nation's, in words: "10.7% above the national average".
+pub(crate) fn price_difference(words: &PriceWords, level: PriceLevel) -> String {
+    let tenths = level.tenths_from_national();
+    let percent = || {
+        let size = tenths.unsigned_abs();
+        format!("{}.{}", size / 10, size % 10)
+    };
+    match tenths.signum() {
+        1 => words.above.with("percent", percent()).to_string(),
+        -1 => words.below.with("percent", percent()).to_string(),
+        _ => words.same.to_string(),
     }
 }
 

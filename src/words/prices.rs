@@ -25,4 +25,13 @@ pub struct PriceWords {
     pub source: Message,
     /// The row each occupation's pay table adds.
     pub adjusted_median: Text,
+    // The comparison in an area
+    /// A note: {place} (the area, or `portion_place` with {state}), {year}, {level}, {difference}.
+    pub comparison_level: Message,
+    pub portion_place: Message,
+    pub comparison_none: Message,
+    /// Under the offer's result: {offer} and {median}, yearly amounts.
+    pub offer_at_national_prices: Message,
+    /// The column of the comparison's table.
+    pub median_column: Text,
 }

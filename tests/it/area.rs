@@ -36,7 +36,9 @@ fn compares_pay_in_austin_with_its_series_and_places_the_offer_there() {
     // BLS OEWS May 2025, Austin: technologists' (29-9021) annual median OEUM001242000000029902113.
     let technologists = html.texts(".comparison tbody tr:nth-child(2) td");
     assert!(technologists[0].starts_with("$79,510"), "{technologists:?}");
-    assert!(technologists[1].starts_with("$38.23"), "{technologists:?}");
+    // BEA 2024, Austin-Round Rock-San Marcos: 98.066; $79,510 × 100 / 98.066 = $81,078.
+    assert!(technologists[1].starts_with("$81,100"), "{technologists:?}");
+    assert!(technologists[2].starts_with("$38.23"), "{technologists:?}");
     let series = html.texts(".footnotes a.series");
     for prefix in ["OEUM001242000000029902", "OEUM001242000000029207"] {
         assert!(

@@ -203,3 +203,66 @@ fn a_site_without_price_levels_shows_no_section_on_prices() {
             .any(|r| r.contains("national prices"))
     );
 }
+
+#[test]
+fn the_comparison_in_an_area_sets_its_medians_and_the_offer_at_national_prices() {
+    let app = TestApp::spawn(&pay_site());
+    // Austin, technologists: BEA 2024 98.066; BLS's median $79,510 is $81,078 at national
+    // prices, an offer of $70,000 is $71,381: each to the nearest $100.
+    let query = "area=0012420&occupation=technologist&offer=70000";
+    let json: serde_json::Value =
+        serde_json::from_str(&app.get(&format!("/salary.json?{query}")).body).unwrap();
+    let prices = &json["prices"];
+    assert_eq!(prices["level"], "98.066");
+    assert_eq!(prices["year"], 2024);
+    assert_eq!(prices["measure"], "metro");
+    assert_eq!(prices["source"], "bea-rpp-2024");
+    assert_eq!(prices["offer"], 71_400);
+    assert_eq!(prices["offer_median"], 81_100);
+    let technologist = prices["medians"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["occupation"] == "technologist")
+        .unwrap();
+    assert_eq!(technologist["annual"], 81_100);
+    assert!(
+        json["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "bea-rpp-2024")
+    );
+
+    let csv = app.get(&format!("/salary.csv?{query}")).body;
+    let offer = csv
+        .lines()
+        .find(|line| line.starts_with("offer_at_national_prices,technologist,"))
+        .expect("a CSV row for the offer at national prices");
+    assert!(offer.contains(",7140000,"), "{offer}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("price_level,") && l.contains(",98.066,2024,"))
+    );
+
+    let page = Html::parse(&app.get(&format!("/salary?{query}")).body);
+    let result = page.texts(".offer-result p").join(" ");
+    assert!(result.contains("$71,400"), "{result}");
+    assert!(
+        page.texts(".comparison th")
+            .iter()
+            .any(|h| h == "Yearly median at national prices")
+    );
+    let notes = page.texts(".notes li, .comparison ~ * li").join(" ");
+    assert!(notes.contains("98.1"), "{notes}");
+
+    // The nation has nothing to adjust; Wyoming has no level, and the comparison says so.
+    let national: serde_json::Value =
+        serde_json::from_str(&app.get("/salary.json?occupation=technologist").body).unwrap();
+    assert!(national.get("prices").is_none());
+    let wyoming: serde_json::Value =
+        serde_json::from_str(&app.get("/salary.json?area=5600000").body).unwrap();
+    assert!(wyoming.get("prices").is_none());
+    let said = wyoming["notes"].to_string();
+    assert!(said.contains("no price level for Wyoming"), "{said}");
+}

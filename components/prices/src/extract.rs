@@ -37,6 +37,13 @@ pub struct Release {
     pub files: Vec<SourceFile>,
 }
 
+impl Release {
+    /// The id the guide's sources list this year's price levels under: `bea-rpp-2024`.
+    pub fn source_id(&self) -> String {
+        format!("bea-rpp-{}", self.year)
+    }
+}
+
 /// One of BEA's tables as read.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -484,9 +484,9 @@ fn area_page(
     let release = extract.release.name.as_str();
     let occupations = &site.salary.occupations;
     let areas = area_lookup(site);
-    let parity = site.prices.as_ref().and_then(|p| p.parity(listing.code));
+    let parity = site.prices().and_then(|p| p.parity(listing.code));
     let price_level = parity.map(|p| p.level);
-    let prices = site.prices.as_ref().map(|p| {
+    let prices = site.prices().map(|p| {
         prices::PricesView::new(w, p, &listing.name, state.map(|s| s.name.as_str()), parity)
     });
     let pays: Vec<OccupationPay> = occupations

@@ -7,7 +7,7 @@ use crate::money::Difference;
 use crate::pay::PRICES_ANCHOR;
 use crate::prices::{Measure, Parity, PriceLevel, Prices};
 use crate::salary::area::WageRow;
-use crate::words::{PriceWords, Words};
+use crate::words::Words;
 
 /// The section on prices of an area's page.
 pub(in crate::web) struct PricesView {
@@ -15,20 +15,6 @@ pub(in crate::web) struct PricesView {
     pub(in crate::web) lines: Vec<String>,
     /// The source, linking to its entry.
     pub(in crate::web) source: Vec<Segment>,
-}
-
-/// How far a level is from the nation's, in words: "10.7% above the national average".
-pub(in crate::web) fn difference_words(words: &PriceWords, level: PriceLevel) -> String {
-    let tenths = level.tenths_from_national();
-    let percent = || {
-        let size = tenths.unsigned_abs();
-        format!("{}.{}", size / 10, size % 10)
-    };
-    match tenths.signum() {
-        1 => words.above.with("percent", percent()).to_string(),
-        -1 => words.below.with("percent", percent()).to_string(),
-        _ => words.same.to_string(),
-    }
 }
 
 impl PricesView {
@@ -46,7 +32,7 @@ impl PricesView {
         let level_line = match parity {
             None => words.none.with("area", name).to_string(),
             Some(parity) => {
-                let difference = difference_words(words, parity.level);
+                let difference = crate::web::words::price_difference(words, parity.level);
                 let level = parity.level.one_decimal();
                 match (parity.measure, state) {
                     (Measure::StateNonmetro, Some(state)) => words

@@ -1,7 +1,7 @@
 //! `/salary.csv`: the comparison as CSV, one figure a row, written by the `csv` crate.
 
 use super::{Format, wording};
-use crate::money::Difference;
+use crate::money::{Cents, Difference};
 use crate::oews::AreaCode;
 use crate::salary::compare::{Estimate, LadderRow, NotPublished, OfferCheck, Report, Rows, Shown};
 use crate::salary::data::{Occupation, Statistic};
@@ -105,6 +105,7 @@ fn csv_report(w: &Words, report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
             }
         }
     }
+    price_rows(&mut out, w, report)?;
     for missing in &report.not_published {
         unpublished_row(
             &mut out,
@@ -128,6 +129,76 @@ fn csv_report(w: &Words, report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
         )?;
     }
     out.finish()
+}
+
+/// In an area with a price level: a row for the level, then each ladder
+/// median and the offer at national prices, our arithmetic, citing BEA's source.
+fn price_rows(out: &mut Records, w: &Words, report: &Report<'_>) -> Result<(), csv::Error> {
+    let Some(prices) = &report.prices else {
+        return Ok(());
+    };
+    let here = prices.here;
+    let year = here.year.to_string();
+    let setting = report
+        .query
+        .area
+        .map_or("national", |pay| pay.area.name.as_str());
+    // The level row: BEA's area (its name says whether it is a state's nonmetropolitan portion)
+    // in `setting`, and the level, the nation = 100, in `amount`.
+    let level = here.parity.level.to_string();
+    let mut fields = vec![
+        "price_level",
+        "",
+        "",
+        &here.parity.bea_name,
+        "price_level",
+        "",
+        "",
+    ];
+    fields.extend([level.as_str(), year.as_str(), here.source.as_str(), "false"]);
+    fields.extend([""; 6]);
+    out.push(&fields)?;
+    let adjusted =
+        |out: &mut Records, row: &str, occupation: &Occupation, amount: Cents, note: &str| {
+            let statistic = if row == "offer_at_national_prices" {
+                "offer"
+            } else {
+                "median"
+            };
+            out.push(&[
+                row,
+                &occupation.id,
+                &occupation.soc.to_string(),
+                setting,
+                statistic,
+                "year",
+                &amount.0.to_string(),
+                &amount.dollars_text(),
+                &year,
+                &here.source,
+                "true",
+                "",
+                "",
+                "",
+                "",
+                note,
+                "",
+            ])
+        };
+    for &(occupation, amount) in &prices.medians {
+        adjusted(out, "at_national_prices", occupation, amount, "")?;
+    }
+    if let (Some((offer, _)), Some(check)) = (prices.offer, &report.offer) {
+        let note = wording::offer_at_national_prices(w, report).unwrap_or_default();
+        adjusted(
+            out,
+            "offer_at_national_prices",
+            check.occupation,
+            offer,
+            &note,
+        )?;
+    }
+    Ok(())
 }
 
 /// An occupation without wages in the area (or an offer left unchecked for that reason): the

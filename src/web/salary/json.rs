@@ -59,6 +59,9 @@ struct JsonReport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     offer_not_checked: Option<JsonUnpublished<'a>>,
     rows: Vec<JsonRow<'a>>,
+    /// In an area BEA has a price level for: the level and the amounts at national prices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prices: Option<JsonPrices<'a>>,
     /// The occupations BLS released no wages for in the area, with where to look instead.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     not_published: Vec<JsonUnpublished<'a>>,
@@ -274,6 +277,59 @@ impl<'a> JsonValue<'a> {
     }
 }
 
+/// BEA's price level for the area and the amounts it sets at national prices (our arithmetic:
+/// yearly pay × 100 / the level, to the nearest $100), in whole dollars.
+#[derive(Serialize)]
+struct JsonPrices<'a> {
+    source: &'a str,
+    year: u16,
+    /// The level as BEA publishes it, the nation = 100: `"110.720"`.
+    level: String,
+    /// `state`, `metro`, or `state-nonmetro` where BEA's level is for the nonmetropolitan
+    /// portion of the area's state.
+    measure: &'static str,
+    bea_area: &'a str,
+    bea_code: &'a str,
+    medians: Vec<JsonAdjusted<'a>>,
+    offer: Option<i64>,
+    /// The median the offer was checked against, at national prices.
+    offer_median: Option<i64>,
+    /// The offer and its median at national prices, in words.
+    summary: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonAdjusted<'a> {
+    occupation: &'a str,
+    annual: i64,
+}
+
+impl<'a> JsonPrices<'a> {
+    fn new(w: &Words, report: &'a Report<'a>) -> Option<Self> {
+        let prices = report.prices.as_ref()?;
+        let parity = &prices.here.parity;
+        Some(JsonPrices {
+            source: &prices.here.source,
+            year: prices.here.year,
+            level: parity.level.to_string(),
+            measure: parity.measure.name(),
+            bea_area: &parity.bea_name,
+            bea_code: &parity.bea_code,
+            medians: prices
+                .medians
+                .iter()
+                .map(|(occupation, amount)| JsonAdjusted {
+                    occupation: &occupation.id,
+                    annual: amount.whole_dollars(),
+                })
+                .collect(),
+            offer: prices.offer.map(|(offer, _)| offer.whole_dollars()),
+            offer_median: prices.offer.map(|(_, median)| median.whole_dollars()),
+            summary: wording::offer_at_national_prices(w, report),
+        })
+    }
+}
+
 #[derive(Serialize)]
 struct JsonDifference {
     amount_cents: i64,
@@ -359,6 +415,7 @@ impl<'a> JsonReport<'a> {
             baseline: JsonOccupation::new(report.query.baseline),
             offer,
             rows,
+            prices: JsonPrices::new(w, report),
             notes: report.notes.iter().map(|n| wording::note(w, n)).collect(),
             sources: report
                 .sources

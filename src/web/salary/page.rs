@@ -14,7 +14,10 @@ use super::wording::{self, Piece};
 use crate::money::Period;
 use crate::oews::Area;
 use crate::oews::bls_series_url;
-use crate::salary::compare::{Estimate, LadderRow, NotPublished, Report, Rows, SettingRow, Shown};
+use crate::salary::area::PriceHere;
+use crate::salary::compare::{
+    AtNationalPrices, Estimate, LadderRow, NotPublished, Report, Rows, SettingRow, Shown,
+};
 use crate::salary::data::{Figure, Occupation};
 use crate::salary::query::{Display, Rejected};
 use crate::site::{SALARY_PAGE, Site};
@@ -338,6 +341,36 @@ impl<'a> Footnotes<'a> {
         number
     }
 
+    /// The note of BEA's price levels of one year, which the amounts at national prices cite.
+    fn price_number(&mut self, here: &PriceHere) -> usize {
+        let key = (here.source.clone(), here.year.to_string());
+        if let Some(number) = self.numbers.get(&key) {
+            return *number;
+        }
+        let number = self.list.len() + 1;
+        let title = self
+            .site
+            .source(&here.source)
+            .map_or(here.source.as_str(), |s| s.title.as_str());
+        let text = self
+            .site
+            .words
+            .salary
+            .sources
+            .note
+            .with("title", title)
+            .with("release", here.year)
+            .to_string();
+        self.list.push(Footnote {
+            number,
+            source_id: here.source.clone(),
+            text,
+            series: Vec::new(),
+        });
+        self.numbers.insert(key, number);
+        number
+    }
+
     /// "$39,830 to $117,420": both ends come from one release, whose note lists both series.
     fn range_cell(&mut self, p10: &Shown<'_>, p90: &Shown<'_>) -> Cell {
         let (low, high) = (self.number(p10.figure), self.number(p90.figure));
@@ -485,6 +518,7 @@ impl Figures {
                     query.baseline,
                     display,
                     area,
+                    report.prices.as_ref(),
                     &mut footnotes,
                 ));
                 Some(ChartView::ladder(w, rows, None, display))
@@ -579,10 +613,17 @@ impl<'a> SalaryView<'a> {
                 .map(|drawn| drawn.offer_mark(w, offer))
         });
         let (offer_summary, offer_estimated) = match &report.offer {
-            Some(check) => (
-                Some(wording::offer_summary(w, check)),
-                matches!(check.estimate, Estimate::Placed { .. }),
-            ),
+            Some(check) => {
+                let mut summary = wording::offer_summary(w, check);
+                if let Some(line) = wording::offer_at_national_prices(w, report) {
+                    summary.push(' ');
+                    summary.push_str(&line);
+                }
+                (
+                    Some(summary),
+                    matches!(check.estimate, Estimate::Placed { .. }),
+                )
+            }
             None => (None, false),
         };
         let canonical = query.to_query_string();
@@ -656,6 +697,7 @@ fn ladder_table(
     baseline: &Occupation,
     display: Display,
     area: Option<&Area>,
+    prices: Option<&AtNationalPrices<'_>>,
     notes: &mut Footnotes<'_>,
 ) -> TableView {
     // Annual and hourly medians always; a monthly view adds its own column first.
@@ -674,6 +716,21 @@ fn ladder_table(
                 cells.push(notes.cell(&row.median));
             }
             cells.push(notes.cell(&row.median_annual));
+            if let Some(prices) = prices {
+                let adjusted = prices
+                    .medians
+                    .iter()
+                    .find(|(occupation, _)| *occupation == row.occupation)
+                    .map(|&(_, amount)| amount);
+                cells.push(adjusted.map_or_else(
+                    || Cell::plain(says.no_distribution.as_str()),
+                    |amount| Cell {
+                        text: Period::Year.amount_text(amount),
+                        notes: vec![notes.price_number(prices.here)],
+                        computed: true,
+                    },
+                ));
+            }
             cells.push(notes.cell(&row.median_hourly));
             cells.push(match (&row.p10, &row.p90) {
                 (Some(p10), Some(p90)) => notes.range_cell(p10, p90),
@@ -711,8 +768,11 @@ fn ladder_table(
     if monthly {
         headers.push(median_in(Period::Month));
     }
+    headers.push(median_in(Period::Year));
+    if prices.is_some() {
+        headers.push(w.prices.median_column.to_string());
+    }
     headers.extend([
-        median_in(Period::Year),
         median_in(Period::Hour),
         says.range_in.with("period", adjective).to_string(),
     ]);
@@ -725,6 +785,17 @@ fn ladder_table(
             .with("period", adjective)
             .to_string(),
     );
+    let caption = ladder_caption(w, adjective, area, shared);
+    TableView {
+        caption,
+        headers,
+        rows,
+    }
+}
+
+/// The ladder's caption: its period, and the area and the one release its figures share, if so.
+fn ladder_caption(w: &Words, adjective: &str, area: Option<&Area>, shared: Option<&str>) -> String {
+    let says = &w.salary.table;
     let caption = match (area, shared) {
         (None, None) => says.ladder_caption.with("period", adjective),
         (Some(area), None) => says
@@ -741,11 +812,7 @@ fn ladder_table(
             .with("area", &area.name)
             .with("release", release),
     };
-    TableView {
-        caption: caption.to_string(),
-        headers,
-        rows,
-    }
+    caption.to_string()
 }
 
 /// The one release every figure in `rows` comes from (medians, their hourly and annual forms and

@@ -4,8 +4,9 @@
 
 use crate::money::{Cents, Difference, Period, group_thousands};
 use crate::oews::{Area, FootnoteCode, IMPRECISE_WAGE_RSE};
+use crate::prices::Measure;
 use crate::salary::capitalise;
-use crate::salary::compare::{Estimate, NotPublished, Note, OfferCheck};
+use crate::salary::compare::{Estimate, NotPublished, Note, OfferCheck, Report};
 use crate::salary::current::Missing;
 use crate::salary::data::{Distribution, SalaryData};
 use crate::salary::percentile::{Placement, Position};
@@ -76,6 +77,30 @@ pub(super) fn note(w: &Words, note: &Note<'_>) -> String {
             .with("occupation", &occupation.short)
             .with("area", &area.name)
             .to_string(),
+        Note::AtNationalPrices { here, area, state } => {
+            let words = &w.prices;
+            let place = match (here.parity.measure, state) {
+                (Measure::StateNonmetro, Some(state)) => {
+                    words.portion_place.with("state", &state.name).to_string()
+                }
+                _ => area.name.clone(),
+            };
+            words
+                .comparison_level
+                .with("year", here.year)
+                .with("place", place)
+                .with("level", here.parity.level.one_decimal())
+                .with(
+                    "difference",
+                    crate::web::words::price_difference(words, here.parity.level),
+                )
+                .to_string()
+        }
+        Note::NoPriceLevel(area) => w
+            .prices
+            .comparison_none
+            .with("area", &area.name)
+            .to_string(),
         Note::ImpreciseWages {
             occupation,
             area,
@@ -88,6 +113,18 @@ pub(super) fn note(w: &Words, note: &Note<'_>) -> String {
             .with("limit", IMPRECISE_WAGE_RSE)
             .to_string(),
     }
+}
+
+/// What the offer and its median buy at national prices, where the report sets them so.
+pub(super) fn offer_at_national_prices(w: &Words, report: &Report<'_>) -> Option<String> {
+    let (offer, median) = report.prices.as_ref()?.offer?;
+    Some(
+        w.prices
+            .offer_at_national_prices
+            .with("offer", offer.dollars_text())
+            .with("median", median.dollars_text())
+            .to_string(),
+    )
 }
 
 /// "United States" or the BLS area's name, as a heading or a label says it.

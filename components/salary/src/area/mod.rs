@@ -35,10 +35,31 @@ pub struct StateFallback {
     pub published: Vec<String>,
 }
 
+/// BEA's price level standing for an area, with its year and the source it is cited by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriceHere {
+    pub parity: prices::Parity,
+    pub year: u16,
+    /// The source id: `bea-rpp-2024`.
+    pub source: String,
+}
+
+/// What the site knows of prices in an area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalPrices {
+    /// The site has no price levels at all.
+    Unknown,
+    /// BEA publishes none that stands for this area (Puerto Rico, the territories).
+    NotPublished,
+    Level(PriceHere),
+}
+
 /// Pay in one area as the comparison reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AreaPay {
     pub area: Area,
+    /// BEA's price level here, which sets the area's pay at national prices.
+    pub prices: LocalPrices,
     /// For a metro area, its state (BLS's primary state for one across state lines).
     pub state: Option<StateFallback>,
     /// Each occupation of the salary data, in the data's order.
@@ -74,8 +95,21 @@ impl AreaPay {
                     .map(|o| o.id.clone())
                     .collect(),
             });
+        let prices = match &areas.cache.prices {
+            None => LocalPrices::Unknown,
+            Some(prices) => prices
+                .parity(area.code)
+                .map_or(LocalPrices::NotPublished, |parity| {
+                    LocalPrices::Level(PriceHere {
+                        parity: parity.clone(),
+                        year: prices.release.year,
+                        source: prices.release.source_id(),
+                    })
+                }),
+        };
         AreaPay {
             area: area.clone(),
+            prices,
             state,
             occupations,
         }
@@ -164,10 +198,12 @@ fn area_figures(
 }
 
 /// The areas' pay, each built on its first request and kept: one empty slot per area of the
-/// extract until then.
+/// extract until then. BEA's price levels live here too, so that every area is built with them,
+/// whoever asks first.
 #[derive(Debug, Clone, Default)]
 pub struct AreaCache {
     built: Vec<OnceLock<AreaPay>>,
+    prices: Option<prices::Prices>,
 }
 
 impl AreaCache {
@@ -175,7 +211,19 @@ impl AreaCache {
         let count = extract.map_or(0, |e| e.areas.len());
         AreaCache {
             built: (0..count).map(|_| OnceLock::new()).collect(),
+            prices: None,
         }
+    }
+
+    /// The same cache, its areas to be built with BEA's price levels (matched to the extract's
+    /// areas at import).
+    pub fn with_prices(self, prices: Option<prices::Prices>) -> AreaCache {
+        AreaCache { prices, ..self }
+    }
+
+    /// BEA's price levels, if the site has them.
+    pub fn prices(&self) -> Option<&prices::Prices> {
+        self.prices.as_ref()
     }
 }
 

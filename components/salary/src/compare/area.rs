@@ -2,8 +2,10 @@
 //! distribution, and the occupations BLS released no wages for there, never filled in silently
 //! from elsewhere.
 
-use super::{Difference, LadderRow, Note, OfferCheck, Rows, Shown, estimate, shown_as};
-use crate::area::AreaPay;
+use super::{
+    AtNationalPrices, Difference, LadderRow, Note, OfferCheck, Rows, Shown, estimate, shown_as,
+};
+use crate::area::{AreaPay, LocalPrices};
 use crate::current::Missing;
 use crate::data::{Occupation, PayBasis, SalaryData, Statistic};
 use crate::query::{Display, Offer, Query};
@@ -130,4 +132,37 @@ pub(super) fn not_published<'a>(data: &'a SalaryData, pay: &'a AreaPay) -> Vec<N
             })
         })
         .collect()
+}
+
+/// The ladder's yearly medians and the offer (with its median) at national prices, where BEA has
+/// a price level for the area.
+pub(super) fn at_national_prices<'a>(
+    pay: &'a AreaPay,
+    rows: &Rows<'a>,
+    offer: Option<&OfferCheck<'a>>,
+) -> Option<AtNationalPrices<'a>> {
+    let LocalPrices::Level(here) = &pay.prices else {
+        return None;
+    };
+    let level = here.parity.level;
+    let medians = match rows {
+        Rows::Ladder(rows) => rows
+            .iter()
+            .map(|row| {
+                let adjusted = level.at_national_prices(row.median_annual.figure.amount);
+                (row.occupation, adjusted)
+            })
+            .collect(),
+        Rows::Settings { .. } => Vec::new(),
+    };
+    Some(AtNationalPrices {
+        here,
+        medians,
+        offer: offer.map(|check| {
+            (
+                level.at_national_prices(check.offer.annual),
+                level.at_national_prices(check.median.amount),
+            )
+        }),
+    })
 }

@@ -6,6 +6,7 @@ mod area;
 
 pub use area::NotPublished;
 
+use super::area::{LocalPrices, PriceHere};
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
 use super::percentile::{Placement, place};
 use super::query::{Compare, Display, Offer, Query};
@@ -103,6 +104,18 @@ pub struct OfferCheck<'a> {
     pub area: Option<&'a Area>,
 }
 
+/// The comparison in an area at national prices: the yearly amounts divided by BEA's price level
+/// there (see [`prices::PriceLevel::at_national_prices`]), our arithmetic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AtNationalPrices<'a> {
+    /// The level, its year and source.
+    pub here: &'a PriceHere,
+    /// Each ladder row's yearly median at national prices, in the ladder's order.
+    pub medians: Vec<(&'a Occupation, Cents)>,
+    /// The offer's yearly amount and the median it was checked against, at national prices.
+    pub offer: Option<(Cents, Cents)>,
+}
+
 /// A caveat a reader needs beside the comparison: a fact the web layer puts into words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note<'a> {
@@ -123,6 +136,15 @@ pub enum Note<'a> {
     IndustriesNationalOnly(&'a Area),
     /// The baseline occupation has no pay in the chosen area, so no differences are measured.
     NoBaselineInArea(&'a Occupation, &'a Area),
+    /// BEA's price level for the area (or the nonmetropolitan portion of `state`, its state) sets
+    /// its amounts at national prices.
+    AtNationalPrices {
+        here: &'a PriceHere,
+        area: &'a Area,
+        state: Option<&'a Area>,
+    },
+    /// BEA publishes no price level that stands for the area, so nothing is set at national prices.
+    NoPriceLevel(&'a Area),
     /// BLS's relative standard error of the occupation's wages in the area is above our line for
     /// imprecise wages.
     ImpreciseWages {
@@ -138,6 +160,8 @@ pub struct Report<'a> {
     pub query: Query<'a>,
     pub rows: Rows<'a>,
     pub offer: Option<OfferCheck<'a>>,
+    /// In an area with a price level: the ladder's medians and the offer at national prices.
+    pub prices: Option<AtNationalPrices<'a>>,
     pub notes: Vec<Note<'a>>,
     /// Ids of every source behind a figure in the report, in first-use order.
     pub sources: Vec<&'a str>,
@@ -168,6 +192,19 @@ pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
     });
     if let Some(pay) = query.area {
         notes.extend(area::imprecise(data, pay, &rows, offer.as_ref()));
+        if pay.prices == LocalPrices::NotPublished {
+            notes.push(Note::NoPriceLevel(&pay.area));
+        }
+    }
+    let prices = query
+        .area
+        .and_then(|pay| area::at_national_prices(pay, &rows, offer.as_ref()));
+    if let (Some(prices), Some(pay)) = (&prices, query.area) {
+        notes.push(Note::AtNationalPrices {
+            here: prices.here,
+            area: &pay.area,
+            state: pay.state.as_ref().map(|state| &state.area),
+        });
     }
     if query.display != Display::Year {
         notes.push(Note::ComputedFromAnnual(query.display.period()));
@@ -203,10 +240,14 @@ pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
             cite(figure);
         }
     }
+    if let Some(prices) = &prices {
+        sources.push(&prices.here.source);
+    }
     Report {
         query,
         rows,
         offer,
+        prices,
         notes,
         sources,
         not_published: query
