@@ -156,25 +156,30 @@ impl Site {
         };
         // Pay in each area, built as the guide's tables ask for it and kept for the site.
         let area_pay = salary::area::AreaCache::new(oews.as_ref());
-        let content = match &salary {
-            Ok(data) => content::load(
-                site_dir,
-                words.lang.tag(),
-                &words.site.heading_anchor,
+        // The figure tokens answer from the salary data; without it they stay unchecked, so its
+        // problems are not repeated for every token that cites it.
+        let figures = salary.as_ref().ok().map(|data| {
+            GuideFigures::new(
+                words,
+                data,
                 &sources,
-                &GuideFigures::new(words, data, &sources, oews.as_ref(), &areas, &area_pay),
-            ),
-            Err(found) => {
-                problems.extend(found.iter().cloned());
-                content::load(
-                    site_dir,
-                    words.lang.tag(),
-                    &words.site.heading_anchor,
-                    &sources,
-                    &Unchecked,
-                )
-            }
-        };
+                oews.as_ref(),
+                projections.as_ref(),
+                &areas,
+                &area_pay,
+            )
+        });
+        if let Err(found) = &salary {
+            problems.extend(found.iter().cloned());
+        }
+        let content = content::load(
+            site_dir,
+            words.lang.tag(),
+            &words.site.heading_anchor,
+            &sources,
+            figures.as_ref().map_or(&Unchecked as &dyn Figures, |f| f),
+        );
+        let quick_facts_html = figures.as_ref().map(quick_facts_html).unwrap_or_default();
         let content::Content {
             pages: loaded,
             failed_urls,
@@ -210,14 +215,6 @@ impl Site {
             };
             (rank(a.kind), a.weight, &a.title).cmp(&(rank(b.kind), b.weight, &b.title))
         });
-        let quick_facts_html = quick_facts_html(&GuideFigures::new(
-            words,
-            &salary,
-            &sources,
-            oews.as_ref(),
-            &areas,
-            &area_pay,
-        ));
         Ok(Site {
             words,
             pages,
