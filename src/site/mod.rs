@@ -137,6 +137,7 @@ impl Site {
         let (oews, projections) = load_extracts(site_dir, &mut problems);
         let salary = load_salary(site_dir, &sources).and_then(|mut data| {
             problems.extend(add_imported(
+                site_dir,
                 &mut data,
                 oews.as_ref(),
                 projections.as_ref(),
@@ -468,8 +469,10 @@ fn load_extracts(
 }
 
 /// Adds what the imported extracts provide to `data`: the OEWS release's current figures and the
-/// projections' newest edition.
+/// projections' newest edition, whose entry education `content/salary.toml` under `site_dir` must
+/// agree with.
 fn add_imported(
+    site_dir: &Path,
     data: &mut SalaryData,
     oews: Option<&Extract>,
     projections: Option<&crate::projections::Projections>,
@@ -481,6 +484,7 @@ fn add_imported(
     }
     if let Some(projections) = projections {
         problems.extend(add_projections(data, projections, sources));
+        problems.extend(entry_education_problems(site_dir, data, projections));
     }
     problems
 }
@@ -565,6 +569,63 @@ fn add_projections(
     // The newest edition first: tables of projections lead with it.
     data.projections.splice(0..0, added);
     problems
+}
+
+/// One problem for each occupation whose `entry_education` in `content/salary.toml` is not the
+/// typical entry education of the projections' edition. The quick facts and the salary page's
+/// structured data (schema.org's `educationRequirements`) show that field, so it must say what the
+/// newest edition says; each problem names the field's line.
+fn entry_education_problems(
+    site_dir: &Path,
+    data: &SalaryData,
+    projections: &crate::projections::Projections,
+) -> Vec<Problem> {
+    let path = Path::new(content::CONTENT_DIR).join(SALARY_FILE);
+    let text = std::fs::read_to_string(site_dir.join(&path)).unwrap_or_default();
+    let edition = &projections.release.edition;
+    data.occupations
+        .iter()
+        .filter_map(|occupation| {
+            let row = projections.for_soc(occupation.soc)?;
+            (occupation.entry_education != row.education).then(|| {
+                Problem::new(
+                    &path,
+                    entry_education_line(&text, &occupation.id),
+                    format!(
+                        "occupation `{}` ({}) gives its entry education as `{}`, but BLS's \
+                         {edition} projections give `{}`",
+                        occupation.id, occupation.soc, occupation.entry_education, row.education
+                    ),
+                    format!(
+                        "write entry_education = \"{}\", as BLS's newest edition has it",
+                        row.education
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The line of `entry_education` in the `[[occupation]]` whose id is `id`, in salary.toml's
+/// `text`; `None` if it is not written on a line of its own.
+fn entry_education_line(text: &str, id: &str) -> Option<usize> {
+    let wanted = format!("id = {id:?}");
+    // Per `[[occupation]]` block: whether it is `id`'s, and its entry_education's line.
+    let (mut in_occupation, mut is_wanted, mut line_of) = (false, false, None);
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            if is_wanted {
+                break;
+            }
+            (in_occupation, line_of) = (line == "[[occupation]]", None);
+        } else if in_occupation && line == wanted {
+            is_wanted = true;
+        } else if in_occupation && line.starts_with("entry_education") {
+            line_of = Some(number + 1);
+        }
+    }
+    line_of.filter(|_| is_wanted)
 }
 
 /// The areas of `extract` with figures for at least one of `data`'s occupations.
@@ -699,6 +760,18 @@ mod tests {
             id: id.into(),
             text: id.to_uppercase(),
         }
+    }
+
+    #[test]
+    fn finds_the_entry_education_line_of_the_occupation_named() {
+        let text = "reviewed = 2026-11-22\n\n[[occupation]]\nid = \"specialist\"\n\
+                    entry_education = \"Postsecondary nondegree award\"\n\n[[occupation]]\n\
+                    entry_education = \"Associate's degree\"\nid = \"technologist\"\n\n\
+                    [[figure]]\nid = \"manager\"\nentry_education = \"x\"\n";
+        assert_eq!(entry_education_line(text, "specialist"), Some(5));
+        assert_eq!(entry_education_line(text, "technologist"), Some(8));
+        // A [[figure]] with the same id is not an occupation.
+        assert_eq!(entry_education_line(text, "manager"), None);
     }
 
     #[test]
