@@ -5,10 +5,11 @@ use crate::content::markdown::Figures;
 use crate::money::{Side, group_thousands};
 use crate::oews::{AreaCode, Extract, bls_series_url};
 use crate::pay::Directory;
+use crate::projections::{OccupationProjection, Projections};
 use crate::salary::area::{AreaCache, Areas};
 use crate::salary::capitalise;
 use crate::salary::compare::MAX_DISTRIBUTION_AGE;
-use crate::salary::data::{Figure, PayBasis, SalaryData, Scope, Statistic};
+use crate::salary::data::{Figure, PayBasis, Projection, SalaryData, Scope, Statistic};
 use crate::sources::Source;
 use crate::words::{StatisticWords, TableWords, Words};
 
@@ -23,6 +24,9 @@ pub(super) struct GuideFigures<'a> {
     /// pages, for tables of pay by area.
     pub pay: Option<Areas<'a>>,
     pub areas: &'a Directory,
+    /// BLS's projections extract (`content/projections/`), which alone breaks openings down into
+    /// exits, transfers and growth; `None` for a site without one.
+    pub projections: Option<&'a Projections>,
 }
 
 impl<'a> GuideFigures<'a> {
@@ -31,6 +35,7 @@ impl<'a> GuideFigures<'a> {
         data: &'a SalaryData,
         sources: &'a [Source],
         oews: Option<&'a Extract>,
+        projections: Option<&'a Projections>,
         areas: &'a Directory,
         area_pay: &'a AreaCache,
     ) -> GuideFigures<'a> {
@@ -41,6 +46,7 @@ impl<'a> GuideFigures<'a> {
             sources,
             pay: oews.map(|extract| Areas::new(extract, data, area_pay)),
             areas,
+            projections,
         }
     }
 }
@@ -56,6 +62,8 @@ pub(super) const TABLES: &[&str] = &[
     "industry-employment:OCCUPATION",
     "area-pay:AREA,AREA,...",
     "projections",
+    "projection-history",
+    "openings",
     "claims",
 ];
 
@@ -97,7 +105,31 @@ impl Figures for GuideFigures<'_> {
                 Some("base-jobs") => count(projection.base_jobs, "base_jobs"),
                 Some("openings") => count(projection.openings_per_year, "openings_per_year"),
                 Some("window") => Ok(projection.window.clone()),
-                _ => Err("cite a projection with a field: growth, new-jobs, base-jobs, openings or window".into()),
+                Some("exits") => self
+                    .breakdown(projection)
+                    .map(|(_, row)| jobs(row.exits_per_year)),
+                Some("transfers") => self
+                    .breakdown(projection)
+                    .map(|(_, row)| jobs(row.transfers_per_year)),
+                Some("separations") => self
+                    .breakdown(projection)
+                    .map(|(_, row)| jobs(row.separations_per_year)),
+                Some("new-jobs-a-year") => self
+                    .breakdown(projection)
+                    .map(|(years, row)| jobs(per_year(row.change, years))),
+                Some("separations-share") => self.breakdown(projection).map(|(_, row)| {
+                    self.w
+                        .openings
+                        .share_percent
+                        .with("percent", separations_share(row))
+                        .to_string()
+                }),
+                _ => Err(
+                    "cite a projection with a field: growth, new-jobs, base-jobs, openings, \
+                          window, or for the edition in content/projections/ also exits, \
+                          transfers, separations, new-jobs-a-year or separations-share"
+                        .into(),
+                ),
             };
         }
         Err(format!("no figure, fee or projection has the id `{id}`"))
@@ -112,6 +144,8 @@ impl Figures for GuideFigures<'_> {
             None if name == "pay-by-industry" => Ok(self.pay_by_industry()),
             None if name == "pay-history" => Ok(self.pay_history()),
             None if name == "projections" => Ok(self.projections()),
+            None if name == "projection-history" => Ok(self.projection_history()),
+            None if name == "openings" => self.openings(),
             None if name == "claims" => Ok(self.claims()),
             Some(("area-pay", codes)) => self.area_pay(codes),
             Some(("industry-employment", occupation))
@@ -508,7 +542,38 @@ impl GuideFigures<'_> {
         out
     }
 
+    /// The current projection of each occupation: its newest window.
     fn projections(&self) -> String {
+        let current: Vec<&Projection> = self
+            .data
+            .occupations
+            .iter()
+            .filter_map(|o| self.data.latest_projection(&o.id))
+            .collect();
+        self.projection_table(&current)
+    }
+
+    /// Every older edition's projection, by occupation, newest window first: how the forecast has
+    /// moved. Each occupation's newest window is in [`Self::projections`] instead.
+    fn projection_history(&self) -> String {
+        let mut older = Vec::new();
+        for occupation in &self.data.occupations {
+            let newest = self.data.latest_projection(&occupation.id).map(|p| &p.id);
+            let mut editions: Vec<&Projection> = self
+                .data
+                .projections
+                .iter()
+                .filter(|p| {
+                    p.occupation == occupation.id && p.status.is_none() && Some(&p.id) != newest
+                })
+                .collect();
+            editions.sort_by(|a, b| b.window.cmp(&a.window));
+            older.extend(editions);
+        }
+        self.projection_table(&older)
+    }
+
+    fn projection_table(&self, projections: &[&Projection]) -> String {
         let (w, words) = (self.w, &self.w.projections);
         let mut out = table_head(&[
             &w.occupation,
@@ -519,7 +584,7 @@ impl GuideFigures<'_> {
             &words.openings,
             &w.source,
         ]);
-        for p in self.data.projections.iter().filter(|p| p.status.is_none()) {
+        for p in projections {
             let count = |n: Option<u32>| {
                 n.map_or_else(
                     || w.not_published.to_string(),
@@ -548,6 +613,77 @@ impl GuideFigures<'_> {
             ]);
         }
         out
+    }
+
+    /// The extract's row behind `projection`, with its window's length in years, when
+    /// `projection` is the extract's edition (`OCCUPATION-EDITION`, cited to `bls-ep-EDITION`):
+    /// only that edition says how many openings replace workers who leave or move.
+    fn breakdown(&self, projection: &Projection) -> Result<(i64, &OccupationProjection), String> {
+        let not_imported = || {
+            format!(
+                "projection `{}` does not break openings down: only the edition imported into \
+                 content/projections/ does; cite its id, as in `{}-EDITION`",
+                projection.id, projection.occupation
+            )
+        };
+        let extract = self.projections.ok_or_else(not_imported)?;
+        let release = &extract.release;
+        let edition = &release.edition;
+        if projection.id != format!("{}-{edition}", projection.occupation)
+            || projection.source != format!("bls-ep-{edition}")
+        {
+            return Err(not_imported());
+        }
+        let row = self
+            .data
+            .occupation(&projection.occupation)
+            .and_then(|o| extract.for_soc(o.soc))
+            .ok_or_else(not_imported)?;
+        Ok((i64::from(release.end_year - release.start_year), row))
+    }
+
+    /// `{{table:openings}}`: for the extract's edition, each occupation's openings a year and
+    /// where they come from: workers leaving the labor force, workers moving to another
+    /// occupation, and growth.
+    fn openings(&self) -> Result<String, String> {
+        let extract = self
+            .projections
+            .ok_or("the openings table needs BLS's projections in content/projections/")?;
+        let (w, words) = (self.w, &self.w.openings);
+        let mut out = table_head(&[
+            &w.occupation,
+            &w.projections.window,
+            &words.openings,
+            &words.exits,
+            &words.transfers,
+            &words.growth,
+            &words.share,
+            &w.source,
+        ]);
+        let release = &extract.release;
+        let years = i64::from(release.end_year - release.start_year);
+        let source = format!("bls-ep-{}", release.edition);
+        for occupation in &self.data.occupations {
+            let Some(projection) = extract.for_soc(occupation.soc) else {
+                continue;
+            };
+            let share = words
+                .share_percent
+                .with("percent", separations_share(projection))
+                .to_string();
+            out += &row(&[
+                &self.occupation_label(&occupation.id),
+                &release.edition,
+                &jobs(projection.openings_per_year),
+                &jobs(projection.exits_per_year),
+                &jobs(projection.transfers_per_year),
+                &jobs(per_year(projection.change, years)),
+                &share,
+                &self.cite(&source),
+            ]);
+        }
+        out += &format!("\n{}\n", words.rounding_note);
+        Ok(out)
     }
 
     /// The public figure or projection a claim is checked against, with its release and source.
@@ -648,6 +784,36 @@ impl GuideFigures<'_> {
         }
         out
     }
+}
+
+/// A count of jobs with its thousands grouped, and its sign when negative.
+fn jobs(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group_thousands(n.unsigned_abs()))
+}
+
+/// `change` spread evenly over a window of `years`, to the nearest whole job: how much of a
+/// year's openings growth accounts for (BLS counts a tenth of the decade's change in each year).
+fn per_year(change: i64, years: i64) -> i64 {
+    let half = years / 2;
+    if change < 0 {
+        (change - half) / years
+    } else {
+        (change + half) / years
+    }
+}
+
+/// The share of a year's openings that replace workers who leave the labor force or move to
+/// another occupation, in whole percent: what makes most openings, not growth.
+fn separations_share(projection: &OccupationProjection) -> i64 {
+    let (part, whole) = (
+        projection.separations_per_year,
+        projection.openings_per_year,
+    );
+    if whole <= 0 {
+        return 0;
+    }
+    (part * 100 + whole / 2) / whole
 }
 
 /// Makes `text` safe inside a Markdown table cell.

@@ -4,13 +4,81 @@ use crate::salary::fixture;
 
 fn figures() -> GuideFigures<'static> {
     let sources = crate::salary::fixture_sources();
+    let projections: &'static Projections = Box::leak(Box::new(projections_2024_34()));
+    // The fixture's salary data with the extract's edition added, as `Site::load` adds it.
+    let mut data = fixture().clone();
+    let problems = super::super::add_projections(&mut data, projections, &[]);
+    assert!(problems.is_empty(), "{problems:?}");
     GuideFigures {
         w: &crate::words::Words::english().tables,
         statistics: &crate::words::Words::english().numbers.statistics,
-        data: fixture(),
+        data: Box::leak(Box::new(data)),
         sources: Box::leak(sources.into_boxed_slice()),
         pay: None,
         areas: Box::leak(Box::default()),
+        projections: Some(projections),
+    }
+}
+
+/// A projections extract for the fixture's three occupations: BLS's 2024-34 Tables 1.2 and 1.10.
+fn projections_2024_34() -> Projections {
+    use crate::projections::{Release, Tenths};
+    let row = |soc: &str, title: &str, jobs: [i64; 7], percent: i64| OccupationProjection {
+        soc: crate::oews::Soc::parse(soc).unwrap(),
+        title: title.into(),
+        employment_start: jobs[0],
+        employment_end: jobs[1],
+        change: jobs[1] - jobs[0],
+        change_percent: Tenths(percent),
+        openings_per_year: jobs[2],
+        exits_per_year: jobs[3],
+        transfers_per_year: jobs[4],
+        separations_per_year: jobs[3] + jobs[4],
+        exit_rate: Tenths(jobs[5]),
+        transfer_rate: Tenths(jobs[6]),
+        separations_rate: Tenths(jobs[5] + jobs[6]),
+        median_wage: None,
+        education: "Associate's degree".into(),
+        experience: "None".into(),
+        training: "None".into(),
+    };
+    Projections {
+        release: Release {
+            edition: "2024-34".into(),
+            start_year: 2024,
+            end_year: 2034,
+            published: crate::diagnostics::Date {
+                year: 2025,
+                month: 8,
+                day: 28,
+            },
+            retrieved: crate::diagnostics::Date::default(),
+            url: String::new(),
+            tables_url: String::new(),
+            read_bytes: 0,
+            read_sha256: String::new(),
+            command: String::new(),
+        },
+        occupations: vec![
+            row(
+                "29-2072",
+                "Medical records specialists",
+                [194_800, 208_600, 14_200, 7_100, 5_800, 35, 29],
+                71,
+            ),
+            row(
+                "29-9021",
+                "Health information technologists and medical registrars",
+                [41_900, 48_100, 3_200, 1_300, 1_300, 30, 28],
+                147,
+            ),
+            row(
+                "11-9111",
+                "Medical and health services managers",
+                [616_200, 759_100, 62_100, 18_000, 29_800, 26, 43],
+                232,
+            ),
+        ],
     }
 }
 
@@ -75,10 +143,12 @@ fn every_listed_table_renders_with_a_row_per_entry() {
             "{name}: a header, a rule and rows:\n{table}"
         );
         let columns = lines[0].matches(" | ").count();
+        // A note may follow the rows, after a blank line.
         assert!(
             lines
                 .iter()
                 .skip(2)
+                .take_while(|l| !l.is_empty())
                 .all(|l| l.matches(" | ").count() >= columns),
             "{name}"
         );
@@ -127,6 +197,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
         sources: &[],
         pay: Some(crate::salary::area::Areas::new(extract, data, &cache)),
         areas,
+        projections: None,
     };
     let table = figures.table("area-pay:0012420, 0041620").unwrap();
     assert_eq!(table.lines().count(), 4, "{table}");
@@ -154,6 +225,7 @@ fn area_pay_sets_each_areas_medians_against_the_nation_with_series_links() {
         sources: &[],
         pay: None,
         areas,
+        projections: None,
     };
     assert!(without.table("area-pay:0012420").is_err());
 }
@@ -242,4 +314,88 @@ fn outside_brackets(text: &str) -> String {
             false
         })
         .collect()
+}
+
+#[test]
+fn breaks_the_imported_editions_openings_down() {
+    let figures = figures();
+    let field = |f: &str| figures.inline(&format!("specialist-2024-34:{f}")).unwrap();
+    assert_eq!(field("openings"), "14,200");
+    assert_eq!(field("exits"), "7,100");
+    assert_eq!(field("transfers"), "5,800");
+    assert_eq!(field("separations"), "12,900");
+    // 13,800 new jobs over ten years.
+    assert_eq!(field("new-jobs"), "13,800");
+    assert_eq!(field("new-jobs-a-year"), "1,380");
+    // 12,900 of 14,200 is 90.8%.
+    assert_eq!(field("separations-share"), "91%");
+    assert_eq!(
+        figures.inline("manager-2024-34:separations-share").unwrap(),
+        "77%"
+    );
+}
+
+#[test]
+fn an_edition_not_imported_does_not_break_openings_down() {
+    let figures = figures();
+    let err = figures.inline("manager-2023-33:exits").unwrap_err();
+    assert!(
+        err.contains("only the edition imported into content/projections/"),
+        "{err}"
+    );
+    let without = GuideFigures {
+        projections: None,
+        ..figures
+    };
+    assert!(without.inline("specialist-2024-34:transfers").is_err());
+    assert!(without.table("openings").is_err());
+}
+
+#[test]
+fn the_openings_table_sets_each_occupations_openings_beside_their_parts() {
+    let table = figures().table("openings").unwrap();
+    let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(rows.len(), 1 + fixture().occupations.len(), "{table}");
+    let specialists = rows
+        .iter()
+        .find(|r| r.contains("29-2072"))
+        .expect("the specialists' row");
+    assert!(
+        specialists.ends_with(
+            "| 2024-34 | 14,200 | 7,100 | 5,800 | 1,380 | 91% | [bls-ep-2024-34](/sources#bls-ep-2024-34) |"
+        ),
+        "{specialists}"
+    );
+    assert!(table.contains("nearest hundred"), "the rounding note");
+}
+
+#[test]
+fn the_projections_table_holds_the_newest_window_and_the_history_the_older_ones() {
+    let figures = figures();
+    let windows = |table: &str| -> Vec<(String, String)> {
+        table
+            .lines()
+            .skip(2)
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('|').split(" | ").collect();
+                (cells[0].trim().to_string(), cells[1].trim().to_string())
+            })
+            .collect()
+    };
+    let current = windows(&figures.table("projections").unwrap());
+    assert_eq!(current.len(), fixture().occupations.len());
+    assert!(current.iter().all(|(_, w)| w == "2024-34"), "{current:?}");
+
+    let history = windows(&figures.table("projection-history").unwrap());
+    assert!(!history.is_empty());
+    assert!(history.iter().all(|(_, w)| w != "2024-34"), "{history:?}");
+    let managers: Vec<&str> = history
+        .iter()
+        .filter(|(o, _)| o.contains("11-9111"))
+        .map(|(_, w)| w.as_str())
+        .collect();
+    let mut newest_first = managers.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(managers, newest_first);
+    assert!(managers.contains(&"2023-33"), "{managers:?}");
 }

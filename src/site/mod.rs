@@ -155,6 +155,7 @@ impl Site {
         } = load_extracts(site_dir, &sources, &mut problems);
         let salary = load_salary(site_dir, &sources).and_then(|mut data| {
             problems.extend(add_imported(
+                site_dir,
                 &mut data,
                 oews.as_ref(),
                 projections.as_ref(),
@@ -175,25 +176,30 @@ impl Site {
         // Pay in each area, built as the guide's tables ask for it and kept for the site.
         let has_prices = prices.is_some();
         let area_pay = salary::area::AreaCache::new(oews.as_ref()).with_prices(prices);
-        let content = match &salary {
-            Ok(data) => content::load(
-                site_dir,
-                words.lang.tag(),
-                &words.site.heading_anchor,
+        // The figure tokens answer from the salary data; without it they stay unchecked, so its
+        // problems are not repeated for every token that cites it.
+        let figures = salary.as_ref().ok().map(|data| {
+            GuideFigures::new(
+                words,
+                data,
                 &sources,
-                &GuideFigures::new(words, data, &sources, oews.as_ref(), &areas, &area_pay),
-            ),
-            Err(found) => {
-                problems.extend(found.iter().cloned());
-                content::load(
-                    site_dir,
-                    words.lang.tag(),
-                    &words.site.heading_anchor,
-                    &sources,
-                    &Unchecked,
-                )
-            }
-        };
+                oews.as_ref(),
+                projections.as_ref(),
+                &areas,
+                &area_pay,
+            )
+        });
+        if let Err(found) = &salary {
+            problems.extend(found.iter().cloned());
+        }
+        let content = content::load(
+            site_dir,
+            words.lang.tag(),
+            &words.site.heading_anchor,
+            &sources,
+            figures.as_ref().map_or(&Unchecked as &dyn Figures, |f| f),
+        );
+        let quick_facts_html = figures.as_ref().map(quick_facts_html).unwrap_or_default();
         let content::Content {
             pages: loaded,
             failed_urls,
@@ -221,14 +227,6 @@ impl Site {
         };
 
         let pages = in_navigation_order(loaded.into_iter().map(Page::from_loaded).collect());
-        let quick_facts_html = quick_facts_html(&GuideFigures::new(
-            words,
-            &salary,
-            &sources,
-            oews.as_ref(),
-            &areas,
-            &area_pay,
-        ));
         Ok(Site {
             words,
             pages,
@@ -524,8 +522,10 @@ fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem
 }
 
 /// Adds what the imported extracts provide to `data`: the OEWS release's current figures and the
-/// projections' newest edition.
+/// projections' newest edition, whose entry education `content/salary.toml` under `site_dir` must
+/// agree with.
 fn add_imported(
+    site_dir: &Path,
     data: &mut SalaryData,
     oews: Option<&Extract>,
     projections: Option<&crate::projections::Projections>,
@@ -537,6 +537,7 @@ fn add_imported(
     }
     if let Some(projections) = projections {
         problems.extend(add_projections(data, projections, sources));
+        problems.extend(entry_education_problems(site_dir, data, projections));
     }
     problems
 }
@@ -621,6 +622,63 @@ fn add_projections(
     // The newest edition first: tables of projections lead with it.
     data.projections.splice(0..0, added);
     problems
+}
+
+/// One problem for each occupation whose `entry_education` in `content/salary.toml` is not the
+/// typical entry education of the projections' edition. The quick facts and the salary page's
+/// structured data (schema.org's `educationRequirements`) show that field, so it must say what the
+/// newest edition says; each problem names the field's line.
+fn entry_education_problems(
+    site_dir: &Path,
+    data: &SalaryData,
+    projections: &crate::projections::Projections,
+) -> Vec<Problem> {
+    let path = Path::new(content::CONTENT_DIR).join(SALARY_FILE);
+    let text = std::fs::read_to_string(site_dir.join(&path)).unwrap_or_default();
+    let edition = &projections.release.edition;
+    data.occupations
+        .iter()
+        .filter_map(|occupation| {
+            let row = projections.for_soc(occupation.soc)?;
+            (occupation.entry_education != row.education).then(|| {
+                Problem::new(
+                    &path,
+                    entry_education_line(&text, &occupation.id),
+                    format!(
+                        "occupation `{}` ({}) gives its entry education as `{}`, but BLS's \
+                         {edition} projections give `{}`",
+                        occupation.id, occupation.soc, occupation.entry_education, row.education
+                    ),
+                    format!(
+                        "write entry_education = \"{}\", as BLS's newest edition has it",
+                        row.education
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The line of `entry_education` in the `[[occupation]]` whose id is `id`, in salary.toml's
+/// `text`; `None` if it is not written on a line of its own.
+fn entry_education_line(text: &str, id: &str) -> Option<usize> {
+    let wanted = format!("id = {id:?}");
+    // Per `[[occupation]]` block: whether it is `id`'s, and its entry_education's line.
+    let (mut in_occupation, mut is_wanted, mut line_of) = (false, false, None);
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            if is_wanted {
+                break;
+            }
+            (in_occupation, line_of) = (line == "[[occupation]]", None);
+        } else if in_occupation && line == wanted {
+            is_wanted = true;
+        } else if in_occupation && line.starts_with("entry_education") {
+            line_of = Some(number + 1);
+        }
+    }
+    line_of.filter(|_| is_wanted)
 }
 
 /// The areas of `extract` with figures for at least one of `data`'s occupations.
@@ -755,6 +813,18 @@ mod tests {
             id: id.into(),
             text: id.to_uppercase(),
         }
+    }
+
+    #[test]
+    fn finds_the_entry_education_line_of_the_occupation_named() {
+        let text = "reviewed = 2026-11-22\n\n[[occupation]]\nid = \"specialist\"\n\
+                    entry_education = \"Postsecondary nondegree award\"\n\n[[occupation]]\n\
+                    entry_education = \"Associate's degree\"\nid = \"technologist\"\n\n\
+                    [[figure]]\nid = \"manager\"\nentry_education = \"x\"\n";
+        assert_eq!(entry_education_line(text, "specialist"), Some(5));
+        assert_eq!(entry_education_line(text, "technologist"), Some(8));
+        // A [[figure]] with the same id is not an occupation.
+        assert_eq!(entry_education_line(text, "manager"), None);
     }
 
     #[test]

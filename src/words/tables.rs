@@ -31,6 +31,7 @@ pub struct TableWords {
     pub pay_history: PayHistoryWords,
     pub industry_employment: IndustryEmploymentWords,
     pub projections: ProjectionWords,
+    pub openings: OpeningsWords,
     pub claims: ClaimWords,
     pub checks: CheckWords,
 }
@@ -111,6 +112,19 @@ pub struct ProjectionWords {
     pub jobs_at_start: Text,
     pub openings: Text,
     pub added: Message,
+}
+
+/// The table of where a year's openings come from: `{{table:openings}}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpeningsWords {
+    pub openings: Text,
+    pub exits: Text,
+    pub transfers: Text,
+    pub growth: Text,
+    pub share: Text,
+    pub share_percent: Message,
+    pub rounding_note: Text,
 }
 
 #[derive(Debug, Clone, Deserialize)]

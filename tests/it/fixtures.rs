@@ -264,6 +264,35 @@ fn the_projections_extract_must_cover_every_occupation_the_guide_names() {
             .map(|p| p.window.as_str()),
         Some("2024-34")
     );
+    // The entry education the quick facts and structured data show must be the edition's.
+    let salary = site.join("content/salary.toml");
+    let salary_text = std::fs::read_to_string(&salary).unwrap();
+    let stale_line = salary_text
+        .lines()
+        .position(|l| l.starts_with("entry_education"))
+        .expect("the fixture's technologist has an entry education")
+        + 1;
+    std::fs::write(
+        &salary,
+        salary_text.replacen(
+            "entry_education = \"Associate's degree\"",
+            "entry_education = \"Bachelor's degree\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let Err(problems) = Site::load(&site) else {
+        panic!("a site whose entry education disagrees with its projections loaded");
+    };
+    assert!(
+        problems.to_string().contains(&format!(
+            "content/salary.toml:{stale_line}: occupation `technologist` (29-9021) gives its entry \
+             education as `Bachelor's degree`, but BLS's 2024-34 projections give `Associate's \
+             degree`\n   fix: write entry_education = \"Associate's degree\""
+        )),
+        "{problems}"
+    );
+    std::fs::write(&salary, &salary_text).unwrap();
     let table = site.join("content/projections/occupations.tsv");
     let text = std::fs::read_to_string(&table).unwrap();
     let without: Vec<&str> = text.lines().filter(|l| !l.starts_with("29-9021")).collect();
