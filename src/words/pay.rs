@@ -59,6 +59,7 @@ pub struct PayWords {
     pub problem_malformed: Text,
     pub problem_repeated: Text,
     pub problem_too_long: Text,
+    pub problem_unknown_prices: Text,
     // /pay/<area>: an area's page
     /// Its <title>, description and heading; {area} is the area's name as BLS gives it.
     pub area_title: Message,

@@ -34,4 +34,17 @@ pub struct PriceWords {
     pub offer_at_national_prices: Message,
     /// The column of the comparison's table.
     pub median_column: Text,
+    // /pay at national prices
+    pub show_national: Text,
+    pub show_as_paid: Text,
+    /// {year}: BEA's year.
+    pub index_national: Message,
+    /// {occupation}, {release}.
+    pub map_title: Message,
+    /// {release}, {year}.
+    pub table_caption: Message,
+    pub level_column: Text,
+    /// {state}, {abbreviation}.
+    pub map_square_no_level: Message,
+    pub no_level: Text,
 }

@@ -266,3 +266,70 @@ fn the_comparison_in_an_area_sets_its_medians_and_the_offer_at_national_prices()
     let said = wyoming["notes"].to_string();
     assert!(said.contains("no price level for Wyoming"), "{said}");
 }
+
+#[test]
+fn pay_offers_its_maps_and_table_of_states_at_national_prices() {
+    let app = TestApp::spawn(&pay_site());
+    let as_paid = Html::parse(&app.get("/pay").body);
+    assert_eq!(
+        as_paid.attrs(".view-switch a", "href"),
+        ["/pay?prices=national"]
+    );
+    let national = app.get("/pay?prices=national");
+    assert_eq!(national.status, 200);
+    let page = Html::parse(&national.body);
+    assert_eq!(page.attrs(".view-switch a", "href"), ["/pay"]);
+    let rows = page.texts("#state-table tbody tr");
+    // Texas: BEA 2024 97.057; the technologists' median is set at national prices, with the
+    // level in the first column. Wyoming has no level in the fixture.
+    let texas = rows.iter().find(|r| r.starts_with("Texas")).unwrap();
+    assert!(texas.contains("97.1"), "{texas}");
+    let wyoming = rows.iter().find(|r| r.starts_with("Wyoming")).unwrap();
+    assert!(wyoming.contains("No price level"), "{wyoming}");
+    assert!(
+        page.attrs("svg a", "aria-label")
+            .iter()
+            .any(|label| label == "Wyoming, WY: no price level")
+    );
+    // Each figure at national prices is ours: no BLS series link in Texas's cells, which link
+    // their series as paid.
+    let texas_row = |html: &Html| {
+        html.select("#state-table tbody tr")
+            .into_iter()
+            .find(|row| row.text().collect::<String>().starts_with("Texas"))
+            .unwrap()
+            .html()
+    };
+    assert!(!texas_row(&page).contains("data.bls.gov"));
+    assert!(texas_row(&as_paid).contains("data.bls.gov"));
+    // The search keeps the view; a view the page does not have is a 400 with the page.
+    let search = Html::parse(&app.get("/pay?prices=national&q=austin").body);
+    assert_eq!(search.attrs("input[name=prices]", "value"), ["national"]);
+    for bad in [
+        "prices=real",
+        "prices=%3Cscript%3E",
+        "prices=national&prices=paid",
+    ] {
+        let answer = app.get(&format!("/pay?{bad}"));
+        assert_eq!(answer.status, 400, "{bad}");
+        assert!(!answer.body.contains("<script>"), "{bad}");
+        assert!(
+            answer.body.contains("view of the page that does not exist"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn pay_without_price_levels_has_no_view_at_national_prices() {
+    let site = scratch("prices-none-index");
+    copy_dir(&pay_site(), &site);
+    std::fs::remove_dir_all(site.join("content/prices")).unwrap();
+    let app = TestApp::spawn(&site);
+    assert!(
+        Html::parse(&app.get("/pay").body)
+            .select(".view-switch")
+            .is_empty()
+    );
+    assert_eq!(app.get("/pay?prices=national").status, 400);
+}

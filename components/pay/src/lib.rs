@@ -233,6 +233,48 @@ pub enum SearchProblem {
     Repeated,
     /// Longer than [`MAX_SEARCH_CHARS`].
     TooLong,
+    /// `prices` names no view the page has, or is given twice with different values.
+    UnknownPrices,
+}
+
+/// How `/pay`'s maps and table of states show the medians.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// As BLS published them: dollars as paid in each state.
+    AsPaid,
+    /// Divided by each state's BEA price level: `?prices=national`.
+    AtNationalPrices,
+}
+
+impl Basis {
+    /// The query that asks for this view: empty for the default.
+    pub fn query(self) -> &'static str {
+        match self {
+            Basis::AsPaid => "",
+            Basis::AtNationalPrices => "prices=national",
+        }
+    }
+}
+
+/// Reads the view from `/pay`'s raw query string: `prices=national`, or nothing for pay as paid.
+pub fn view_basis(raw: &str) -> Result<Basis, SearchProblem> {
+    let pairs = salary::query::decode(raw).map_err(|_| SearchProblem::Malformed)?;
+    let mut basis: Option<Basis> = None;
+    for (key, value) in pairs {
+        if key != "prices" {
+            continue;
+        }
+        let this = match value.trim() {
+            "national" => Basis::AtNationalPrices,
+            "" | "paid" => Basis::AsPaid,
+            _ => return Err(SearchProblem::UnknownPrices),
+        };
+        if basis.is_some_and(|earlier| earlier != this) {
+            return Err(SearchProblem::UnknownPrices);
+        }
+        basis = Some(this);
+    }
+    Ok(basis.unwrap_or(Basis::AsPaid))
 }
 
 /// Reads the search from `/pay`'s raw query string: `q`, trimmed; other parameters are ignored,

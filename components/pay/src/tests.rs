@@ -316,3 +316,23 @@ mod aliases {
         assert!(broken[0].1.starts_with("this is not a valid alias file"));
     }
 }
+
+#[test]
+fn the_view_is_read_from_prices_and_anything_else_is_refused() {
+    assert_eq!(view_basis(""), Ok(Basis::AsPaid));
+    assert_eq!(view_basis("q=austin"), Ok(Basis::AsPaid));
+    assert_eq!(view_basis("prices=national"), Ok(Basis::AtNationalPrices));
+    assert_eq!(
+        view_basis("prices=national&q=utah&prices=national"),
+        Ok(Basis::AtNationalPrices)
+    );
+    assert_eq!(view_basis("prices=paid"), Ok(Basis::AsPaid));
+    for bad in [
+        "prices=real",
+        "prices=national&prices=paid",
+        "prices=%3Cb%3E",
+    ] {
+        assert_eq!(view_basis(bad), Err(SearchProblem::UnknownPrices), "{bad}");
+    }
+    assert_eq!(view_basis("prices=%FF"), Err(SearchProblem::Malformed));
+}

@@ -22,10 +22,10 @@ use crate::oews::{
     Value, bls_series_url,
 };
 use crate::pay::{
-    Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, ranked_in_state, search_query,
-    state_medians,
+    Basis, Directory, Listing, MAX_SEARCH_CHARS, PAY_PAGE, SearchProblem, ranked_in_state,
+    search_query, state_medians, view_basis,
 };
-use crate::prices::PriceLevel;
+use crate::prices::{PriceLevel, Prices};
 use crate::salary::area::{Areas, Estimate, OccupationPay};
 use crate::salary::data::Occupation;
 use crate::site::{SALARY_PAGE, Site};
@@ -713,10 +713,21 @@ pub struct PayIndex {
     chrome: Chrome,
     /// `/pay` with no search, whole.
     pub(super) page: Prepared,
+    /// The same at national prices (`?prices=national`), made on its first request; `None` for a
+    /// site without price levels.
+    national: Option<OnceLock<(IndexParts, Prepared)>>,
+    keep: Keep,
 }
 
 /// What `/pay` shows besides the search, made once at start-up.
 struct IndexParts {
+    /// Whether the medians are as paid or at national prices.
+    basis: Basis,
+    /// The link to the other view (address, words); `None` without price levels.
+    switch: Option<(String, String)>,
+    /// At national prices: how the medians were set so, the caveat, and BEA's source.
+    price_lines: Vec<String>,
+    price_source: Vec<Segment>,
     release: String,
     /// The occupations' short names, "a, b and c".
     occupation_names: String,
@@ -725,7 +736,9 @@ struct IndexParts {
     maps_intro: Vec<Segment>,
     /// Our line for imprecise wages, as a percentage: "10.0".
     imprecise_line: String,
-    /// Each state with its median per occupation (text, series link and flag).
+    /// Each state with its median per occupation (text, series link and flag); at national prices
+    /// its price level first.
+    table_caption: String,
     table_titles: Vec<String>,
     table: Vec<(String, String, Vec<CellView>)>,
     states: Vec<StateEntry>,
@@ -771,52 +784,75 @@ impl PayIndex {
         let Some(extract) = &site.oews else {
             return Ok(None);
         };
-        let directory = &site.areas;
-        let areas = area_lookup(site);
-        let occupations = &site.salary.occupations;
         let words = &site.words.pay;
+        let chrome = chrome_for(
+            site,
+            base_url,
+            assets,
+            PAY_PAGE,
+            words.index_title.as_str(),
+            &words
+                .index_description
+                .with("release", &extract.release.name)
+                .to_string(),
+        );
+        let parts = IndexParts::new(site, extract, Basis::AsPaid);
+        let empty = IndexView::new(&chrome, &parts, "", None, None).render()?;
+        Ok(Some(PayIndex {
+            parts,
+            chrome,
+            page: Prepared::new(HTML, CACHE_PAGE, empty, keep),
+            national: site.prices().map(|_| OnceLock::new()),
+            keep,
+        }))
+    }
+
+    /// The parts and the whole page of the view `basis`; `None` for pay at national prices on a
+    /// site without price levels. The view at national prices is made on its first request, so
+    /// that start-up does not pay for a page few ask for.
+    fn view(&self, site: &Site, basis: Basis) -> Option<askama::Result<(&IndexParts, &Prepared)>> {
+        let national = match basis {
+            Basis::AsPaid => return Some(Ok((&self.parts, &self.page))),
+            Basis::AtNationalPrices => self.national.as_ref()?,
+        };
+        if let Some((parts, page)) = national.get() {
+            return Some(Ok((parts, page)));
+        }
+        let extract = site.oews.as_ref()?;
+        let parts = IndexParts::new(site, extract, basis);
+        let page = match IndexView::new(&self.chrome, &parts, "", None, None).render() {
+            Ok(page) => page,
+            Err(err) => return Some(Err(err)),
+        };
+        // Two first requests at once may both make it; the first kept wins, and they are equal.
+        let (parts, page) =
+            national.get_or_init(|| (parts, Prepared::new(HTML, CACHE_PAGE, page, self.keep)));
+        Some(Ok((parts, page)))
+    }
+
+    /// The page of `parts` with the search box holding `query`, and its results or problem.
+    fn render(
+        &self,
+        parts: &IndexParts,
+        query: &str,
+        results: Option<Vec<(String, String, String)>>,
+        problem: Option<String>,
+    ) -> askama::Result<String> {
+        IndexView::new(&self.chrome, parts, query, results, problem).render()
+    }
+}
+
+impl IndexParts {
+    /// Everything `/pay` shows besides the search, with the medians per `basis`.
+    fn new(site: &Site, extract: &Extract, basis: Basis) -> IndexParts {
+        let directory = &site.areas;
+        let occupations = &site.salary.occupations;
+        let w = site.words;
+        let words = &w.pay;
         let release = extract.release.name.clone();
-        let maps = occupations
-            .iter()
-            .map(|occupation| {
-                let medians = state_medians(areas, directory, occupation.soc);
-                MapView {
-                    id: occupation.id.clone(),
-                    title: words
-                        .map_title
-                        .with("occupation", &occupation.title)
-                        .with("release", &release)
-                        .to_string(),
-                    // The accessible name holds the square's visible letters, as speech input needs.
-                    map: map::draw(&medians, |state, abbreviation, median| {
-                        let square = match (median.amount, median.imprecise) {
-                            (Some(_), false) => &words.map_square,
-                            (Some(_), true) => &words.map_square_imprecise,
-                            (None, _) => &words.map_square_no_median,
-                        };
-                        let median = median.amount.map(Cents::dollars_text).unwrap_or_default();
-                        square
-                            .with("state", &state.name)
-                            .with("abbreviation", abbreviation)
-                            .with("median", median)
-                            .to_string()
-                    }),
-                }
-            })
-            .collect();
-        let table = directory
-            .states()
-            .map(|state| {
-                let cells = occupations
-                    .iter()
-                    .map(|occupation| {
-                        let pay = areas.report(state.code, occupation.soc);
-                        CellView::of(words, pay.median_row().annual).flagged(pay.median_imprecise())
-                    })
-                    .collect();
-                (state.name.clone(), state.url(), cells)
-            })
-            .collect();
+        let prices = site.prices().filter(|_| basis == Basis::AtNationalPrices);
+        let maps = maps(site, &release, prices);
+        let table = state_table(site, prices);
         let states = directory
             .states()
             .map(|state| StateEntry {
@@ -828,48 +864,124 @@ impl PayIndex {
                     .collect(),
             })
             .collect();
-        let chrome = chrome_for(
-            site,
-            base_url,
-            assets,
-            PAY_PAGE,
-            words.index_title.as_str(),
-            &words
-                .index_description
-                .with("release", &release)
-                .to_string(),
-        );
         let source_id = crate::salary::current::source_id(extract);
         let (maps_intro, about, no_match) = index_sentences(words, &release, &source_id);
-        let parts = IndexParts {
+        let (price_lines, price_source) = prices
+            .map(|prices| self::prices::index_lines(w, prices))
+            .unwrap_or_default();
+        let mut table_titles: Vec<String> = prices
+            .map(|_| w.prices.level_column.to_string())
+            .into_iter()
+            .collect();
+        table_titles.extend(occupations.iter().map(|o| o.title.clone()));
+        IndexParts {
+            basis,
+            switch: site.prices().map(|_| self::prices::switch(w, basis)),
+            price_lines,
+            price_source,
             occupation_names: occupation_names(site),
             maps_intro,
             about,
             no_match,
+            table_caption: match prices {
+                Some(prices) => w
+                    .prices
+                    .table_caption
+                    .with("release", &release)
+                    .with("year", prices.release.year)
+                    .to_string(),
+                None => words
+                    .state_table_caption
+                    .with("release", &release)
+                    .to_string(),
+            },
             release,
             maps,
             imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
-            table_titles: occupations.iter().map(|o| o.title.clone()).collect(),
+            table_titles,
             table,
             states,
-        };
-        let empty = IndexView::new(&chrome, &parts, "", None, None).render()?;
-        Ok(Some(PayIndex {
-            parts,
-            chrome,
-            page: Prepared::new(HTML, CACHE_PAGE, empty, keep),
-        }))
+        }
     }
 
-    /// The page with the search box holding `query`, and its results or problem.
-    fn render(
-        &self,
-        query: &str,
-        results: Option<Vec<(String, String, String)>>,
-        problem: Option<String>,
-    ) -> askama::Result<String> {
-        IndexView::new(&self.chrome, &self.parts, query, results, problem).render()
+    /// The hidden field that keeps the view when the search box is used.
+    fn prices_field(&self) -> Option<&'static str> {
+        (self.basis == Basis::AtNationalPrices).then_some("national")
     }
+}
+
+/// One tile map per occupation of its state medians, as paid or, given `prices`, at national prices.
+fn maps(site: &Site, release: &str, prices: Option<&Prices>) -> Vec<MapView> {
+    let directory = &site.areas;
+    let areas = area_lookup(site);
+    let w = site.words;
+    let words = &w.pay;
+    site.salary
+        .occupations
+        .iter()
+        .map(|occupation| {
+            let medians = state_medians(areas, directory, occupation.soc);
+            let medians = match prices {
+                Some(prices) => self::prices::at_national_prices(prices, medians),
+                None => medians,
+            };
+            let title = match prices {
+                Some(_) => &w.prices.map_title,
+                None => &words.map_title,
+            };
+            MapView {
+                id: occupation.id.clone(),
+                title: title
+                    .with("occupation", &occupation.title)
+                    .with("release", release)
+                    .to_string(),
+                // The accessible name holds the square's visible letters, as speech input needs.
+                map: map::draw(&medians, |state, abbreviation, median| {
+                    let no_level = prices.is_some_and(|p| p.parity(state.code).is_none());
+                    let square = match (median.amount, median.imprecise) {
+                        _ if no_level => &w.prices.map_square_no_level,
+                        (Some(_), false) => &words.map_square,
+                        (Some(_), true) => &words.map_square_imprecise,
+                        (None, _) => &words.map_square_no_median,
+                    };
+                    let median = median.amount.map(Cents::dollars_text).unwrap_or_default();
+                    square
+                        .with("state", &state.name)
+                        .with("abbreviation", abbreviation)
+                        .with("median", median)
+                        .to_string()
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Each state's median per occupation (and, given `prices`, its price level first, then the
+/// medians at national prices): name, address and cells.
+fn state_table(site: &Site, prices: Option<&Prices>) -> Vec<(String, String, Vec<CellView>)> {
+    let areas = area_lookup(site);
+    let w = site.words;
+    let words = &w.pay;
+    site.areas
+        .states()
+        .map(|state| {
+            let level = prices.map(|p| p.parity(state.code).map(|parity| parity.level));
+            let mut cells: Vec<CellView> = level
+                .map(|level| self::prices::level_cell(w, level))
+                .into_iter()
+                .collect();
+            cells.extend(site.salary.occupations.iter().map(|occupation| {
+                let pay = areas.report(state.code, occupation.soc);
+                let cell =
+                    CellView::of(words, pay.median_row().annual).flagged(pay.median_imprecise());
+                match level {
+                    Some(level) => self::prices::adjusted_cell(w, level, cell, pay.median()),
+                    None => cell,
+                }
+            }));
+            (state.name.clone(), state.url(), cells)
+        })
+        .collect()
 }
 
 /// The sentences with links on `/pay`: the maps' introduction, "About these figures", and what a
@@ -941,19 +1053,41 @@ pub(super) async fn index(
     let Some(index) = &state.pay_index else {
         return Err(AppError::NotFound);
     };
+    let words = &state.site.words.pay;
+    let view = view_basis(request.query_string())
+        .ok()
+        .and_then(|basis| index.view(&state.site, basis));
+    let (parts, page) = match view {
+        Some(view) => view.map_err(AppError::internal)?,
+        None => {
+            // A view the page does not have: the page as paid, saying so, with status 400.
+            let body = index
+                .render(
+                    &index.parts,
+                    "",
+                    None,
+                    Some(words.problem_unknown_prices.to_string()),
+                )
+                .map_err(AppError::internal)?;
+            return Ok(respond(StatusCode::BAD_REQUEST, HTML, CACHE_PAGE).body(body));
+        }
+    };
     let (status, search) = match search_query(request.query_string()) {
-        Ok(None) => return Ok(index.page.respond(&request)),
+        Ok(None) => return Ok(page.respond(&request)),
         Ok(Some(query)) => {
             let directory = &state.site.areas;
             let found = directory
                 .search(&query)
                 .into_iter()
                 .map(|l| {
-                    let kind = describe(&state.site.words.pay, directory, l);
+                    let kind = describe(words, directory, l);
                     (l.name.clone(), l.url(), kind)
                 })
                 .collect();
-            (StatusCode::OK, index.render(&query, Some(found), None))
+            (
+                StatusCode::OK,
+                index.render(parts, &query, Some(found), None),
+            )
         }
         Err(problem) => {
             // Keep what was typed where it can be read back, so nothing is lost.
@@ -964,9 +1098,10 @@ pub(super) async fn index(
             (
                 StatusCode::BAD_REQUEST,
                 index.render(
+                    parts,
                     &typed,
                     None,
-                    Some(problem_text(&state.site.words.pay, problem).to_string()),
+                    Some(problem_text(words, problem).to_string()),
                 ),
             )
         }
@@ -992,6 +1127,7 @@ fn problem_text(words: &PayWords, problem: SearchProblem) -> &Text {
         SearchProblem::Malformed => &words.problem_malformed,
         SearchProblem::Repeated => &words.problem_repeated,
         SearchProblem::TooLong => &words.problem_too_long,
+        SearchProblem::UnknownPrices => &words.problem_unknown_prices,
     }
 }
 
