@@ -83,6 +83,10 @@ before(async () => {
     '/pay?q=austin',
     '/pay?q=atlantis',
     '/pay?q=austin&q=dallas',
+    // The maps and the table of states at national prices, and a view the page does not have.
+    '/pay?prices=national',
+    '/pay?prices=national&q=austin',
+    '/pay?prices=real',
     '/salary?occupation=technologist&offer=24.50&period=hour',
     '/salary?compare=settings&occupation=manager&display=month&offer=90000',
     '/salary?occupation=specialist&offer=40000&display=hour',
