@@ -101,6 +101,12 @@ impl Date {
         "December",
     ];
 
+    /// The month named `name` in English, as publishers write their release dates: `February` is 2.
+    pub fn month_from_name(name: &str) -> Option<u8> {
+        let index = Self::MONTHS.iter().position(|m| *m == name)?;
+        u8::try_from(index + 1).ok()
+    }
+
     fn month_name(&self) -> &'static str {
         Self::MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
     }

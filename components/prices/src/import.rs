@@ -267,29 +267,14 @@ fn read_table(table: &str, path: &Path, year: Option<u16>) -> Result<Table, Impo
 
 /// The date in BEA's note `Last updated: February 19, 2026-- new statistics for 2024; ...`.
 fn release_date(text: &str) -> Option<Date> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let rest = &text[text.find("Last updated:")? + "Last updated:".len()..];
     let mut words = rest.split_whitespace();
-    let month_name = words.next()?;
-    let month = MONTHS.iter().position(|m| *m == month_name)?;
+    let month = Date::month_from_name(words.next()?)?;
     let day = words.next()?.strip_suffix(',')?.parse().ok()?;
     let year: String = words.next()?.chars().take(4).collect();
     let date = Date {
         year: year.parse().ok()?,
-        month: u8::try_from(month + 1).ok()?,
+        month,
         day,
     };
     oews::codes::valid_date(&date).then_some(date)
