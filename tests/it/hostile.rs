@@ -140,6 +140,8 @@ fn invalid_utf8_overlong_urls_and_headers_never_get_a_5xx() {
         b"/salary.json?area=\xff\xfe",
         b"/pay?q=%ff",
         b"/pay?q=\xff\xfe",
+        b"/pay?prices=%ff",
+        b"/pay?prices=\xff\xfe",
         b"/pay/\xff",
     ] {
         let answer = get(&app, target);
@@ -266,8 +268,17 @@ fn markup_in_every_parameter_is_never_reflected_unescaped() {
             );
         }
     }
-    let search = get(&app, format!("/pay?q={markup}").as_bytes());
-    assert!(search.status < 500 && !search.body.contains("<script>"));
+    for target in [
+        format!("/pay?q={markup}"),
+        format!("/pay?prices={markup}"),
+        format!("/pay?prices=national&q={markup}"),
+    ] {
+        let answer = get(&app, target.as_bytes());
+        assert!(
+            answer.status < 500 && !answer.body.contains("<script>"),
+            "{target}"
+        );
+    }
     let repeated: String = (0..31).map(|i| format!("offer={i}&")).collect();
     assert_eq!(
         get(&app, format!("/salary?{repeated}").as_bytes()).status,
