@@ -169,9 +169,101 @@ pub fn line_at(text: &str, offset: usize) -> usize {
         + 1
 }
 
+/// Reads an extract's table of tab-separated values, as our imports write them: lines starting with
+/// `#` are comments, the first other line must be `columns`, and each row after it, cut at its
+/// tabs, must have as many cells and is read by `read_row`, whose error becomes a problem naming
+/// `path`, the row's line and `fix`. Every bad row is reported, not only the first.
+pub fn read_tsv<T>(
+    text: &str,
+    path: &std::path::Path,
+    columns: &[&str],
+    fix: &str,
+    mut read_row: impl FnMut(&[&str]) -> Result<T, String>,
+) -> Result<Vec<T>, Vec<Problem>> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .filter(|(_, line)| !line.starts_with('#'));
+    let header = lines.next();
+    if header.map(|(_, line)| line) != Some(columns.join("\t").as_str()) {
+        return Err(vec![Problem::new(
+            path,
+            Some(header.map_or(1, |(number, _)| number)),
+            format!(
+                "the header is not the extract's columns ({})",
+                columns.join(", ")
+            ),
+            fix,
+        )]);
+    }
+    let mut problems = Vec::new();
+    let mut rows = Vec::new();
+    for (number, line) in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let row = if cells.len() == columns.len() {
+            read_row(&cells)
+        } else {
+            Err(format!(
+                "{} cells where the header has {}",
+                cells.len(),
+                columns.len()
+            ))
+        };
+        match row {
+            Ok(row) => rows.push(row),
+            Err(message) => problems.push(Problem::new(path, Some(number), message, fix)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tsv_table_is_read_row_by_row_with_each_bad_rows_line() {
+        let path = std::path::Path::new("content/x/table.tsv");
+        let read = |text: &str| {
+            read_tsv(text, path, &["a", "b"], "import it again", |cells| {
+                cells[1]
+                    .parse::<u32>()
+                    .map(|n| (cells[0].to_string(), n))
+                    .map_err(|_| format!("`{}` is not a number", cells[1]))
+            })
+        };
+        assert_eq!(
+            read("# written by an import\na\tb\nx\t1\ny\t2\n"),
+            Ok(vec![("x".into(), 1), ("y".into(), 2)])
+        );
+        let problems = read("a\tb\nx\tone\ny\t2\tz\n").unwrap_err();
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(2), "`one` is not a number"),
+                (Some(3), "3 cells where the header has 2")
+            ]
+        );
+        assert_eq!(problems[0].file, path);
+        assert_eq!(problems[0].fix, "import it again");
+        let header = read("# comment\nb\ta\n").unwrap_err();
+        assert_eq!(header[0].line, Some(2));
+        assert!(
+            header[0].message.contains("(a, b)"),
+            "{}",
+            header[0].message
+        );
+        assert_eq!(read("").unwrap_err()[0].line, Some(1));
+    }
 
     #[test]
     fn counts_lines_from_one() {

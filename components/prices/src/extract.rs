@@ -287,55 +287,21 @@ fn read_release(text: &str, path: &Path) -> Result<Release, Vec<Problem>> {
 }
 
 fn read_table(text: &str, path: &Path) -> Result<Vec<AreaPrice>, Vec<Problem>> {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, line)| (i + 1, line))
-        .filter(|(_, line)| !line.starts_with('#'));
-    let header = lines.next();
-    if header.map(|(_, line)| line) != Some(COLUMNS.join("\t").as_str()) {
-        return Err(vec![Problem::new(
-            path,
-            header.map(|(number, _)| number),
-            format!(
-                "the header is not the extract's columns ({})",
-                COLUMNS.join(", ")
-            ),
-            REIMPORT,
-        )]);
-    }
-    let mut problems = Vec::new();
-    let mut areas: Vec<AreaPrice> = Vec::new();
     // Thousands of rows at the largest: a set, not a scan of the rows read, finds a second row.
     let mut seen = rustc_hash::FxHashSet::default();
-    for (number, line) in lines {
-        match read_row(line) {
-            Ok(row) if !seen.insert(row.area) => problems.push(Problem::new(
-                path,
-                Some(number),
-                format!("the area {} has a second row", row.area.as_str()),
-                REIMPORT,
-            )),
-            Ok(row) => areas.push(row),
-            Err(message) => problems.push(Problem::new(path, Some(number), message, REIMPORT)),
+    diagnostics::read_tsv(text, path, &COLUMNS, REIMPORT, |cells| {
+        let row = read_row(cells)?;
+        if !seen.insert(row.area) {
+            return Err(format!("the area {} has a second row", row.area.as_str()));
         }
-    }
-    if problems.is_empty() {
-        Ok(areas)
-    } else {
-        Err(problems)
-    }
+        Ok(row)
+    })
 }
 
 /// One row, or what is wrong with it.
-fn read_row(line: &str) -> Result<AreaPrice, String> {
-    let cells: Vec<&str> = line.split('\t').collect();
+fn read_row(cells: &[&str]) -> Result<AreaPrice, String> {
     let [area, name, measure, bea_code, bea_name, rpp] = cells[..] else {
-        return Err(format!(
-            "{} cells where the header has {}",
-            cells.len(),
-            COLUMNS.len()
-        ));
+        return Err(format!("{} cells where the extract has 6", cells.len()));
     };
     let area =
         AreaCode::parse(area).ok_or_else(|| format!("`{area}` is not a 7-digit OEWS area code"))?;

@@ -244,47 +244,15 @@ fn read_table(
     path: &Path,
     fix: &str,
 ) -> Result<Vec<OccupationProjection>, Vec<Problem>> {
-    let mut lines = text.lines().enumerate().map(|(i, line)| (i + 1, line));
-    let header = lines.next().map(|(_, line)| line).unwrap_or_default();
-    if header != COLUMNS.join("\t") {
-        return Err(vec![Problem::new(
-            path,
-            Some(1),
-            format!(
-                "the header is not the extract's columns ({})",
-                COLUMNS.join(", ")
-            ),
-            fix,
-        )]);
-    }
-    let mut problems = Vec::new();
-    let mut occupations: Vec<OccupationProjection> = Vec::new();
-    for (number, line) in lines {
-        let mut report = |message: String| {
-            problems.push(Problem::new(path, Some(number), message, fix));
-        };
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != COLUMNS.len() {
-            report(format!(
-                "{} cells where the header has {}",
-                cells.len(),
-                COLUMNS.len()
-            ));
-            continue;
+    let mut seen = Vec::new();
+    diagnostics::read_tsv(text, path, &COLUMNS, fix, |cells| {
+        let row = read_row(cells)?;
+        if seen.contains(&row.soc) {
+            return Err(format!("{} has a second row", row.soc));
         }
-        match read_row(&cells) {
-            Ok(row) if occupations.iter().any(|o| o.soc == row.soc) => {
-                report(format!("{} has a second row", row.soc));
-            }
-            Ok(row) => occupations.push(row),
-            Err(message) => report(message),
-        }
-    }
-    if problems.is_empty() {
-        Ok(occupations)
-    } else {
-        Err(problems)
-    }
+        seen.push(row.soc);
+        Ok(row)
+    })
 }
 
 /// One row of the table, or what is wrong with its first bad cell.
