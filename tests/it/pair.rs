@@ -203,6 +203,7 @@ fn an_area_beside_the_nation_and_a_place_without_a_price_level() {
     let page = Html::parse(&app.get("/salary?area=5600000&vs=4800000").body);
     let cells = page.texts(".comparison td").join(" | ");
     assert!(cells.contains("No price level"), "{cells}");
+    assert!(!cells.contains("No wages released"), "{cells}");
 }
 
 #[test]

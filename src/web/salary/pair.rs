@@ -71,9 +71,15 @@ pub(super) fn table(
             ] {
                 place_cells(w, &mut cells, place.as_ref(), adjusted, level, notes);
             }
+            // A difference is missing where either place has no wages, or, at national prices,
+            // no price level.
+            let missing = |published: bool| match published {
+                true => says.no_level.as_str(),
+                false => says.not_released.as_str(),
+            };
             for difference in [row.difference, row.adjusted_difference] {
                 cells.push(difference.map_or_else(
-                    || Cell::plain(says.not_released.as_str()),
+                    || Cell::plain(missing(row.here.is_some() && row.there.is_some())),
                     |d| Cell::computed(wording::difference(w, d, Period::Year)),
                 ));
             }
