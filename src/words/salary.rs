@@ -23,6 +23,7 @@ pub struct SalaryWords {
     pub sources: SourceWords,
     pub share: ShareWords,
     pub embed: EmbedWords,
+    pub pair: PairWords,
 }
 
 /// The page's titles, its introduction, and the note of a static copy.
@@ -92,6 +93,9 @@ pub struct FieldErrorWords {
     pub too_large: Text,
     pub not_a_number: Text,
     pub above_maximum: Message,
+    pub same_place: Text,
+    pub versus_needs_ladder: Text,
+    pub no_second_place: Text,
 }
 
 /// The offer check: its heading and the sentences of its summary.
@@ -285,4 +289,34 @@ pub struct EmbedWords {
     pub heading_in_area: Message,
     pub errors: Text,
     pub full: Message,
+}
+
+/// Two places side by side: the heading, the second place's fields, the table, the offers and
+/// the notes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairWords {
+    /// `{here}` and `{there}`: the two places' names.
+    pub title: Message,
+    pub embed_heading: Message,
+    pub vs: Text,
+    pub vs_hint: Text,
+    pub vs_none: Text,
+    pub offer_vs: Text,
+    pub offer_vs_hint: Text,
+    pub caption: Message,
+    /// Column headers; `{place}` is one place's name.
+    pub median_in: Message,
+    pub range_in: Message,
+    pub adjusted_in: Message,
+    pub difference: Message,
+    pub adjusted_difference: Message,
+    pub not_released: Text,
+    pub no_level: Text,
+    pub offers_title: Text,
+    pub offers_more: Message,
+    pub offers_same: Text,
+    pub offers_no_level: Text,
+    pub nation_level: Text,
+    pub caveat: Text,
 }

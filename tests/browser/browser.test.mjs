@@ -101,6 +101,12 @@ before(async () => {
     '/salary?area=0029200&occupation=specialist&offer=40000',
     '/salary?area=0099999',
     '/embed/salary?area=0012420&occupation=technologist&offer=24.50&period=hour',
+    // Two places side by side: a metro beside its state with an offer in each, a state beside
+    // the nation, the same place twice (rejected), and the embed.
+    '/salary?area=0012420&vs=4800000&occupation=technologist&offer=60000&offer_vs=58000',
+    '/salary?area=4800000&vs=0000000',
+    '/salary?area=0012420&vs=0012420',
+    '/embed/salary?area=0012420&vs=4800000&occupation=technologist&offer=60000&offer_vs=58000',
     '/no-such-page',
     ...listed.filter((p) => p.startsWith('/guide/')).map((p) => `${p}/fact-sheet`),
   ];

@@ -255,6 +255,8 @@ fn markup_in_every_parameter_is_never_reflected_unescaped() {
         "display",
         "offer",
         "period",
+        "vs",
+        "offer_vs",
         "utm_source",
     ] {
         for route in ["/salary", "/salary.json", "/salary.csv"] {

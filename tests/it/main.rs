@@ -13,6 +13,7 @@ mod next_release;
 mod oews;
 mod offer_ties;
 mod on_demand;
+mod pair;
 mod pay;
 mod pay_flags;
 mod prices;

@@ -3,7 +3,9 @@
 use super::{Format, wording};
 use crate::money::{Cents, Difference};
 use crate::oews::AreaCode;
-use crate::salary::compare::{Estimate, LadderRow, NotPublished, OfferCheck, Report, Rows, Shown};
+use crate::salary::compare::{
+    Estimate, LadderRow, NotPublished, OfferCheck, Pair, Report, Rows, Shown,
+};
 use crate::salary::data::{Occupation, Statistic};
 use crate::salary::query::Rejected;
 use crate::web::AppState;
@@ -66,7 +68,99 @@ const CSV_HEADER: &[&str] = &[
 fn csv_report(w: &Words, report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
     let mut out = Records::new();
     out.push(CSV_HEADER)?;
-    // Every row after the header names the area of the ladder and the offer check.
+    place_rows(&mut out, w, report)?;
+    if let Some(pair) = &report.versus {
+        // The second place's rows name it in their last columns, as its difference rows do.
+        place_rows(&mut out, w, &pair.report)?;
+        pair_rows(&mut out, w, report, pair)?;
+    }
+    out.finish()
+}
+
+/// The second place's yearly median less the first's, for each occupation, as published and at
+/// national prices (our arithmetic); the note names the two places.
+fn pair_rows(
+    out: &mut Records,
+    w: &Words,
+    report: &Report<'_>,
+    pair: &Pair<'_>,
+) -> Result<(), csv::Error> {
+    let Some((here, there)) = super::pair::names(w, report) else {
+        return Ok(());
+    };
+    let says = &w.salary.pair;
+    let note = says
+        .difference
+        .with("here", here)
+        .with("there", there)
+        .to_string();
+    let adjusted_note = says
+        .adjusted_difference
+        .with("here", here)
+        .with("there", there)
+        .to_string();
+    for row in &pair.rows {
+        for (kind, difference, note) in [
+            ("side_by_side_difference", row.difference, &note),
+            (
+                "side_by_side_difference_at_national_prices",
+                row.adjusted_difference,
+                &adjusted_note,
+            ),
+        ] {
+            let Some(difference) = difference else {
+                continue;
+            };
+            out.push(&[
+                kind,
+                &row.occupation.id,
+                &row.occupation.soc.to_string(),
+                "",
+                "median",
+                "year",
+                "",
+                "",
+                "",
+                "",
+                "true",
+                &difference.amount.0.to_string(),
+                &format!("{:.1}", difference.percent()),
+                "",
+                "",
+                note,
+                "",
+            ])?;
+        }
+    }
+    if let (Some(offers), Some(summary)) =
+        (pair.offers, super::pair::offers_compared(w, report, pair))
+    {
+        out.push(&[
+            "side_by_side_offers_at_national_prices",
+            &report.query.occupation.id,
+            &report.query.occupation.soc.to_string(),
+            "",
+            "",
+            "year",
+            "",
+            "",
+            "",
+            "",
+            "true",
+            &offers.difference.amount.0.to_string(),
+            &format!("{:.1}", offers.difference.percent()),
+            "",
+            "",
+            &summary,
+            "",
+        ])?;
+    }
+    Ok(())
+}
+
+/// One place's rows: its ladder or settings, prices, gaps and offer, each ending with the place.
+fn place_rows(out: &mut Records, w: &Words, report: &Report<'_>) -> Result<(), csv::Error> {
+    // Every row names the area of the ladder and the offer check.
     let area = report.query.area.map(|pay| &pay.area);
     out.area = vec![
         area.map_or(AreaCode::NATIONAL, |a| a.code).to_string(),
@@ -77,7 +171,7 @@ fn csv_report(w: &Words, report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
         Rows::Ladder(rows) => {
             let setting = area.map_or("national", |a| a.name.as_str());
             for row in rows {
-                ladder_rows(&mut out, row, setting)?;
+                ladder_rows(out, row, setting)?;
             }
         }
         Rows::Settings { industries, claims } => {
@@ -105,30 +199,30 @@ fn csv_report(w: &Words, report: &Report<'_>) -> Result<Vec<u8>, csv::Error> {
             }
         }
     }
-    price_rows(&mut out, w, report)?;
+    price_rows(out, w, report)?;
     for missing in &report.not_published {
         unpublished_row(
-            &mut out,
+            out,
             "not_published",
             missing,
             wording::not_published(w, missing),
         )?;
     }
     if let Some(check) = &report.offer {
-        offer_row(&mut out, w, check)?;
+        offer_row(out, w, check)?;
     } else if let Some(missing) = report
         .not_published
         .iter()
         .find(|m| report.query.offer.is_some() && m.occupation == occupation)
     {
         unpublished_row(
-            &mut out,
+            out,
             "offer",
             missing,
             wording::offer_not_checked(w, missing),
         )?;
     }
-    out.finish()
+    Ok(())
 }
 
 /// In an area with a price level: a row for the level, then each ladder

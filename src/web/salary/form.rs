@@ -43,6 +43,8 @@ pub(crate) struct FormView<'a> {
     pub choices: &'a FormChoices,
     /// The metro and nonmetro areas of the state the chosen area is, or lies in.
     pub area_group: Option<&'a AreaGroup>,
+    /// The same for the second place.
+    pub vs_group: Option<&'a AreaGroup>,
 }
 
 impl<'a> FormView<'a> {
@@ -53,6 +55,7 @@ impl<'a> FormView<'a> {
     ) -> FormView<'a> {
         FormView {
             area_group: choices.group_for(&input.area),
+            vs_group: choices.group_for(&input.vs),
             input,
             errors,
             choices,

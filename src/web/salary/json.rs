@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{Format, wording};
+use crate::money::Difference;
 use crate::oews::bls_series_url;
 use crate::oews::{AreaCode, AreaType};
 use crate::salary::compare::{Estimate, NotPublished, OfferCheck, Report, Rows, Shown};
@@ -67,6 +68,82 @@ struct JsonReport<'a> {
     not_published: Vec<JsonUnpublished<'a>>,
     notes: Vec<String>,
     sources: Vec<JsonSource<'a>>,
+    /// With a second place (`vs`): the same comparison there, with the offer made there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    versus: Option<Box<JsonReport<'a>>>,
+    /// With a second place: each occupation's yearly medians in both places and the second's
+    /// difference from the first, as published and at national prices (our arithmetic).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    side_by_side: Vec<JsonPairRow<'a>>,
+    /// With offers in both places: both at national prices, and which buys more, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offers_compared: Option<JsonPairOffers>,
+}
+
+/// One occupation in both places; amounts in cents, yearly. `null` where BLS released no wages
+/// or BEA publishes no price level (the nation's level is 100 by definition).
+#[derive(Serialize)]
+struct JsonPairRow<'a> {
+    occupation: &'a str,
+    here_median_cents: Option<i64>,
+    there_median_cents: Option<i64>,
+    here_at_national_prices_cents: Option<i64>,
+    there_at_national_prices_cents: Option<i64>,
+    /// The second place less the first.
+    difference: Option<JsonDifference>,
+    difference_at_national_prices: Option<JsonDifference>,
+}
+
+#[derive(Serialize)]
+struct JsonPairOffers {
+    /// Each yearly offer at national prices, in cents; `null` when a place has no price level.
+    here_at_national_prices_cents: Option<i64>,
+    there_at_national_prices_cents: Option<i64>,
+    /// The second less the first, at national prices.
+    difference: Option<JsonDifference>,
+    summary: Option<String>,
+}
+
+impl JsonDifference {
+    fn new(difference: Difference) -> Self {
+        JsonDifference {
+            amount_cents: difference.amount.0,
+            percent: difference.percent(),
+        }
+    }
+}
+
+fn side_by_side<'a>(report: &'a Report<'a>) -> Vec<JsonPairRow<'a>> {
+    let Some(pair) = &report.versus else {
+        return Vec::new();
+    };
+    let median = |row: &Option<crate::salary::compare::LadderRow<'_>>| {
+        row.as_ref().map(|r| r.median_annual.figure.amount.0)
+    };
+    pair.rows
+        .iter()
+        .map(|row| JsonPairRow {
+            occupation: &row.occupation.id,
+            here_median_cents: median(&row.here),
+            there_median_cents: median(&row.there),
+            here_at_national_prices_cents: row.here_adjusted.map(|c| c.0),
+            there_at_national_prices_cents: row.there_adjusted.map(|c| c.0),
+            difference: row.difference.map(JsonDifference::new),
+            difference_at_national_prices: row.adjusted_difference.map(JsonDifference::new),
+        })
+        .collect()
+}
+
+fn offers_compared(w: &Words, report: &Report<'_>) -> Option<JsonPairOffers> {
+    let pair = report.versus.as_ref()?;
+    report.query.offer?;
+    pair.report.query.offer?;
+    Some(JsonPairOffers {
+        here_at_national_prices_cents: pair.offers.map(|o| o.here.0),
+        there_at_national_prices_cents: pair.offers.map(|o| o.there.0),
+        difference: pair.offers.map(|o| JsonDifference::new(o.difference)),
+        summary: super::pair::offers_compared(w, report, pair),
+    })
 }
 
 #[derive(Serialize)]
@@ -417,6 +494,12 @@ impl<'a> JsonReport<'a> {
             rows,
             prices: JsonPrices::new(w, report),
             notes: report.notes.iter().map(|n| wording::note(w, n)).collect(),
+            versus: report
+                .versus
+                .as_ref()
+                .map(|pair| Box::new(JsonReport::new(site, &pair.report))),
+            side_by_side: side_by_side(report),
+            offers_compared: offers_compared(w, report),
             sources: report
                 .sources
                 .iter()

@@ -9,6 +9,7 @@ mod form;
 mod json;
 mod layout;
 mod page;
+mod pair;
 mod wording;
 
 use std::sync::Arc;

@@ -10,6 +10,7 @@ use super::Format;
 use super::chart::{ChartMark, ChartView, DrawnChart};
 use super::form::{FieldMessage, FormChoices, FormView};
 use super::layout::LinkedSentences;
+use super::pair;
 use super::wording::{self, Piece};
 use crate::money::Period;
 use crate::oews::Area;
@@ -63,9 +64,11 @@ impl Format for Embed {
         let view = EmbedView {
             w,
             stylesheet: &state.assets.urls.stylesheet,
-            title: wording::embed_title(w, area),
-            heading: wording::embed_heading(w, area),
+            title: pair::title(w, report).unwrap_or_else(|| wording::embed_title(w, area)),
+            heading: pair::embed_heading(w, report)
+                .unwrap_or_else(|| wording::embed_heading(w, area)),
             base_url: &state.base_url,
+            pair_offers: full.pair_offers,
             not_published: full.not_published,
             offer_unchecked: full.offer_unchecked,
             offer_summary: full.offer_summary,
@@ -84,6 +87,7 @@ impl Format for Embed {
             title: wording::embed_title(w, None),
             heading: wording::embed_heading(w, None),
             base_url: &state.base_url,
+            pair_offers: Vec::new(),
             not_published: Vec::new(),
             offer_unchecked: None,
             offer_summary: None,
@@ -125,6 +129,8 @@ pub(crate) struct EmbedView<'a> {
     pub not_published: Vec<Unpublished>,
     pub offer_unchecked: Option<Unpublished>,
     pub offer_summary: Option<String>,
+    /// With a second place: its offer in words, and how the two offers compare.
+    pub pair_offers: Vec<String>,
     pub figures: Arc<Figures>,
     /// The full comparison on this site, absolute, opened in the top window.
     pub full_url: String,
@@ -156,6 +162,8 @@ pub(crate) struct SalaryView<'a> {
     pub offer_estimated: bool,
     /// An offer not checked because BLS released no wages for its occupation in the area.
     pub offer_unchecked: Option<Unpublished>,
+    /// With a second place: its offer in words, and how the two offers compare.
+    pub pair_offers: Vec<String>,
     /// The occupations BLS released no wages for in the area, each with links to pay elsewhere.
     pub not_published: Vec<Unpublished>,
     /// The tables and their source notes, the same for every offer.
@@ -259,7 +267,15 @@ pub(crate) struct Cell {
 }
 
 impl Cell {
-    fn plain(text: impl Into<String>) -> Cell {
+    pub(super) fn computed(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            notes: Vec::new(),
+            computed: true,
+        }
+    }
+
+    pub(super) fn plain(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
             notes: Vec::new(),
@@ -282,7 +298,7 @@ pub(crate) struct SeriesLink {
 }
 
 /// The footnotes of one page: one per source and release, numbered in order of first use.
-struct Footnotes<'a> {
+pub(super) struct Footnotes<'a> {
     site: &'a Site,
     numbers: HashMap<(String, String), usize>,
     list: Vec<Footnote>,
@@ -342,7 +358,7 @@ impl<'a> Footnotes<'a> {
     }
 
     /// The note of BEA's price levels of one year, which the amounts at national prices cite.
-    fn price_number(&mut self, here: &PriceHere) -> usize {
+    pub(super) fn price_number(&mut self, here: &PriceHere) -> usize {
         let key = (here.source.clone(), here.year.to_string());
         if let Some(number) = self.numbers.get(&key) {
             return *number;
@@ -372,7 +388,7 @@ impl<'a> Footnotes<'a> {
     }
 
     /// "$39,830 to $117,420": both ends come from one release, whose note lists both series.
-    fn range_cell(&mut self, p10: &Shown<'_>, p90: &Shown<'_>) -> Cell {
+    pub(super) fn range_cell(&mut self, p10: &Shown<'_>, p90: &Shown<'_>) -> Cell {
         let (low, high) = (self.number(p10.figure), self.number(p90.figure));
         Cell {
             text: self
@@ -393,7 +409,7 @@ impl<'a> Footnotes<'a> {
         }
     }
 
-    fn cell(&mut self, shown: &Shown<'_>) -> Cell {
+    pub(super) fn cell(&mut self, shown: &Shown<'_>) -> Cell {
         Cell {
             text: shown.text(),
             notes: vec![self.number(shown.figure)],
@@ -521,6 +537,7 @@ impl Figures {
                     report.prices.as_ref(),
                     &mut footnotes,
                 ));
+                tables.extend(pair::table(w, report, &mut footnotes));
                 Some(ChartView::ladder(w, rows, None, display))
             }
             Rows::Settings { industries, claims } => {
@@ -629,22 +646,38 @@ impl<'a> SalaryView<'a> {
         let canonical = query.to_query_string();
         let area = query.area.map(|pay| &pay.area);
         let (not_published, offer_unchecked) = Unpublished::all(w, report);
+        let mut chrome = state.salary_layout.chrome_for(area);
+        let heading = match pair::title(w, report) {
+            Some(title) => {
+                let mut named = Chrome::clone(&chrome);
+                named.title.clone_from(&title);
+                chrome = Arc::new(named);
+                title
+            }
+            None => wording::page_title(w, area.map(|a| a.name.as_str())),
+        };
+        let notes = if report.versus.is_some() {
+            pair::notes(w, report)
+        } else {
+            report.notes.iter().map(|n| wording::note(w, n)).collect()
+        };
         Ok(SalaryView {
-            chrome: state.salary_layout.chrome_for(area),
+            chrome,
             json_ld: &state.salary_layout.json_ld,
             linked: &state.salary_layout.linked,
-            heading: wording::page_title(w, area.map(|a| a.name.as_str())),
+            heading,
             form: FormView::new(query.to_input(), Vec::new(), &state.salary_layout.choices),
             rejected_choices: None,
             static_copy: state.salary_layout.static_copy.as_deref(),
             offer_summary,
             offer_estimated,
             offer_unchecked,
+            pair_offers: pair::offers(w, report),
             not_published,
             figures,
             chart,
             chart_offer,
-            notes: report.notes.iter().map(|n| wording::note(w, n)).collect(),
+            notes,
             share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
             links: Some(ResultLinks {
                 page: format!("{SALARY_PAGE}?{canonical}"),
@@ -680,6 +713,7 @@ impl<'a> SalaryView<'a> {
             offer_summary: None,
             offer_estimated: false,
             offer_unchecked: None,
+            pair_offers: Vec::new(),
             not_published: Vec::new(),
             figures: Arc::default(),
             chart: None,

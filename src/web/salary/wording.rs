@@ -30,7 +30,7 @@ pub(super) fn field_message(w: &Words, error: &FieldError, data: &SalaryData) ->
                 .to_string()
         }
         (Problem::UnknownChoice, Field::Display) => says.unknown_display.to_string(),
-        (Problem::UnknownChoice, Field::Area) => says.unknown_area.to_string(),
+        (Problem::UnknownChoice, Field::Area | Field::Vs) => says.unknown_area.to_string(),
         (Problem::NotAnAreaCode, _) => says.not_an_area_code.to_string(),
         (Problem::NoPayInArea, _) => says.no_pay_in_area.to_string(),
         (Problem::UnknownChoice, _) => says.unknown_period.to_string(),
@@ -42,6 +42,9 @@ pub(super) fn field_message(w: &Words, error: &FieldError, data: &SalaryData) ->
             .above_maximum
             .with("amount", w.numbers.per(Period::Year, &max.dollars_text()))
             .to_string(),
+        (Problem::SamePlace, _) => says.same_place.to_string(),
+        (Problem::VersusNeedsLadder, _) => says.versus_needs_ladder.to_string(),
+        (Problem::NoSecondPlace, _) => says.no_second_place.to_string(),
     }
 }
 
@@ -593,6 +596,9 @@ mod tests {
             Problem::AboveMaximum {
                 max: Cents::from_dollars(10),
             },
+            Problem::SamePlace,
+            Problem::VersusNeedsLadder,
+            Problem::NoSecondPlace,
         ];
         for field in Field::INPUTS {
             for problem in all {
@@ -607,6 +613,18 @@ mod tests {
         assert_eq!(
             field_message(w(), &occupation, data),
             "Choose one of the listed occupations (specialist, technologist, manager)."
+        );
+    }
+
+    #[test]
+    fn an_unknown_second_place_is_an_unknown_area() {
+        let vs = FieldError {
+            field: Field::Vs,
+            problem: Problem::UnknownChoice,
+        };
+        assert_eq!(
+            field_message(w(), &vs, fixture()),
+            w().salary.field_errors.unknown_area.to_string()
         );
     }
 }

@@ -6,10 +6,10 @@ mod area;
 
 pub use area::NotPublished;
 
-use super::area::{LocalPrices, PriceHere};
+use super::area::{AreaPay, LocalPrices, PriceHere};
 use super::data::{Distribution, Figure, Occupation, PayBasis, SalaryData, Statistic};
 use super::percentile::{Placement, place};
-use super::query::{Compare, Display, Offer, Query};
+use super::query::{Compare, Display, Offer, Query, Versus};
 use money::{Cents, Difference, Period, from_annual};
 use oews::{Area, Tenths};
 
@@ -168,6 +168,117 @@ pub struct Report<'a> {
     /// In an area: the occupations BLS released no wages for there, and where to look instead.
     /// Such an occupation has no ladder row, and an offer in it is not checked.
     pub not_published: Vec<NotPublished<'a>>,
+    /// With a second place (`vs`): its report and the two set side by side.
+    pub versus: Option<Pair<'a>>,
+}
+
+/// Two places side by side: the second place's own report (the same query there, with the offer
+/// made there), and the differences between the two, our arithmetic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair<'a> {
+    pub report: Box<Report<'a>>,
+    /// Every occupation of the data with its yearly median in either place, in the data's order.
+    pub rows: Vec<PairRow<'a>>,
+    /// Both offers at national prices, where both places have a price level (the nation's is
+    /// 100 by definition), and the second's difference from the first.
+    pub offers: Option<PairOffers>,
+}
+
+/// One occupation in both places: yearly medians, as published and at national prices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairRow<'a> {
+    pub occupation: &'a Occupation,
+    /// The ladder row in the first place and in the second; `None` where BLS released no wages.
+    pub here: Option<LadderRow<'a>>,
+    pub there: Option<LadderRow<'a>>,
+    /// The yearly median at national prices in each place; `None` without a price level.
+    pub here_adjusted: Option<Cents>,
+    pub there_adjusted: Option<Cents>,
+    /// The second place's yearly median less the first's, as published and at national prices.
+    pub difference: Option<Difference>,
+    pub adjusted_difference: Option<Difference>,
+}
+
+/// The two offers (yearly) at national prices, and the second's difference from the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairOffers {
+    pub here: Cents,
+    pub there: Cents,
+    pub difference: Difference,
+}
+
+/// `amount` (yearly) in `area` at national prices: the amount itself for the nation, whose level
+/// is 100 by definition; `None` where BEA has no level.
+fn at_national_prices(area: Option<&AreaPay>, amount: Cents) -> Option<Cents> {
+    match area {
+        None => Some(amount),
+        Some(pay) => match &pay.prices {
+            LocalPrices::Level(here) => Some(here.parity.level.at_national_prices(amount)),
+            _ => None,
+        },
+    }
+}
+
+/// The second place of `first`'s query: its report, and the occupations side by side.
+fn pair<'a>(data: &'a SalaryData, first: &Report<'a>, vs: Versus<'a>) -> Pair<'a> {
+    let report = compute(
+        data,
+        Query {
+            area: vs.area,
+            offer: vs.offer,
+            vs: None,
+            ..first.query
+        },
+    );
+    let ladder_row = |report: &Report<'a>, occupation: &Occupation| match &report.rows {
+        Rows::Ladder(rows) => rows.iter().find(|r| r.occupation == occupation).cloned(),
+        Rows::Settings { .. } => None,
+    };
+    let adjusted = |area, row: &Option<LadderRow<'a>>| {
+        row.as_ref()
+            .and_then(|row| at_national_prices(area, row.median_annual.figure.amount))
+    };
+    let rows = data
+        .occupations
+        .iter()
+        .filter_map(|occupation| {
+            let here = ladder_row(first, occupation);
+            let there = ladder_row(&report, occupation);
+            if here.is_none() && there.is_none() {
+                return None;
+            }
+            let here_adjusted = adjusted(first.query.area, &here);
+            let there_adjusted = adjusted(vs.area, &there);
+            let difference = here.as_ref().zip(there.as_ref()).and_then(|(h, t)| {
+                Difference::between(t.median_annual.figure.amount, h.median_annual.figure.amount)
+            });
+            Some(PairRow {
+                occupation,
+                difference,
+                adjusted_difference: here_adjusted
+                    .zip(there_adjusted)
+                    .and_then(|(h, t)| Difference::between(t, h)),
+                here,
+                there,
+                here_adjusted,
+                there_adjusted,
+            })
+        })
+        .collect();
+    let offers = first.query.offer.zip(vs.offer).and_then(|(here, there)| {
+        let here = at_national_prices(first.query.area, here.annual)?;
+        let there = at_national_prices(vs.area, there.annual)?;
+        Some(PairOffers {
+            here,
+            there,
+            difference: Difference::between(there, here)?,
+        })
+    });
+    Pair {
+        report: Box::new(report),
+        rows,
+        offers,
+    }
 }
 
 /// A distribution older than this many years before the data's review is too old to place an offer.
@@ -243,7 +354,7 @@ pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
     if let Some(prices) = &prices {
         sources.push(&prices.here.source);
     }
-    Report {
+    let mut report = Report {
         query,
         rows,
         offer,
@@ -254,7 +365,10 @@ pub fn compute<'a>(data: &'a SalaryData, query: Query<'a>) -> Report<'a> {
             .area
             .map(|pay| area::not_published(data, pay))
             .unwrap_or_default(),
-    }
+        versus: None,
+    };
+    report.versus = query.vs.map(|vs| pair(data, &report, vs));
+    report
 }
 
 /// `figure` (annual) as shown per `display`: the published hourly figure where BLS gives one.

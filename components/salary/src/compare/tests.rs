@@ -350,3 +350,37 @@ fn ranges_from_the_medians_own_release_need_no_note_about_their_age() {
     // The fixture as it is mixes a 2023 median with a 2019 range: the note stays.
     assert!(self::report("").notes.contains(&Note::RangeOlderThanMedian));
 }
+
+proptest::proptest! {
+    #[test]
+    fn two_places_are_each_computed_alone_and_differ_by_their_medians(
+        here in 0usize..4, there in 0usize..4, dollars in 1i64..400_000,
+    ) {
+        let codes = ["0000000", "4800000", "4900000", "0012420"];
+        let raw = format!(
+            "area={}&vs={}&offer={dollars}&offer_vs={}",
+            codes[here], codes[there], dollars + 1_000
+        );
+        let parsed = Query::parse(&raw, fixture(), Some(crate::fixture_areas()));
+        if here == there {
+            let rejected = parsed.unwrap_err();
+            proptest::prop_assert_eq!(rejected.errors.len(), 1);
+            proptest::prop_assert_eq!(rejected.errors[0].problem, crate::query::Problem::SamePlace);
+            return Ok(());
+        }
+        let query = parsed.unwrap();
+        let report = compute(fixture(), query);
+        let pair = report.versus.as_ref().expect("a second place");
+        // The second place's report is the one a query for it alone gives.
+        let alone = compute(fixture(), Query { area: query.vs.unwrap().area, offer: query.vs.unwrap().offer, vs: None, ..query });
+        proptest::prop_assert_eq!(&*pair.report, &alone);
+        for row in &pair.rows {
+            let median = |row: &Option<LadderRow<'_>>| row.as_ref().map(|r| r.median_annual.figure.amount);
+            let expected = median(&row.here).zip(median(&row.there)).map(|(h, t)| t.0 - h.0);
+            proptest::prop_assert_eq!(row.difference.map(|d| d.amount.0), expected);
+        }
+        if let Some(offers) = pair.offers {
+            proptest::prop_assert_eq!(offers.difference.amount.0, offers.there.0 - offers.here.0);
+        }
+    }
+}

@@ -63,6 +63,15 @@ pub struct Offer {
     pub annual: Cents,
 }
 
+/// The second place of a two-place comparison, and the offer there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Versus<'a> {
+    /// The BLS area; `None` for the nation.
+    pub area: Option<&'a AreaPay>,
+    /// An offer in that place, paid every [`Query::period`] like the first.
+    pub offer: Option<Offer>,
+}
+
 /// A valid query: every occupation it names is one of the data's, so computing it cannot fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Query<'a> {
@@ -77,6 +86,8 @@ pub struct Query<'a> {
     pub offer: Option<Offer>,
     /// The period chosen in the form, kept even without an offer so the form shows it.
     pub period: Period,
+    /// A second place to set beside the first (the ladder only).
+    pub vs: Option<Versus<'a>>,
 }
 
 /// A field of the query, as named in the address; `Query` stands for the address as a whole.
@@ -90,17 +101,23 @@ pub enum Field {
     Display,
     Offer,
     Period,
+    /// The second place.
+    Vs,
+    /// The offer in the second place.
+    OfferVs,
 }
 
 impl Field {
     /// The fields a reader sets, in the form's order.
-    pub const INPUTS: [Field; 7] = [
+    pub const INPUTS: [Field; 9] = [
         Field::Compare,
         Field::Area,
+        Field::Vs,
         Field::Occupation,
         Field::Baseline,
         Field::Display,
         Field::Offer,
+        Field::OfferVs,
         Field::Period,
     ];
 
@@ -114,6 +131,8 @@ impl Field {
             Field::Display => "display",
             Field::Offer => "offer",
             Field::Period => "period",
+            Field::Vs => "vs",
+            Field::OfferVs => "offer_vs",
         }
     }
 
@@ -149,6 +168,12 @@ pub enum Problem {
     AboveMaximum {
         max: Cents,
     },
+    /// The second place is the first one again.
+    SamePlace,
+    /// A second place asked for with a comparison other than the ladder.
+    VersusNeedsLadder,
+    /// An offer in the second place without a second place.
+    NoSecondPlace,
 }
 
 /// A field the reader must correct, and what is wrong with it.
@@ -168,6 +193,8 @@ pub struct Input {
     pub display: String,
     pub offer: String,
     pub period: String,
+    pub vs: String,
+    pub offer_vs: String,
 }
 
 impl Input {
@@ -181,6 +208,8 @@ impl Input {
             Field::Display => Some(&mut self.display),
             Field::Offer => Some(&mut self.offer),
             Field::Period => Some(&mut self.period),
+            Field::Vs => Some(&mut self.vs),
+            Field::OfferVs => Some(&mut self.offer_vs),
         }
     }
 }
@@ -219,6 +248,7 @@ impl<'a> Query<'a> {
             display: Display::Year,
             offer: None,
             period: Period::Year,
+            vs: None,
         }
     }
 
@@ -319,6 +349,12 @@ impl<'a> Query<'a> {
                 None
             }
         };
+        let vs = parse_versus(&input, areas, compare, area, period).unwrap_or_else(
+            |(field, problem)| {
+                rejected.add(field, problem);
+                None
+            },
+        );
 
         if rejected.errors.is_empty() {
             return Ok(Query {
@@ -329,6 +365,7 @@ impl<'a> Query<'a> {
                 display,
                 offer,
                 period,
+                vs,
             });
         }
         // Fields the reader left out show the defaults again, so the form is whole.
@@ -350,18 +387,40 @@ impl<'a> Query<'a> {
     }
 
     /// The canonical query string that reproduces this comparison; it names no area for the nation.
+    /// A second place follows the rest (`&vs=…&offer_vs=…`), so a one-place query reads as before.
     pub fn to_query_string(&self) -> String {
-        self.to_query_string_in(self.area.map(|pay| pay.area.code))
+        let mut query = self.to_query_string_in(self.area.map(|pay| pay.area.code));
+        self.push_versus(&mut query, true);
+        query
     }
 
-    /// The canonical query string without the offer: what the comparison's tables depend on.
+    /// The canonical query string without the offers: what the comparison's tables depend on.
     pub fn comparison_query_string(&self) -> String {
         let area = self.area.map(|pay| pay.area.code);
-        Query {
+        let mut query = Query {
             offer: None,
             ..*self
         }
-        .to_query_string_in(area)
+        .to_query_string_in(area);
+        self.push_versus(&mut query, false);
+        query
+    }
+
+    /// Appends the second place (`vs=0000000` for the nation) and, with `offer`, its offer, with
+    /// the period when the first place's offer did not already write it.
+    fn push_versus(&self, query: &mut String, offer: bool) {
+        use std::fmt::Write;
+        let Some(vs) = self.vs else {
+            return;
+        };
+        let code = vs.area.map_or(AreaCode::NATIONAL, |pay| pay.area.code);
+        let _ = write!(query, "&vs={code}");
+        if let Some(there) = vs.offer.filter(|_| offer) {
+            let _ = write!(query, "&offer_vs={}", plain_amount(there.amount));
+            if self.offer.is_none() {
+                let _ = write!(query, "&period={}", there.period.as_str());
+            }
+        }
     }
 
     /// The canonical query string of the same comparison in another area (`None`: the nation).
@@ -408,8 +467,48 @@ impl<'a> Query<'a> {
                 .map(|o| plain_amount(o.amount))
                 .unwrap_or_default(),
             period: self.period.as_str().into(),
+            vs: self
+                .vs
+                .map(|vs| {
+                    vs.area
+                        .map_or(AreaCode::NATIONAL, |pay| pay.area.code)
+                        .to_string()
+                })
+                .unwrap_or_default(),
+            offer_vs: self
+                .vs
+                .and_then(|vs| vs.offer)
+                .map(|o| plain_amount(o.amount))
+                .unwrap_or_default(),
         }
     }
+}
+
+/// The second place as typed in `input`, checked against the first (`area`) and the comparison;
+/// `None` when none is asked for. An error names the field to correct.
+fn parse_versus<'a>(
+    input: &Input,
+    areas: Option<Areas<'a>>,
+    compare: Compare,
+    area: Option<&'a AreaPay>,
+    period: Period,
+) -> Result<Option<Versus<'a>>, (Field, Problem)> {
+    let offer = parse_offer(&input.offer_vs, period).map_err(|p| (Field::OfferVs, p))?;
+    if input.vs.is_empty() {
+        return match offer {
+            Some(_) => Err((Field::OfferVs, Problem::NoSecondPlace)),
+            None => Ok(None),
+        };
+    }
+    let there = parse_area(&input.vs, areas).map_err(|p| (Field::Vs, p))?;
+    if compare != Compare::Ladder {
+        return Err((Field::Vs, Problem::VersusNeedsLadder));
+    }
+    let code = |pay: Option<&AreaPay>| pay.map(|pay| pay.area.code);
+    if code(there) == code(area) {
+        return Err((Field::Vs, Problem::SamePlace));
+    }
+    Ok(Some(Versus { area: there, offer }))
 }
 
 /// The area typed as `text`: `None` for the nation (empty or `0000000`), else an area of `areas`

@@ -241,3 +241,68 @@ fn the_comparison_without_its_offer_is_the_same_for_every_offer_and_only_then() 
         assert_ne!(key(other), without, "{other}");
     }
 }
+
+#[test]
+fn reads_a_second_place_and_writes_it_last_in_the_canonical_query() {
+    let query = in_areas("vs=0012420&offer_vs=61000&offer=55000&area=4800000").unwrap();
+    let vs = query.vs.expect("a second place");
+    assert_eq!(vs.area.map(|pay| pay.area.code.as_str()), Some("0012420"));
+    assert_eq!(
+        vs.offer.map(|o| o.annual),
+        Some(Cents::from_dollars(61_000))
+    );
+    assert_eq!(
+        query.to_query_string(),
+        "compare=ladder&area=4800000&occupation=technologist&baseline=specialist&display=year&offer=55000&period=year&vs=0012420&offer_vs=61000"
+    );
+    // The tables depend on the second place, not on either offer.
+    assert_eq!(
+        query.comparison_query_string(),
+        "compare=ladder&area=4800000&occupation=technologist&baseline=specialist&display=year&vs=0012420"
+    );
+    // The nation as the second place; its offer alone still writes the period.
+    let nation = in_areas("area=0012420&vs=0000000&offer_vs=30&period=hour").unwrap();
+    assert_eq!(nation.vs.map(|vs| vs.area), Some(None));
+    assert!(
+        nation
+            .to_query_string()
+            .ends_with("&display=year&vs=0000000&offer_vs=30&period=hour")
+    );
+    assert_eq!(nation.to_input().vs, "0000000");
+    assert_eq!(in_areas("area=0012420").unwrap().vs, None);
+}
+
+#[test]
+fn rejects_the_same_place_twice_an_offer_without_a_place_and_settings_with_two() {
+    let error = |raw: &str| {
+        in_areas(raw)
+            .unwrap_err()
+            .errors
+            .iter()
+            .map(|e| (e.field, e.problem))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        error("area=0012420&vs=0012420"),
+        [(Field::Vs, Problem::SamePlace)]
+    );
+    assert_eq!(error("vs=0000000"), [(Field::Vs, Problem::SamePlace)]);
+    assert_eq!(
+        error("offer_vs=50000"),
+        [(Field::OfferVs, Problem::NoSecondPlace)]
+    );
+    assert_eq!(
+        error("compare=settings&vs=4800000"),
+        [(Field::Vs, Problem::VersusNeedsLadder)]
+    );
+    assert_eq!(
+        error("vs=4800000&offer_vs=-5"),
+        [(Field::OfferVs, Problem::Negative)]
+    );
+    assert_eq!(error("vs=9999999"), [(Field::Vs, Problem::UnknownChoice)]);
+    assert_eq!(error("vs=<b>"), [(Field::Vs, Problem::NotAnAreaCode)]);
+    assert_eq!(
+        error("vs=4800000&vs=0012420"),
+        [(Field::Vs, Problem::Repeated)]
+    );
+}
