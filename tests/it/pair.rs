@@ -111,6 +111,13 @@ fn two_areas_side_by_side_on_the_page_csv_and_embed() {
     );
     let title = html.texts("title").join(" ");
     assert!(title.contains("Salt Lake City"), "{title}");
+    // The two places' page is its own address, without the offers; one place's stays as it was.
+    let canonical = html.attrs("link[rel=canonical]", "href");
+    assert_eq!(canonical.len(), 1);
+    assert!(
+        canonical[0].ends_with("/salary?area=0012420&vs=0041620"),
+        "{canonical:?}"
+    );
     let captions = html.texts(".comparison caption").join(" | ");
     assert!(captions.contains("in Salt Lake City"), "{captions}");
     let headers = html.texts(".comparison th").join(" | ");
@@ -184,6 +191,11 @@ fn an_area_beside_the_nation_and_a_place_without_a_price_level() {
     let summary = json["offers_compared"]["summary"].as_str().unwrap();
     assert!(summary.contains("the offer in Austin"), "{summary}");
     let page = Html::parse(&app.get("/salary?area=0012420&vs=0000000").body);
+    let canonical = page.attrs("link[rel=canonical]", "href");
+    assert!(
+        canonical[0].ends_with("/salary?area=0012420&vs=0000000"),
+        "{canonical:?}"
+    );
     assert!(
         page.texts(".notes li")
             .join(" ")

@@ -13,8 +13,8 @@ use super::layout::LinkedSentences;
 use super::pair;
 use super::wording::{self, Piece};
 use crate::money::Period;
-use crate::oews::Area;
 use crate::oews::bls_series_url;
+use crate::oews::{Area, AreaCode};
 use crate::salary::area::PriceHere;
 use crate::salary::compare::{
     AtNationalPrices, Estimate, LadderRow, NotPublished, Report, Rows, SettingRow, Shown,
@@ -651,6 +651,12 @@ impl<'a> SalaryView<'a> {
             Some(title) => {
                 let mut named = Chrome::clone(&chrome);
                 named.title.clone_from(&title);
+                // The two places' page is its own address: `?area=A&vs=B`, without the offers.
+                if let (Some(canonical), Some(versus)) = (&mut named.canonical, &query.vs) {
+                    let code = versus.area.map_or(AreaCode::NATIONAL, |pay| pay.area.code);
+                    let joint = if canonical.contains('?') { '&' } else { '?' };
+                    canonical.push_str(&format!("{joint}vs={code}"));
+                }
                 chrome = Arc::new(named);
                 title
             }
