@@ -10,6 +10,7 @@ mod json;
 mod layout;
 mod page;
 mod pair;
+mod table;
 mod wording;
 
 use std::sync::Arc;

@@ -1,7 +1,6 @@
 //! `/salary` and `/embed/salary`: the comparison as HTML, the form around it, and the parts of a
 //! comparison that do not depend on the offer, built once per comparison.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use askama::Template;
@@ -11,15 +10,14 @@ use super::chart::{ChartMark, ChartView, DrawnChart};
 use super::form::{FieldMessage, FormChoices, FormView};
 use super::layout::LinkedSentences;
 use super::pair;
+use super::table::{Cell, Footnote, Footnotes, TableView};
 use super::wording::{self, Piece};
 use crate::money::Period;
-use crate::oews::bls_series_url;
 use crate::oews::{Area, AreaCode};
-use crate::salary::area::PriceHere;
 use crate::salary::compare::{
-    AtNationalPrices, Estimate, LadderRow, NotPublished, Report, Rows, SettingRow, Shown,
+    AtNationalPrices, Estimate, LadderRow, NotPublished, Report, Rows, SettingRow,
 };
-use crate::salary::data::{Figure, Occupation};
+use crate::salary::data::Occupation;
 use crate::salary::query::{Display, Rejected};
 use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
@@ -249,173 +247,6 @@ pub(crate) struct EmbedCode<'a> {
     pub query: &'a str,
     /// The frame's title, which names the area when one is chosen.
     pub title: String,
-}
-
-/// An accessible table: a caption, column headers, and rows whose first cell heads the row.
-pub(crate) struct TableView {
-    pub caption: String,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-pub(crate) struct Cell {
-    pub text: String,
-    /// Footnote numbers: the figure's source and release.
-    pub notes: Vec<usize>,
-    /// Computed by us, not published.
-    pub computed: bool,
-}
-
-impl Cell {
-    pub(super) fn computed(text: impl Into<String>) -> Cell {
-        Cell {
-            text: text.into(),
-            notes: Vec::new(),
-            computed: true,
-        }
-    }
-
-    pub(super) fn plain(text: impl Into<String>) -> Cell {
-        Cell {
-            text: text.into(),
-            notes: Vec::new(),
-            computed: false,
-        }
-    }
-}
-
-pub(crate) struct Footnote {
-    pub number: usize,
-    pub source_id: String,
-    pub text: String,
-    /// The BLS series of the figures that cite this note, each with its page on data.bls.gov.
-    pub series: Vec<SeriesLink>,
-}
-
-pub(crate) struct SeriesLink {
-    pub id: String,
-    pub url: String,
-}
-
-/// The footnotes of one page: one per source and release, numbered in order of first use.
-pub(super) struct Footnotes<'a> {
-    site: &'a Site,
-    numbers: HashMap<(String, String), usize>,
-    list: Vec<Footnote>,
-}
-
-impl<'a> Footnotes<'a> {
-    fn new(site: &'a Site) -> Self {
-        Footnotes {
-            site,
-            numbers: HashMap::new(),
-            list: Vec::new(),
-        }
-    }
-
-    /// The note of `figure`'s source and release, which lists the figure's BLS series.
-    fn number(&mut self, figure: &Figure) -> usize {
-        let key = (figure.source.clone(), figure.release.clone());
-        let number = match self.numbers.get(&key) {
-            Some(number) => *number,
-            None => self.add(figure, key),
-        };
-        if let Some(id) = figure.series {
-            let series = &mut self.list[number - 1].series;
-            let id_text = id.to_string();
-            if !series.iter().any(|s| s.id == id_text) {
-                series.push(SeriesLink {
-                    id: id_text,
-                    url: bls_series_url(id),
-                });
-            }
-        }
-        number
-    }
-
-    fn add(&mut self, figure: &Figure, key: (String, String)) -> usize {
-        let number = self.list.len() + 1;
-        let source = self.site.source(&figure.source);
-        let title = source.map_or(figure.source.as_str(), |s| s.title.as_str());
-        let says = &self.site.words.salary.sources;
-        let note = if figure.is_claim() {
-            &says.note_article
-        } else {
-            &says.note
-        };
-        let text = note
-            .with("title", title)
-            .with("release", &figure.release)
-            .to_string();
-        self.list.push(Footnote {
-            number,
-            source_id: figure.source.clone(),
-            text,
-            series: Vec::new(),
-        });
-        self.numbers.insert(key, number);
-        number
-    }
-
-    /// The note of BEA's price levels of one year, which the amounts at national prices cite.
-    pub(super) fn price_number(&mut self, here: &PriceHere) -> usize {
-        let key = (here.source.clone(), here.year.to_string());
-        if let Some(number) = self.numbers.get(&key) {
-            return *number;
-        }
-        let number = self.list.len() + 1;
-        let title = self
-            .site
-            .source(&here.source)
-            .map_or(here.source.as_str(), |s| s.title.as_str());
-        let text = self
-            .site
-            .words
-            .salary
-            .sources
-            .note
-            .with("title", title)
-            .with("release", here.year)
-            .to_string();
-        self.list.push(Footnote {
-            number,
-            source_id: here.source.clone(),
-            text,
-            series: Vec::new(),
-        });
-        self.numbers.insert(key, number);
-        number
-    }
-
-    /// "$39,830 to $117,420": both ends come from one release, whose note lists both series.
-    pub(super) fn range_cell(&mut self, p10: &Shown<'_>, p90: &Shown<'_>) -> Cell {
-        let (low, high) = (self.number(p10.figure), self.number(p90.figure));
-        Cell {
-            text: self
-                .site
-                .words
-                .salary
-                .table
-                .range
-                .with("low", p10.text())
-                .with("high", p90.text())
-                .to_string(),
-            notes: if low == high {
-                vec![low]
-            } else {
-                vec![low, high]
-            },
-            computed: p10.computed || p90.computed,
-        }
-    }
-
-    pub(super) fn cell(&mut self, shown: &Shown<'_>) -> Cell {
-        Cell {
-            text: shown.text(),
-            notes: vec![self.number(shown.figure)],
-            computed: shown.computed,
-        }
-    }
 }
 
 impl SalaryView<'_> {

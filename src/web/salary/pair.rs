@@ -2,7 +2,7 @@
 //! amounts at national prices with their differences, each place's offer, and how the two offers
 //! compare. The domain's [`Pair`] holds the facts; this module only says them.
 
-use super::page::{Cell, Footnotes, TableView};
+use super::table::{Cell, Footnotes, TableView};
 use super::wording;
 use crate::money::{Cents, Difference, Period, Side};
 use crate::oews::Area;
