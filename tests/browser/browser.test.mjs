@@ -400,6 +400,7 @@ describe('Lighthouse (mobile)', () => {
     home: '/', chapter: '/guide/education', salary: '/salary?occupation=technologist&offer=24.50&period=hour',
     'pay where you live': '/pay', 'an area': '/pay/austin-round-rock-san-marcos-tx',
     'the comparison in an area': '/salary?area=0012420&occupation=technologist&offer=24.50&period=hour',
+    'two places side by side': '/salary?area=0012420&vs=4800000&occupation=technologist&offer=60000&offer_vs=58000',
   };
   for (const [name, path] of Object.entries(targets)) {
     test(`${name}: accessibility, best practices and SEO 100, performance median of 3 runs at least 95`, async () => {
