@@ -296,6 +296,8 @@ pub struct EmbedWords {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PairWords {
+    /// The nation as one of the two places, inside a sentence.
+    pub the_nation: Text,
     /// `{here}` and `{there}`: the two places' names.
     pub title: Message,
     pub embed_heading: Message,

@@ -196,6 +196,19 @@ fn an_area_beside_the_nation_and_a_place_without_a_price_level() {
         canonical[0].ends_with("/salary?area=0012420&vs=0000000"),
         "{canonical:?}"
     );
+    // The nation as a place reads "the United States", capitalised where it opens a header.
+    assert!(
+        page.texts("h1")
+            .join(" ")
+            .ends_with("and the United States"),
+        "{:?}",
+        page.texts("h1")
+    );
+    assert!(
+        page.texts("th")
+            .iter()
+            .any(|h| h.starts_with("The United States less Austin"))
+    );
     assert!(
         page.texts(".notes li")
             .join(" ")

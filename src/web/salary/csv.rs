@@ -89,16 +89,12 @@ fn pair_rows(
         return Ok(());
     };
     let says = &w.salary.pair;
-    let note = says
-        .difference
-        .with("here", here)
-        .with("there", there)
-        .to_string();
-    let adjusted_note = says
-        .adjusted_difference
-        .with("here", here)
-        .with("there", there)
-        .to_string();
+    let note = wording::capitalised(says.difference.with("here", here).with("there", there));
+    let adjusted_note = wording::capitalised(
+        says.adjusted_difference
+            .with("here", here)
+            .with("there", there),
+    );
     for row in &pair.rows {
         for (kind, difference, note) in [
             ("side_by_side_difference", row.difference, &note),

@@ -10,14 +10,19 @@ use crate::salary::area::PriceHere;
 use crate::salary::compare::{LadderRow, Pair, Report};
 use crate::words::Words;
 
-/// The two places' names: the first's, then the second's.
+/// The two places' names, as a sentence says them: the first's, then the second's ("the United
+/// States" for the nation).
 pub(super) fn names<'a>(w: &'a Words, report: &'a Report<'a>) -> Option<(&'a str, &'a str)> {
     let pair = report.versus.as_ref()?;
-    let area = |report: &'a Report<'a>| report.query.area.map(|pay| &pay.area);
-    Some((
-        wording::area_name(w, area(report)),
-        wording::area_name(w, area(&pair.report)),
-    ))
+    let name = |report: &'a Report<'a>| {
+        report
+            .query
+            .area
+            .map_or(w.salary.pair.the_nation.as_str(), |pay| {
+                pay.area.name.as_str()
+            })
+    };
+    Some((name(report), name(&pair.report)))
 }
 
 /// The page's heading and title naming both places, when there are two.
@@ -94,15 +99,14 @@ pub(super) fn table(
             says.adjusted_in.with("place", place).to_string(),
         ]);
     }
+    // The second place's name begins these headers: "The United States less Austin".
     headers.extend([
-        says.difference
-            .with("here", here)
-            .with("there", there)
-            .to_string(),
-        says.adjusted_difference
-            .with("here", here)
-            .with("there", there)
-            .to_string(),
+        wording::capitalised(says.difference.with("here", here).with("there", there)),
+        wording::capitalised(
+            says.adjusted_difference
+                .with("here", here)
+                .with("there", there),
+        ),
     ]);
     Some(TableView {
         caption: says
