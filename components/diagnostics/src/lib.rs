@@ -180,6 +180,17 @@ pub fn read_tsv<T>(
     fix: &str,
     mut read_row: impl FnMut(&[&str]) -> Result<T, String>,
 ) -> Result<Vec<T>, Vec<Problem>> {
+    read_numbered_tsv(text, path, columns, fix, |_, cells| read_row(cells))
+}
+
+/// [`read_tsv`], giving `read_row` each row's line number too, for problems found later.
+pub fn read_numbered_tsv<T>(
+    text: &str,
+    path: &std::path::Path,
+    columns: &[&str],
+    fix: &str,
+    mut read_row: impl FnMut(usize, &[&str]) -> Result<T, String>,
+) -> Result<Vec<T>, Vec<Problem>> {
     let mut lines = text
         .lines()
         .enumerate()
@@ -202,7 +213,7 @@ pub fn read_tsv<T>(
     for (number, line) in lines {
         let cells: Vec<&str> = line.split('\t').collect();
         let row = if cells.len() == columns.len() {
-            read_row(&cells)
+            read_row(number, &cells)
         } else {
             Err(format!(
                 "{} cells where the header has {}",

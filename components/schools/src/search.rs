@@ -1,0 +1,280 @@
+//! Finding schools: words in the name or city, a state or metro area, and the levels, fields and
+//! kinds of school a reader ticks, with each school's programmes that match.
+
+use oews::{AreaCode, StateCode};
+
+use crate::{Control, Field, Level, Programme, School, Schools};
+
+/// What a reader asks for. Empty lists keep everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Folded words ([`fold`]), each of which must appear in the school's name or city.
+    pub words: Vec<String>,
+    pub state: Option<StateCode>,
+    pub area: Option<AreaCode>,
+    pub levels: Vec<Level>,
+    pub fields: Vec<Field>,
+    pub controls: Vec<Control>,
+}
+
+impl Filter {
+    /// The words of what a reader typed, folded as the schools' names are.
+    pub fn words_of(text: &str) -> Vec<String> {
+        fold(text).split_whitespace().map(str::to_string).collect()
+    }
+
+    fn keeps_programme(&self, programme: &Programme) -> bool {
+        (self.levels.is_empty() || self.levels.contains(&programme.level))
+            && (self.fields.is_empty() || self.fields.contains(&programme.field))
+    }
+
+    fn keeps_school(&self, school: &School, haystack: &str) -> bool {
+        self.state.is_none_or(|state| school.fips == state)
+            && self.area.is_none_or(|area| school.area == Some(area))
+            && (self.controls.is_empty() || self.controls.contains(&school.control))
+            && self
+                .words
+                .iter()
+                .all(|word| haystack.contains(word.as_str()))
+    }
+}
+
+/// How the results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// The shortest matching award first, then by name: a reader sees where they could start.
+    #[default]
+    Level,
+    /// By name alone.
+    Name,
+}
+
+/// A school that matches, with the programmes that do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a> {
+    pub school: &'a School,
+    pub programmes: Vec<&'a Programme>,
+}
+
+impl Hit<'_> {
+    /// The shortest award among the matching programmes.
+    pub fn lowest_level(&self) -> Level {
+        self.programmes
+            .iter()
+            .map(|p| p.level)
+            .min()
+            .unwrap_or(Level::Doctorate)
+    }
+}
+
+impl Schools {
+    /// The schools that match `filter`, each with at least one matching programme, in `order`.
+    pub fn search(&self, filter: &Filter, order: Order) -> Vec<Hit<'_>> {
+        let mut hits: Vec<Hit<'_>> = self
+            .schools
+            .iter()
+            .zip(&self.haystacks)
+            .filter(|(school, haystack)| filter.keeps_school(school, haystack))
+            .filter_map(|(school, _)| {
+                let programmes: Vec<&Programme> = school
+                    .programmes
+                    .iter()
+                    .filter(|p| filter.keeps_programme(p))
+                    .collect();
+                (!programmes.is_empty()).then_some(Hit { school, programmes })
+            })
+            .collect();
+        // The schools are by name already, and the sort is stable.
+        if order == Order::Level {
+            hits.sort_by_key(Hit::lowest_level);
+        }
+        hits
+    }
+}
+
+/// Lowercase letters and digits, everything else a space: "St. Louis" and "st louis" match.
+pub(crate) fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Cbsa, CbsaType, UnitId};
+
+    fn school(
+        unitid: u32,
+        name: &str,
+        city: &str,
+        fips: &str,
+        programmes: &[(Field, u8)],
+    ) -> School {
+        School {
+            unitid: UnitId(unitid),
+            name: name.into(),
+            city: city.into(),
+            state: "TX".into(),
+            fips: StateCode::parse(fips).unwrap(),
+            zip: "78701".into(),
+            county: "Travis County".into(),
+            cbsa: Some(Cbsa {
+                code: "12420".into(),
+                kind: CbsaType::Metropolitan,
+            }),
+            area: (fips == "48").then(|| AreaCode::parse("0012420").unwrap()),
+            control: if unitid.is_multiple_of(2) {
+                Control::Public
+            } else {
+                Control::ForProfit
+            },
+            website: None,
+            net_price_url: None,
+            tuition_in_state: None,
+            tuition_out_of_state: None,
+            graduation_percent: None,
+            earnings_10_years: None,
+            programmes: programmes
+                .iter()
+                .map(|&(field, awlevel)| Programme {
+                    field,
+                    level: Level::from_awlevel(awlevel).unwrap(),
+                    awlevel,
+                    completers: 1,
+                })
+                .collect(),
+        }
+    }
+
+    fn schools() -> Schools {
+        Schools::new(
+            crate::extract::tests::release(),
+            vec![
+                school(
+                    100_002,
+                    "Zephyr College",
+                    "Austin",
+                    "48",
+                    &[(Field::Technology, 3)],
+                ),
+                school(
+                    100_003,
+                    "Alamo Institute",
+                    "St. Louis",
+                    "29",
+                    &[(Field::Coding, 21)],
+                ),
+                school(
+                    100_004,
+                    "Austin State University",
+                    "Round Rock",
+                    "48",
+                    &[(Field::Administration, 5), (Field::Coding, 2)],
+                ),
+            ],
+        )
+    }
+
+    fn names<'a>(hits: &[Hit<'a>]) -> Vec<&'a str> {
+        hits.iter().map(|h| h.school.name.as_str()).collect()
+    }
+
+    #[test]
+    fn everything_is_found_shortest_award_first() {
+        let schools = schools();
+        let hits = schools.search(&Filter::default(), Order::Level);
+        assert_eq!(
+            names(&hits),
+            [
+                "Alamo Institute",
+                "Austin State University",
+                "Zephyr College"
+            ]
+        );
+        let by_name = schools.search(&Filter::default(), Order::Name);
+        assert_eq!(
+            names(&by_name),
+            [
+                "Alamo Institute",
+                "Austin State University",
+                "Zephyr College"
+            ]
+        );
+        let associate_first = schools.search(
+            &Filter {
+                fields: vec![Field::Technology, Field::Administration],
+                ..Filter::default()
+            },
+            Order::Level,
+        );
+        assert_eq!(
+            names(&associate_first),
+            ["Zephyr College", "Austin State University"]
+        );
+    }
+
+    #[test]
+    fn words_match_name_or_city_whatever_the_case_and_punctuation() {
+        let schools = schools();
+        let find = |q: &str| {
+            let filter = Filter {
+                words: Filter::words_of(q),
+                ..Filter::default()
+            };
+            names(&schools.search(&filter, Order::Name))
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            find("AUSTIN"),
+            ["Austin State University", "Zephyr College"]
+        );
+        assert_eq!(find("st louis"), ["Alamo Institute"]);
+        assert_eq!(find("st. louis"), ["Alamo Institute"]);
+        assert_eq!(find("austin round"), ["Austin State University"]);
+        assert!(find("nowhere").is_empty());
+        assert_eq!(find("  ").len(), 3);
+    }
+
+    #[test]
+    fn filters_keep_only_matching_programmes() {
+        let schools = schools();
+        let filter = Filter {
+            state: StateCode::parse("48"),
+            levels: vec![Level::Certificate],
+            ..Filter::default()
+        };
+        let hits = schools.search(&filter, Order::Level);
+        assert_eq!(names(&hits), ["Austin State University"]);
+        assert_eq!(hits[0].programmes.len(), 1);
+        assert_eq!(hits[0].programmes[0].field, Field::Coding);
+
+        let public = Filter {
+            controls: vec![Control::Public],
+            area: AreaCode::parse("0012420"),
+            ..Filter::default()
+        };
+        assert_eq!(
+            names(&schools.search(&public, Order::Name)),
+            ["Austin State University", "Zephyr College"]
+        );
+        let for_profit_in_austin = Filter {
+            controls: vec![Control::ForProfit],
+            area: AreaCode::parse("0012420"),
+            ..Filter::default()
+        };
+        assert!(
+            schools
+                .search(&for_profit_in_austin, Order::Name)
+                .is_empty()
+        );
+    }
+}
