@@ -28,6 +28,7 @@ pub use pay;
 pub use prices;
 pub use projections;
 pub use salary;
+pub use schools;
 pub use sources;
 
 pub mod cli;

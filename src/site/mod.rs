@@ -87,6 +87,9 @@ pub struct Site {
     /// BLS's Employment Projections for the guide's occupations, from `content/projections/`;
     /// `None` for a site without them.
     pub projections: Option<crate::projections::Projections>,
+    /// The schools that award HIM credentials, from `content/schools/`; `None` for a site
+    /// without them.
+    pub schools: Option<crate::schools::Schools>,
     /// Pay in each area of `oews`, built on the area's first request, with BEA's price levels
     /// from `content/prices/` if the site has them.
     pub area_pay: salary::area::AreaCache,
@@ -152,6 +155,7 @@ impl Site {
             oews,
             projections,
             prices,
+            schools,
         } = load_extracts(site_dir, &sources, &mut problems);
         let salary = load_salary(site_dir, &sources).and_then(|mut data| {
             problems.extend(add_imported(
@@ -235,6 +239,7 @@ impl Site {
             area_pay,
             oews,
             projections,
+            schools,
             areas,
             area_aliases,
             quick_facts_html,
@@ -472,6 +477,7 @@ struct Extracts {
     oews: Option<Extract>,
     projections: Option<crate::projections::Projections>,
     prices: Option<crate::prices::Prices>,
+    schools: Option<crate::schools::Schools>,
 }
 
 /// The imported data extracts the site has, `content/oews/`, `content/projections/` and
@@ -514,10 +520,34 @@ fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem
             ));
         }
     }
+    let schools = reported(crate::schools::load(site_dir), problems);
+    if let Some(schools) = &schools {
+        let release = Path::new(crate::schools::EXTRACT_DIR).join("release.toml");
+        match &oews {
+            Some(extract) => problems.extend(schools.check_against(extract)),
+            None => problems.push(Problem::new(
+                &release,
+                None,
+                "the schools are placed in the OEWS extract's areas, and the site has none",
+                "import the pay data (content/oews/) or remove content/schools/",
+            )),
+        }
+        for file in &schools.release.files {
+            if !sources.iter().any(|s| s.id == file.source) {
+                problems.push(Problem::new(
+                    &release,
+                    None,
+                    format!("the {} file {} has no source `{}`", file.role.name(), file.name, file.source),
+                    format!("add a [[source]] with id `{}` to content/sources.toml", file.source),
+                ));
+            }
+        }
+    }
     Extracts {
         oews,
         projections,
         prices,
+        schools,
     }
 }
 

@@ -12,6 +12,7 @@ mod message;
 mod numbers;
 mod pay;
 mod prices;
+mod programs;
 mod salary;
 mod site;
 mod tables;
@@ -25,6 +26,7 @@ pub use message::{Filled, MARKUP, Message, Part, Text};
 pub use numbers::{NumberWords, StatisticWords};
 pub use pay::PayWords;
 pub use prices::PriceWords;
+pub use programs::ProgramWords;
 pub use salary::SalaryWords;
 pub use site::{ErrorWords, ErrorsWords, SiteWords};
 pub use tables::TableWords;
@@ -71,6 +73,8 @@ pub struct Words {
     pub pay: PayWords,
     /// What pay buys: BEA's price levels beside pay.
     pub prices: PriceWords,
+    /// Where to study: the schools' search, state pages and school pages.
+    pub programs: ProgramWords,
 }
 
 /// Each file of a language's folder, built into the program: the words are part of it, as the
@@ -83,6 +87,7 @@ struct Files {
     salary: &'static str,
     pay: &'static str,
     prices: &'static str,
+    programs: &'static str,
 }
 
 impl Files {
@@ -96,6 +101,7 @@ impl Files {
                 salary: include_str!("../../words/en/salary.toml"),
                 pay: include_str!("../../words/en/pay.toml"),
                 prices: include_str!("../../words/en/prices.toml"),
+                programs: include_str!("../../words/en/programs.toml"),
             },
         }
     }
@@ -135,6 +141,7 @@ impl Words {
             salary: section(lang, "salary", files.salary, reading)?,
             pay: section(lang, "pay", files.pay, reading)?,
             prices: section(lang, "prices", files.prices, reading)?,
+            programs: section(lang, "programs", files.programs, reading)?,
         })
     }
 

@@ -4,9 +4,11 @@
 //! them. Pure: it returns facts, never sentences.
 
 mod extract;
+pub mod query;
 mod search;
 
 pub use extract::{Conversion, EXTRACT_DIR, Release, Role, SourceFile, load};
+pub use query::{Query, QueryProblem};
 pub use search::{Filter, Hit, Order};
 
 use oews::{AreaCode, StateCode};
@@ -78,6 +80,16 @@ impl Field {
 
     pub fn from_slug(text: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.slug() == text)
+    }
+
+    /// The guide's occupations (SOC 2018) that NCES's CIP 2020 to SOC 2018 crosswalk pairs with
+    /// the field; it also pairs informatics with computer occupations the guide does not cover.
+    pub const fn occupations(self) -> &'static [&'static str] {
+        match self {
+            Field::Administration => &["11-9111", "29-2072", "29-9021"],
+            Field::Technology | Field::Coding => &["29-2072", "29-9021"],
+            Field::Informatics => &["29-9021"],
+        }
     }
 
     /// Whether CAHIIM accredits the field as health information management, the programmes the
