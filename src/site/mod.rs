@@ -537,8 +537,16 @@ fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem
                 problems.push(Problem::new(
                     &release,
                     None,
-                    format!("the {} file {} has no source `{}`", file.role.name(), file.name, file.source),
-                    format!("add a [[source]] with id `{}` to content/sources.toml", file.source),
+                    format!(
+                        "the {} file {} has no source `{}`",
+                        file.role.name(),
+                        file.name,
+                        file.source
+                    ),
+                    format!(
+                        "add a [[source]] with id `{}` to content/sources.toml",
+                        file.source
+                    ),
                 ));
             }
         }

@@ -17,6 +17,10 @@ pub enum Route {
     SalaryEmbed,
     /// Pay where you live: every area, the maps, and the search.
     Pay,
+    /// Where to study: the search of the schools, as a page, JSON and CSV.
+    Programs,
+    ProgramsJson,
+    ProgramsCsv,
     /// Under `serve --watch`: the version of the site, and the script that reloads on a new one.
     LiveReload,
     LiveReloadScript,
@@ -55,13 +59,16 @@ pub const ROUTES: &[Reserved] = &[
     reserved("/salary.csv", Route::SalaryCsv, true),
     reserved("/embed/salary", Route::SalaryEmbed, false),
     reserved(crate::pay::PAY_PAGE, Route::Pay, true),
+    reserved("/programs", Route::Programs, true),
+    reserved("/programs.json", Route::ProgramsJson, true),
+    reserved("/programs.csv", Route::ProgramsCsv, true),
     reserved(LIVE_RELOAD_VERSION, Route::LiveReload, false),
     reserved(LIVE_RELOAD_SCRIPT, Route::LiveReloadScript, false),
 ];
 
 /// Folders whose every address the site serves itself: static files, fingerprinted assets, and
-/// the area pages.
-pub const RESERVED_FOLDERS: &[&str] = &["/static/", "/assets/", "/pay/"];
+/// the area pages, the states' lists of schools and the schools' pages.
+pub const RESERVED_FOLDERS: &[&str] = &["/static/", "/assets/", "/pay/", "/programs/", "/schools/"];
 
 /// Whether `path` is answered by a route or lies in a reserved folder.
 pub fn is_reserved(path: &str) -> bool {

@@ -8,6 +8,7 @@ pub mod hardening;
 mod json_ld;
 mod pay;
 mod prepared;
+pub mod programs;
 mod routes;
 mod salary;
 pub mod trusted;
@@ -69,6 +70,9 @@ pub struct AppState {
     pub salary_figures: salary::FiguresCache,
     /// `/pay` around its search box, rendered once; `None` for a site without pay data.
     pub pay_index: Option<pay::PayIndex>,
+    /// `/programs` rendered once, and the states' and schools' pages as they are asked for;
+    /// `None` for a site without schools.
+    pub program_pages: Option<programs::ProgramPages>,
     /// The primary navigation, for error pages.
     pub nav: Vec<views::NavLink>,
     pub static_dir: PathBuf,
@@ -131,36 +135,47 @@ impl AppState {
         }
         // Rendered on both cores: at thousands of areas `/pay` (which lists them all) and the
         // salary layout (whose form offers them all) take as long as the guide's pages.
-        let (rendered, pay_index, salary_layout, area_pages) = std::thread::scope(|scope| {
-            let guide_and_index = scope.spawn(|| {
-                let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
-                    .context("rendering the pages")?;
-                let pay_index = pay::PayIndex::new(&site, &settings.base_url, &assets.urls, keep)
-                    .context("rendering /pay")?;
-                anyhow::Ok((rendered, pay_index))
-            });
-            let salary_layout = salary::Layout::new(
-                site.words,
-                |title, description| {
-                    views::chrome_for(
-                        &site,
-                        &settings.base_url,
-                        &assets.urls,
-                        site::SALARY_PAGE,
-                        title,
-                        description,
-                    )
-                },
-                &site.salary,
-                site.oews.as_ref(),
-            );
-            let area_pages = pay::AreaPages::new(&site, &settings.base_url, &assets.urls, keep)
-                .context("rendering the area pages");
-            let (rendered, pay_index) = guide_and_index
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            anyhow::Ok((rendered, pay_index, salary_layout, area_pages?))
-        })?;
+        let (rendered, pay_index, salary_layout, area_pages, program_pages) =
+            std::thread::scope(|scope| {
+                let guide_and_index = scope.spawn(|| {
+                    let rendered = views::render_site(&site, &settings.base_url, &assets.urls)
+                        .context("rendering the pages")?;
+                    let pay_index =
+                        pay::PayIndex::new(&site, &settings.base_url, &assets.urls, keep)
+                            .context("rendering /pay")?;
+                    anyhow::Ok((rendered, pay_index))
+                });
+                let salary_layout = salary::Layout::new(
+                    site.words,
+                    |title, description| {
+                        views::chrome_for(
+                            &site,
+                            &settings.base_url,
+                            &assets.urls,
+                            site::SALARY_PAGE,
+                            title,
+                            description,
+                        )
+                    },
+                    &site.salary,
+                    site.oews.as_ref(),
+                );
+                let area_pages = pay::AreaPages::new(&site, &settings.base_url, &assets.urls, keep)
+                    .context("rendering the area pages");
+                let program_pages =
+                    programs::ProgramPages::new(&site, &settings.base_url, &assets.urls, keep)
+                        .context("rendering /programs");
+                let (rendered, pay_index) = guide_and_index
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                anyhow::Ok((
+                    rendered,
+                    pay_index,
+                    salary_layout,
+                    area_pages?,
+                    program_pages?,
+                ))
+            })?;
         let html = "text/html; charset=utf-8";
         let pages = rendered
             .pages
@@ -198,6 +213,7 @@ impl AppState {
             salary_answers: salary::AnswerCache::default(),
             salary_figures: salary::FiguresCache::default(),
             pay_index,
+            program_pages,
             nav: rendered.nav,
             static_dir,
             generation,
@@ -215,10 +231,19 @@ impl AppState {
         {
             return Some(Ok(page));
         }
-        let area = self
+        let made = match self
             .area_pages
-            .get(path, &self.site, &self.base_url, &self.assets.urls)?;
-        Some(area.map_err(AppError::internal))
+            .get(path, &self.site, &self.base_url, &self.assets.urls)
+        {
+            Some(area) => area,
+            None => self.program_pages.as_ref()?.get(
+                path,
+                &self.site,
+                &self.base_url,
+                &self.assets.urls,
+            )?,
+        };
+        Some(made.map_err(AppError::internal))
     }
 
     /// How many area pages were rendered and kept so far: one for each area asked for.
@@ -228,7 +253,12 @@ impl AppState {
 
     /// Whether a page answers at `path`.
     fn has_page(&self, path: &str) -> bool {
-        self.pages.contains_key(path) || self.site.areas.page_position(path).is_some()
+        self.pages.contains_key(path)
+            || self.site.areas.page_position(path).is_some()
+            || self
+                .program_pages
+                .as_ref()
+                .is_some_and(|p| p.has(path, &self.site))
     }
 
     /// The address of every page: the guide's and every area's (rendered or not).
@@ -237,6 +267,7 @@ impl AppState {
             .keys()
             .cloned()
             .chain(pay::AreaPages::paths(&self.site))
+            .chain(self.program_pages.iter().flat_map(|p| p.paths(&self.site)))
     }
 
     /// Every prepared body, to compress ahead of the requests that would otherwise wait for it.
@@ -246,6 +277,7 @@ impl AppState {
             .chain(self.assets.by_path.values())
             .chain(&self.assets.favicon_ico)
             .chain(self.pay_index.as_ref().map(|index| &index.page))
+            .chain(self.program_pages.as_ref().map(|p| &p.index))
             .chain([&self.sitemap, &self.robots])
     }
 }
@@ -359,6 +391,9 @@ fn handler(route: Route) -> actix_web::Route {
         Route::SalaryCsv => read.to(salary::answer::<salary::Csv>),
         Route::SalaryEmbed => read.to(salary::answer::<salary::Embed>),
         Route::Pay => read.to(pay::index),
+        Route::Programs => read.to(programs::index),
+        Route::ProgramsJson => read.to(programs::json),
+        Route::ProgramsCsv => read.to(programs::csv),
         Route::LiveReload => read.to(watch::generation),
         Route::LiveReloadScript => read.to(watch::script),
     }

@@ -150,8 +150,20 @@ pub fn query_string(query: &Query, page: usize) -> String {
     if let Some(area) = query.area {
         pairs.push(("area", area.to_string()));
     }
-    pairs.extend(query.filter.levels.iter().map(|l| ("level", l.slug().into())));
-    pairs.extend(query.filter.fields.iter().map(|f| ("field", f.slug().into())));
+    pairs.extend(
+        query
+            .filter
+            .levels
+            .iter()
+            .map(|l| ("level", l.slug().into())),
+    );
+    pairs.extend(
+        query
+            .filter
+            .fields
+            .iter()
+            .map(|f| ("field", f.slug().into())),
+    );
     pairs.extend(
         query
             .filter
@@ -239,12 +251,21 @@ mod tests {
 
     #[test]
     fn bad_values_are_named() {
-        assert_eq!(read(&[("state", "atlantis")]), Err(QueryProblem::UnknownState));
+        assert_eq!(
+            read(&[("state", "atlantis")]),
+            Err(QueryProblem::UnknownState)
+        );
         assert_eq!(read(&[("area", "0099999")]), Err(QueryProblem::UnknownArea));
         assert_eq!(read(&[("area", "<b>")]), Err(QueryProblem::UnknownArea));
         assert_eq!(read(&[("level", "phd")]), Err(QueryProblem::UnknownLevel));
-        assert_eq!(read(&[("field", "nursing")]), Err(QueryProblem::UnknownField));
-        assert_eq!(read(&[("control", "state")]), Err(QueryProblem::UnknownControl));
+        assert_eq!(
+            read(&[("field", "nursing")]),
+            Err(QueryProblem::UnknownField)
+        );
+        assert_eq!(
+            read(&[("control", "state")]),
+            Err(QueryProblem::UnknownControl)
+        );
         assert_eq!(read(&[("sort", "price")]), Err(QueryProblem::UnknownSort));
         assert_eq!(read(&[("page", "0")]), Err(QueryProblem::BadPage));
         assert_eq!(read(&[("page", "1001")]), Err(QueryProblem::BadPage));

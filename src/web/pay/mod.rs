@@ -45,7 +45,7 @@ pub(super) struct Segment {
 
 /// A message in segments: its words, and each of its `links` (placeholder, address, the link's
 /// words) where the message puts that placeholder.
-fn linked(parts: Vec<Part<'_>>, links: &[(&str, String, String)]) -> Vec<Segment> {
+pub(super) fn linked(parts: Vec<Part<'_>>, links: &[(&str, String, String)]) -> Vec<Segment> {
     parts
         .into_iter()
         .map(|part| match part {
@@ -65,7 +65,7 @@ fn linked(parts: Vec<Part<'_>>, links: &[(&str, String, String)]) -> Vec<Segment
 }
 
 /// Whole sentences one after another, a space between each.
-fn sentences(list: impl IntoIterator<Item = Vec<Segment>>) -> Vec<Segment> {
+pub(super) fn sentences(list: impl IntoIterator<Item = Vec<Segment>>) -> Vec<Segment> {
     let mut all = Vec::new();
     for sentence in list {
         if !all.is_empty() {
@@ -80,7 +80,7 @@ fn sentences(list: impl IntoIterator<Item = Vec<Segment>>) -> Vec<Segment> {
 }
 
 /// A sentence without links.
-fn plain(text: impl std::fmt::Display) -> Vec<Segment> {
+pub(super) fn plain(text: impl std::fmt::Display) -> Vec<Segment> {
     vec![Segment {
         text: text.to_string(),
         href: None,
@@ -115,7 +115,7 @@ impl CellView {
         CellView { imprecise, ..self }
     }
 
-    fn of(words: &PayWords, estimate: Estimate) -> CellView {
+    pub(super) fn of(words: &PayWords, estimate: Estimate) -> CellView {
         let href = estimate.series_id().map(bls_series_url);
         match estimate {
             Estimate::Released {

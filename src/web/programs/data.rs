@@ -1,0 +1,292 @@
+//! `/programs.json` and `/programs.csv`: every school a search finds, for counsellors, with each
+//! figure's year and source. A search that cannot be answered gets status 400 and its reason.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Serialize;
+
+use super::{problem_words, read_query, route_words, school_url};
+use crate::schools::{Hit, Role, Route, Schools};
+use crate::site::Site;
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::prepared::{CACHE_PAGE, respond};
+
+const JSON: &str = "application/json";
+const CSV: &str = "text/csv; charset=utf-8";
+
+/// The machine name of a route, in JSON and CSV.
+fn route_name(route: Route) -> &'static str {
+    match route {
+        Route::Rhit => "rhit-if-accredited",
+        Route::Rhia => "rhia-if-accredited",
+        Route::CodingCredentials => "coding-credentials",
+        Route::Neither => "neither",
+    }
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    role: &'static str,
+    year: &'a str,
+    source: String,
+    file: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonProgramme {
+    cip: &'static str,
+    field: &'static str,
+    level: &'static str,
+    /// IPEDS's award level code.
+    award_level: u8,
+    completers: u32,
+    /// What the programme can lead to if CAHIIM accredits it (IPEDS does not say whether it is).
+    route: &'static str,
+    route_words: String,
+}
+
+#[derive(Serialize)]
+struct JsonSchool<'a> {
+    unitid: String,
+    name: &'a str,
+    city: &'a str,
+    state: &'a str,
+    control: &'static str,
+    /// The OEWS metropolitan area, if BLS publishes one for the school's place.
+    area: Option<JsonArea<'a>>,
+    page: String,
+    website: Option<&'a str>,
+    net_price_calculator: Option<&'a str>,
+    /// Published tuition and fees a year, whole dollars.
+    tuition_in_state: Option<u32>,
+    tuition_out_of_state: Option<u32>,
+    /// Whole school, not the programme.
+    graduation_percent: Option<u8>,
+    earnings_10_years: Option<u32>,
+    programmes: Vec<JsonProgramme>,
+}
+
+#[derive(Serialize)]
+struct JsonArea<'a> {
+    code: String,
+    name: &'a str,
+    page: String,
+}
+
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    /// The canonical query that gives these results.
+    query: String,
+    page: String,
+    academic_year: &'a str,
+    count: usize,
+    caveat: String,
+    sources: Vec<JsonSource<'a>>,
+    schools: Vec<JsonSchool<'a>>,
+}
+
+fn answer_json(
+    site: &Site,
+    schools: &Schools,
+    base_url: &str,
+    query_string: String,
+    hits: &[Hit<'_>],
+) -> Vec<u8> {
+    let w = &site.words.programs;
+    let release = &schools.release;
+    let caveat: String = super::cannot_say(w)
+        .into_iter()
+        .map(|segment| match segment.href {
+            Some(href) => format!("{} ({href})", segment.text),
+            None => segment.text,
+        })
+        .collect();
+    let answer = JsonAnswer {
+        page: format!("{base_url}{}", super::search_url_of(&query_string)),
+        query: query_string,
+        academic_year: &release.academic_year,
+        count: hits.len(),
+        caveat,
+        sources: Role::ALL
+            .into_iter()
+            .map(|role| {
+                let file = release.file(role);
+                JsonSource {
+                    role: role.name(),
+                    year: &file.year,
+                    source: format!("{base_url}/sources#{}", file.source),
+                    file: &file.name,
+                }
+            })
+            .collect(),
+        schools: hits
+            .iter()
+            .map(|hit| {
+                let s = hit.school;
+                JsonSchool {
+                    unitid: s.unitid.to_string(),
+                    name: &s.name,
+                    city: &s.city,
+                    state: &s.state,
+                    control: s.control.slug(),
+                    area: s
+                        .area
+                        .and_then(|code| site.areas.by_code(code))
+                        .map(|l| JsonArea {
+                            code: l.code.to_string(),
+                            name: &l.name,
+                            page: format!("{base_url}{}", l.url()),
+                        }),
+                    page: format!("{base_url}{}", school_url(s.unitid)),
+                    website: s.website.as_deref(),
+                    net_price_calculator: s.net_price_url.as_deref(),
+                    tuition_in_state: s.tuition_in_state,
+                    tuition_out_of_state: s.tuition_out_of_state,
+                    graduation_percent: s.graduation_percent,
+                    earnings_10_years: s.earnings_10_years,
+                    programmes: hit
+                        .programmes
+                        .iter()
+                        .map(|p| JsonProgramme {
+                            cip: p.field.cip(),
+                            field: p.field.slug(),
+                            level: p.level.slug(),
+                            award_level: p.awlevel,
+                            completers: p.completers,
+                            route: route_name(p.route()),
+                            route_words: route_words(w, p.route()).to_string(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_vec_pretty(&answer).unwrap_or_default()
+}
+
+const CSV_COLUMNS: [&str; 18] = [
+    "unitid",
+    "school",
+    "city",
+    "state",
+    "control",
+    "area_code",
+    "area",
+    "cip",
+    "field",
+    "level",
+    "award_level",
+    "completers",
+    "route_if_accredited",
+    "tuition_in_state",
+    "tuition_out_of_state",
+    "graduation_percent",
+    "earnings_10_years",
+    "page",
+];
+
+fn answer_csv(site: &Site, base_url: &str, hits: &[Hit<'_>]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(CSV_COLUMNS)?;
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    for hit in hits {
+        let s = hit.school;
+        let area = s.area.and_then(|code| site.areas.by_code(code));
+        for p in &hit.programmes {
+            out.write_record([
+                s.unitid.to_string().as_str(),
+                &s.name,
+                &s.city,
+                &s.state,
+                s.control.slug(),
+                &area.map(|a| a.code.to_string()).unwrap_or_default(),
+                area.map_or("", |a| a.name.as_str()),
+                p.field.cip(),
+                p.field.slug(),
+                p.level.slug(),
+                &p.awlevel.to_string(),
+                &p.completers.to_string(),
+                route_name(p.route()),
+                &number(s.tuition_in_state),
+                &number(s.tuition_out_of_state),
+                &number(s.graduation_percent.map(u32::from)),
+                &number(s.earnings_10_years),
+                &format!("{base_url}{}", school_url(s.unitid)),
+            ])?;
+        }
+    }
+    out.into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// Which of the two formats.
+#[derive(Clone, Copy)]
+pub(super) enum Format {
+    Json,
+    Csv,
+}
+
+async fn answer(
+    request: &HttpRequest,
+    state: &AppState,
+    format: Format,
+) -> Result<HttpResponse, AppError> {
+    let Some(schools) = &state.site.schools else {
+        return Err(AppError::NotFound);
+    };
+    let site = &state.site;
+    let content_type = match format {
+        Format::Json => JSON,
+        Format::Csv => CSV,
+    };
+    let query = match read_query(site, request.query_string()) {
+        Ok(query) => query,
+        Err(problem) => {
+            let message = problem_words(&site.words.programs, problem);
+            let body = match format {
+                Format::Json => {
+                    serde_json::json!({ "error": "bad query", "message": message }).to_string()
+                }
+                Format::Csv => format!("error\n\"{}\"\n", message.replace('"', "\"\"")),
+            };
+            return Ok(respond(StatusCode::BAD_REQUEST, content_type, CACHE_PAGE).body(body));
+        }
+    };
+    let hits = schools.search(&query.filter, query.order);
+    let base_url = &state.base_url;
+    let body = match format {
+        Format::Json => answer_json(
+            site,
+            schools,
+            base_url,
+            crate::schools::query::query_string(&query, 1),
+            &hits,
+        ),
+        Format::Csv => answer_csv(site, base_url, &hits).map_err(AppError::internal)?,
+    };
+    let mut response = respond(StatusCode::OK, content_type, CACHE_PAGE);
+    if let Format::Csv = format {
+        response.insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"him-programs.csv\"",
+        ));
+    }
+    Ok(response.body(body))
+}
+
+/// `/programs.json`.
+pub(in crate::web) async fn json(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    answer(&request, &state, Format::Json).await
+}
+
+/// `/programs.csv`.
+pub(in crate::web) async fn csv(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    answer(&request, &state, Format::Csv).await
+}
