@@ -211,9 +211,16 @@ impl Site {
         } = content;
         problems.extend(page_problems);
         problems.extend(required_pages(&loaded, &failed_urls, words));
-        let generated = |url: &str| match &salary {
-            Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, has_prices, url),
-            Err(_) => None,
+        let generated = |url: &str| {
+            if let Some(schools) = &schools
+                && let Some(anchors) = program_anchors(schools, &areas, url)
+            {
+                return Some(anchors);
+            }
+            match &salary {
+                Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, has_prices, url),
+                Err(_) => None,
+            }
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
         problems.extend(check_aliases(&loaded));
@@ -362,6 +369,24 @@ impl Site {
                 lastmod,
             }));
         }
+        if let Some(schools) = &self.schools {
+            // The schools' pages change when the schools are imported again.
+            let lastmod = schools.release.retrieved;
+            let entry = |url: String| SitemapEntry { url, lastmod };
+            entries.push(entry(crate::schools::PROGRAMS_PAGE.to_string()));
+            entries.extend(
+                self.areas
+                    .states()
+                    .filter(|state| schools.in_state(state.state).next().is_some())
+                    .map(|state| entry(crate::schools::state_list_url(&state.slug))),
+            );
+            entries.extend(
+                schools
+                    .all()
+                    .iter()
+                    .map(|school| entry(crate::schools::school_url(school.unitid))),
+            );
+        }
         entries
     }
 }
@@ -470,6 +495,39 @@ fn missing_medians(data: &SalaryData) -> Vec<Problem> {
             )
         })
         .collect()
+}
+
+/// The anchors of `/programs`, a state's list of schools or a school's page, if `url` is one
+/// of them, for the link check.
+fn program_anchors(
+    schools: &crate::schools::Schools,
+    areas: &Directory,
+    url: &str,
+) -> Option<Vec<String>> {
+    let anchors = |ids: &[&str]| Some(ids.iter().map(|id| (*id).to_string()).collect());
+    if url == crate::schools::PROGRAMS_PAGE {
+        return anchors(&["search-title", "cannot-say-title", "states-title"]);
+    }
+    if let Some(slug) = url
+        .strip_prefix(crate::schools::PROGRAMS_PAGE)
+        .and_then(|rest| rest.strip_prefix('/'))
+    {
+        areas
+            .by_slug(slug)
+            .filter(|l| l.area_type == crate::oews::AreaType::State)?;
+        return anchors(&["search-title", "cannot-say-title", "results-title"]);
+    }
+    let id = url
+        .strip_prefix(crate::schools::SCHOOLS_FOLDER)?
+        .strip_prefix('/')
+        .and_then(crate::schools::UnitId::parse)?;
+    schools.get(id)?;
+    anchors(&[
+        "programmes-title",
+        "costs-title",
+        "outcomes-title",
+        "pay-title",
+    ])
 }
 
 /// The imported data extracts a site may have.

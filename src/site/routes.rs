@@ -59,7 +59,7 @@ pub const ROUTES: &[Reserved] = &[
     reserved("/salary.csv", Route::SalaryCsv, true),
     reserved("/embed/salary", Route::SalaryEmbed, false),
     reserved(crate::pay::PAY_PAGE, Route::Pay, true),
-    reserved("/programs", Route::Programs, true),
+    reserved(crate::schools::PROGRAMS_PAGE, Route::Programs, true),
     reserved("/programs.json", Route::ProgramsJson, true),
     reserved("/programs.csv", Route::ProgramsCsv, true),
     reserved(LIVE_RELOAD_VERSION, Route::LiveReload, false),

@@ -14,6 +14,21 @@ pub use search::{Filter, Hit, Order};
 use oews::{AreaCode, StateCode};
 use rustc_hash::FxHashMap;
 
+/// The search's address, and the folder of the schools' pages.
+pub const PROGRAMS_PAGE: &str = "/programs";
+pub const SCHOOLS_FOLDER: &str = "/schools";
+
+/// The address of a school's page: `/schools/228778`. The UNITID does not change with a name.
+pub fn school_url(unitid: UnitId) -> String {
+    format!("{SCHOOLS_FOLDER}/{unitid}")
+}
+
+/// The address of a state's list of schools, by the state's page name as `/pay/texas` has it:
+/// `/programs/texas`.
+pub fn state_list_url(slug: &str) -> String {
+    format!("{PROGRAMS_PAGE}/{slug}")
+}
+
 /// An IPEDS institution id (UNITID), the key of every NCES and Scorecard file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnitId(pub u32);

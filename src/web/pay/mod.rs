@@ -378,6 +378,8 @@ struct AreaView<'a> {
     imprecise_line: String,
     /// What the pay buys: BEA's price level here; `None` for a site without price levels.
     prices: Option<prices::PricesView>,
+    /// Where to study here: the schools; `None` for a site without schools.
+    study: Option<super::programs::StudyView>,
     footnotes: Vec<(char, String)>,
     /// "About these figures": the source, and how the figures were made.
     about: Vec<Segment>,
@@ -538,6 +540,7 @@ fn area_page(
         rankings,
         imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
         prices,
+        study: super::programs::study_here(site, listing, Kind::of(listing) == Kind::Nonmetro),
         footnotes,
         about: sentences([
             source_sentence(words, release, &source_id),

@@ -172,6 +172,8 @@ pub(crate) struct SalaryView<'a> {
     /// The offer's mark on the chart.
     pub chart_offer: Option<ChartMark>,
     pub notes: Vec<String>,
+    /// Where to study in the area: a link to its schools; empty without an area or schools.
+    pub study: Vec<crate::web::pay::Segment>,
     /// The canonical link to this result, and its JSON and CSV twins (site paths with query).
     pub links: Option<ResultLinks>,
     /// Absolute address of this result, for copying.
@@ -515,6 +517,9 @@ impl<'a> SalaryView<'a> {
             chart,
             chart_offer,
             notes,
+            study: area.map_or_else(Vec::new, |a| {
+                crate::web::programs::study_link(&state.site, a.code)
+            }),
             share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
             links: Some(ResultLinks {
                 page: format!("{SALARY_PAGE}?{canonical}"),
@@ -556,6 +561,7 @@ impl<'a> SalaryView<'a> {
             chart: None,
             chart_offer: None,
             notes: Vec::new(),
+            study: Vec::new(),
             links: None,
             share_url: None,
         })
