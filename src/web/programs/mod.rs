@@ -759,8 +759,11 @@ pub(super) fn study_here(site: &Site, listing: &Listing, nonmetro: bool) -> Opti
 
 /// Under a comparison in an area: where to study there, linking the search narrowed to a metro
 /// area, or the state's list for a state or a nonmetropolitan area. Empty without schools.
-pub(super) fn study_link(site: &Site, area: crate::oews::AreaCode) -> Vec<Segment> {
-    let (Some(schools), Some(listing)) = (&site.schools, site.areas.by_code(area)) else {
+pub(super) fn study_link(site: &Site, area: Option<crate::oews::AreaCode>) -> Vec<Segment> {
+    let (Some(schools), Some(area)) = (&site.schools, area) else {
+        return Vec::new();
+    };
+    let Some(listing) = site.areas.by_code(area) else {
         return Vec::new();
     };
     let w = &site.words.programs;

@@ -23,6 +23,7 @@ use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
+use crate::web::programs;
 use crate::web::trusted::{Fragment, JsonLd};
 use crate::web::views::Chrome;
 use crate::words::Words;
@@ -517,9 +518,7 @@ impl<'a> SalaryView<'a> {
             chart,
             chart_offer,
             notes,
-            study: area.map_or_else(Vec::new, |a| {
-                crate::web::programs::study_link(&state.site, a.code)
-            }),
+            study: programs::study_link(&state.site, area.map(|a| a.code)),
             share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
             links: Some(ResultLinks {
                 page: format!("{SALARY_PAGE}?{canonical}"),
