@@ -17,6 +17,7 @@ mod pair;
 mod pay;
 mod pay_flags;
 mod prices;
+mod programs;
 mod salary;
 mod sharing;
 mod snapshots;
