@@ -4,9 +4,11 @@
 //! them. Pure: it returns facts, never sentences.
 
 mod extract;
+pub mod import;
 mod search;
 
 pub use extract::{Conversion, EXTRACT_DIR, Release, Role, SourceFile, load};
+pub use import::{ImportError, ImportOptions, Imported, UnmatchedCbsa, import};
 pub use search::{Filter, Hit, Order};
 
 use oews::{AreaCode, StateCode};
