@@ -10,6 +10,7 @@
 //! - [`oews`] imports BLS's OEWS release into `content/oews/` and checks that extract at start-up.
 //! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
 //! - [`pay`] lists the areas with figures: their addresses, search and rankings.
+//! - [`schools`] holds the schools with HIM programmes, imported from NCES and College Scorecard.
 //!
 //! This package keeps what writes words and pages, and the edges:
 //!
@@ -28,6 +29,7 @@ pub use pay;
 pub use prices;
 pub use projections;
 pub use salary;
+pub use schools;
 pub use sources;
 
 pub mod cli;

@@ -93,6 +93,8 @@ pub struct Site {
     /// The quick-facts table (every occupation's newest median, growth and entry education) as
     /// HTML from the one Markdown entry point, for the printable fact sheets.
     pub quick_facts_html: content::markdown::Html,
+    /// The schools with HIM programmes, from `content/schools/`; `None` for a site without them.
+    schools: Option<crate::schools::Schools>,
 }
 
 /// A page's place in the sitemap.
@@ -152,6 +154,7 @@ impl Site {
             oews,
             projections,
             prices,
+            schools,
         } = load_extracts(site_dir, &sources, &mut problems);
         let salary = load_salary(site_dir, &sources).and_then(|mut data| {
             problems.extend(add_imported(
@@ -238,6 +241,7 @@ impl Site {
             areas,
             area_aliases,
             quick_facts_html,
+            schools,
         })
     }
 
@@ -254,6 +258,12 @@ impl Site {
     /// BEA's price levels for the areas of `oews`; `None` for a site without them.
     pub fn prices(&self) -> Option<&crate::prices::Prices> {
         self.area_pay.prices()
+    }
+
+    /// The schools with HIM programmes, placed in the areas of `oews`; `None` for a site without
+    /// them.
+    pub fn schools(&self) -> Option<&crate::schools::Schools> {
+        self.schools.as_ref()
     }
 
     pub fn page(&self, url: &str) -> Option<&Page> {
@@ -472,11 +482,13 @@ struct Extracts {
     oews: Option<Extract>,
     projections: Option<crate::projections::Projections>,
     prices: Option<crate::prices::Prices>,
+    schools: Option<crate::schools::Schools>,
 }
 
-/// The imported data extracts the site has, `content/oews/`, `content/projections/` and
-/// `content/prices/`, each `None` where the site has none or it has problems, which go to
-/// `problems`. The price levels must match the OEWS extract's areas and have their source listed.
+/// The imported data extracts the site has, `content/oews/`, `content/projections/`,
+/// `content/prices/` and `content/schools/`, each `None` where the site has none or it has
+/// problems, which go to `problems`. The price levels and the schools must match the OEWS
+/// extract's areas and have their sources listed.
 fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem>) -> Extracts {
     fn reported<T>(
         loaded: Result<Option<T>, Vec<Problem>>,
@@ -514,10 +526,25 @@ fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem
             ));
         }
     }
+    let schools = reported(crate::schools::load(site_dir), problems);
+    if let Some(schools) = &schools {
+        let release = Path::new(crate::schools::EXTRACT_DIR).join("release.toml");
+        match &oews {
+            Some(extract) => problems.extend(schools.check_against(extract)),
+            None => problems.push(Problem::new(
+                &release,
+                None,
+                "the schools are placed in the OEWS extract's metro areas, and the site has none",
+                "import the pay data (content/oews/) or remove content/schools/",
+            )),
+        }
+        problems.extend(schools.check_sources(|id| sources.iter().any(|s| s.id == id)));
+    }
     Extracts {
         oews,
         projections,
         prices,
+        schools,
     }
 }
 

@@ -316,6 +316,16 @@ fn unitid(table: &Table<'_>, line: u64, cell: &str) -> Result<UnitId, ImportErro
         .ok_or_else(|| table.bad(line, format!("`{cell}` is not a 6-digit UNITID")))
 }
 
+/// The UNITID of a row of an outcome file; `None` for Scorecard's 8-digit ids (a UNITID with
+/// two more digits for a campus that reports apart), which are no IPEDS school.
+fn outcome_unitid(table: &Table<'_>, line: u64, cell: &str) -> Result<Option<UnitId>, ImportError> {
+    let cell = cell.trim();
+    if cell.len() == 8 && cell.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    unitid(table, line, cell).map(Some)
+}
+
 /// The HIM programmes in NCES's completions file: first majors of the four HIM CIP codes, each
 /// with the line it was read from.
 fn read_completions(name: &str, bytes: &[u8]) -> Result<Vec<(u64, UnitId, Programme)>, ImportError> {
@@ -507,7 +517,9 @@ fn read_tuition(name: &str, bytes: &[u8]) -> Result<Vec<(UnitId, Tuition)>, Impo
     let records: Vec<_> = table.rows().collect();
     for row in records {
         let (line, record) = row?;
-        let unitid = unitid(&table, line, &record[id_at])?;
+        let Some(unitid) = outcome_unitid(&table, line, &record[id_at])? else {
+            continue;
+        };
         let amount = |at: usize| {
             whole_number(&record[at])
                 .map_err(|m| table.bad(line, format!("{}: {m}", &table.headers[at])))
@@ -530,7 +542,9 @@ fn read_column(
     let records: Vec<_> = table.rows().collect();
     for row in records {
         let (line, record) = row?;
-        let unitid = unitid(&table, line, &record[id_at])?;
+        let Some(unitid) = outcome_unitid(&table, line, &record[id_at])? else {
+            continue;
+        };
         let value = whole_number(&record[at])
             .map_err(|m| table.bad(line, format!("{}: {m}", heading[0])))?;
         rows.push((line, unitid, value));

@@ -333,6 +333,8 @@ pub struct Schools {
     haystacks: Vec<String>,
     /// Each school's line in `schools.tsv`, for problems found after loading.
     lines: FxHashMap<UnitId, usize>,
+    /// The line of each source id in `release.toml`.
+    source_lines: FxHashMap<String, usize>,
 }
 
 impl Schools {
@@ -358,6 +360,7 @@ impl Schools {
             positions,
             haystacks,
             lines: FxHashMap::default(),
+            source_lines: FxHashMap::default(),
         }
     }
 
