@@ -1,6 +1,6 @@
 //! The command line: `him-guide [serve] [options]`, `him-guide check [options]`, `him-guide export`
-//! `him-guide data import-oews DIR`, `him-guide data import-projections FILE` and
-//! `him-guide data import-prices DIR`.
+//! `him-guide data import-oews DIR`, `him-guide data import-projections FILE`,
+//! `him-guide data import-prices DIR` and `him-guide data import-schools DIR`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -92,6 +92,20 @@ pub enum DataCommand {
         /// The year to read [default: the newest year in the tables]
         #[arg(long)]
         year: Option<u16>,
+        /// When you downloaded the files (YYYY-MM-DD).
+        #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
+        retrieved: Date,
+    },
+    /// Read NCES's completions and directory CSVs and the tuition, graduation and earnings files
+    /// in DIR, as its files.toml describes them, and write the schools extract placed in the OEWS
+    /// extract's metro areas (docs/data-refresh.md).
+    ImportSchools {
+        /// Folder with c2024_a.csv, hd2024.csv, cost.csv, gradrates.csv,
+        /// scorecard_earnings.csv (or next year's) and files.toml.
+        dir: PathBuf,
+        /// Folder to write the extract into [default: SITE_DIR/content/schools]
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// When you downloaded the files (YYYY-MM-DD).
         #[arg(long, value_parser = crate::oews::codes::parse_date_arg)]
         retrieved: Date,

@@ -10,6 +10,7 @@
 //! - [`oews`] imports BLS's OEWS release into `content/oews/` and checks that extract at start-up.
 //! - [`salary`] holds the pay and outlook figures and computes the salary comparison.
 //! - [`pay`] lists the areas with figures: their addresses, search and rankings.
+//! - [`schools`] holds the schools with HIM programmes, imported from NCES and College Scorecard.
 //!
 //! This package keeps what writes words and pages, and the edges:
 //!

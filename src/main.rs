@@ -125,6 +125,11 @@ fn data(command: &DataCommand, settings: &Settings) -> ExitCode {
             year,
             retrieved,
         } => import_prices(dir, out.as_deref(), *year, *retrieved, settings),
+        DataCommand::ImportSchools {
+            dir,
+            out,
+            retrieved,
+        } => import_schools(dir, out.as_deref(), *retrieved, settings),
     }
 }
 
@@ -264,6 +269,96 @@ fn import_prices(
         );
         for area in unmatched {
             println!("  {} {}", area.area.as_str(), area.name);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `him-guide data import-schools DIR`: NCES's and Scorecard's files into the schools extract,
+/// each school placed in its OEWS metro area, and a summary with every metro CBSA none matched.
+fn import_schools(
+    dir: &std::path::Path,
+    out: Option<&std::path::Path>,
+    retrieved: Date,
+    settings: &Settings,
+) -> ExitCode {
+    let out = out.map_or_else(
+        || settings.site_dir.join(him_guide::schools::EXTRACT_DIR),
+        std::path::Path::to_path_buf,
+    );
+    let extract = match him_guide::oews::Extract::load_if_present(&settings.site_dir) {
+        Ok(Some(extract)) => extract,
+        Ok(None) => {
+            eprintln!(
+                "error: no OEWS extract in {}: the schools are placed in its metro areas, so import the pay data first",
+                settings
+                    .site_dir
+                    .join(him_guide::oews::EXTRACT_DIR)
+                    .display()
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(problems) => {
+            eprint!("{}", him_guide::diagnostics::Problems(problems));
+            eprintln!("the schools are placed in the OEWS extract's metro areas: fix it first.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = him_guide::schools::ImportOptions {
+        extract: &extract,
+        retrieved,
+        command: command_line(),
+    };
+    let imported = match him_guide::schools::import(dir, &options) {
+        Ok(imported) => imported,
+        Err(err) => {
+            eprintln!("error: {err}\nnothing was written.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let schools = &imported.schools;
+    if let Err(err) = schools.write(&out, &schools.release.to_toml()) {
+        eprintln!("error: cannot write {}: {err}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "read NCES IPEDS completions {} and College Scorecard earnings; wrote {}: {} schools, {} programmes, {} completers; {} schools in {} OEWS {} metro areas",
+        schools.release.academic_year,
+        out.display(),
+        schools.all().len(),
+        imported.programmes(),
+        imported.completers(),
+        schools.all().iter().filter(|s| s.area.is_some()).count(),
+        schools
+            .all()
+            .iter()
+            .filter_map(|s| s.area)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        schools.release.oews_release,
+    );
+    for file in &schools.release.files {
+        println!(
+            "  {:<12} {:<24} {:>9} bytes  sha256 {}",
+            file.role.name(),
+            file.name,
+            file.bytes,
+            file.sha256
+        );
+    }
+    if !imported.unmatched.is_empty() {
+        eprintln!(
+            "no OEWS metro area matches these {} metropolitan CBSAs; their {} schools have no area:",
+            imported.unmatched.len(),
+            imported.unmatched.iter().map(|u| u.schools).sum::<usize>()
+        );
+        for cbsa in &imported.unmatched {
+            eprintln!(
+                "  {} ({} schools in {})",
+                cbsa.code,
+                cbsa.schools,
+                cbsa.places.join("; ")
+            );
         }
     }
     ExitCode::SUCCESS

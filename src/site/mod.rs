@@ -538,9 +538,10 @@ struct Extracts {
     schools: Option<crate::schools::Schools>,
 }
 
-/// The imported data extracts the site has, `content/oews/`, `content/projections/` and
-/// `content/prices/`, each `None` where the site has none or it has problems, which go to
-/// `problems`. The price levels must match the OEWS extract's areas and have their source listed.
+/// The imported data extracts the site has, `content/oews/`, `content/projections/`,
+/// `content/prices/` and `content/schools/`, each `None` where the site has none or it has
+/// problems, which go to `problems`. The price levels and the schools must match the OEWS
+/// extract's areas and have their sources listed.
 fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem>) -> Extracts {
     fn reported<T>(
         loaded: Result<Option<T>, Vec<Problem>>,
@@ -586,28 +587,11 @@ fn load_extracts(site_dir: &Path, sources: &[Source], problems: &mut Vec<Problem
             None => problems.push(Problem::new(
                 &release,
                 None,
-                "the schools are placed in the OEWS extract's areas, and the site has none",
+                "the schools are placed in the OEWS extract's metro areas, and the site has none",
                 "import the pay data (content/oews/) or remove content/schools/",
             )),
         }
-        for file in &schools.release.files {
-            if !sources.iter().any(|s| s.id == file.source) {
-                problems.push(Problem::new(
-                    &release,
-                    None,
-                    format!(
-                        "the {} file {} has no source `{}`",
-                        file.role.name(),
-                        file.name,
-                        file.source
-                    ),
-                    format!(
-                        "add a [[source]] with id `{}` to content/sources.toml",
-                        file.source
-                    ),
-                ));
-            }
-        }
+        problems.extend(schools.check_sources(|id| sources.iter().any(|s| s.id == id)));
     }
     Extracts {
         oews,

@@ -29,10 +29,18 @@ fn school_where(site: &Site, keep: impl Fn(&School) -> bool) -> School {
 fn the_fixture_has_each_case_the_pages_must_handle() {
     let site = site();
     let all = schools(&site).all();
-    assert!(all.iter().any(|s| s.tuition_in_state.is_none()), "a school without tuition");
-    assert!(all.iter().any(|s| s.area.is_none()), "a school in no metro area");
     assert!(
-        all.iter().flat_map(|s| &s.programmes).any(|p| p.completers == 0),
+        all.iter().any(|s| s.tuition_in_state.is_none()),
+        "a school without tuition"
+    );
+    assert!(
+        all.iter().any(|s| s.area.is_none()),
+        "a school in no metro area"
+    );
+    assert!(
+        all.iter()
+            .flat_map(|s| &s.programmes)
+            .any(|p| p.completers == 0),
         "a programme with 0 completers"
     );
     let areas: std::collections::BTreeSet<_> = all.iter().filter_map(|s| s.area).collect();
@@ -63,7 +71,10 @@ fn the_bare_page_lists_the_states_and_says_what_the_data_cannot() {
     for state in &states {
         assert_eq!(app.get(state).status, 200, "{state}");
     }
-    assert!(html.select(".search-results").is_empty(), "no results before a search");
+    assert!(
+        html.select(".search-results").is_empty(),
+        "no results before a search"
+    );
 }
 
 #[test]
@@ -74,7 +85,10 @@ fn a_search_filters_by_name_level_field_and_kind_and_every_format_agrees() {
     let word = first.name.split_whitespace().next().unwrap();
     let page = app.get(&format!("/programs?q={word}"));
     assert_eq!(page.status, 200);
-    assert!(page.body.contains(&format!("href=\"/schools/{}\"", first.unitid)));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/schools/{}\"", first.unitid))
+    );
 
     // An associate's in HIM technology: every programme listed is one, and each says the RHIT.
     let query = "level=associate&field=technology";
@@ -125,7 +139,11 @@ fn hostile_values_get_the_form_back_with_400_and_never_markup() {
             let target = format!("{route}?{parameter}={markup}");
             let answer = app.get(&target);
             assert_eq!(answer.status, 400, "{target}");
-            assert!(!answer.body.contains("<script>"), "{target}: {}", answer.body);
+            assert!(
+                !answer.body.contains("<script>"),
+                "{target}: {}",
+                answer.body
+            );
             if route == "/programs" {
                 let html = Html::parse(&answer.body);
                 assert_eq!(html.select("form[action='/programs']").len(), 1, "{target}");
@@ -149,7 +167,12 @@ fn hostile_values_get_the_form_back_with_400_and_never_markup() {
         assert_eq!(answer.status, 400, "{target}");
     }
     assert_eq!(app.get("/programs?utm_source=x").status, 200);
-    for missing in ["/schools/999999", "/schools/abc", "/schools/", "/programs/atlantis"] {
+    for missing in [
+        "/schools/999999",
+        "/schools/abc",
+        "/schools/",
+        "/programs/atlantis",
+    ] {
         assert_eq!(app.get(missing).status, 404, "{missing}");
     }
 }
@@ -164,15 +187,23 @@ fn a_school_page_labels_each_figure_and_links_the_pay_where_it_is() {
     let html = Html::parse(&page.body);
     assert_eq!(html.texts("h1"), [in_area.name.clone()]);
     let area = site.areas.by_code(in_area.area.unwrap()).unwrap();
-    assert!(page.body.contains(&format!("href=\"{}\"", area.url())), "links its area's pay");
+    assert!(
+        page.body.contains(&format!("href=\"{}\"", area.url())),
+        "links its area's pay"
+    );
     assert_eq!(html.select("table").len(), 2, "programmes and pay");
     assert_eq!(
         html.select("#programmes-title ~ div tbody tr").len(),
         in_area.programmes.len()
     );
-    assert!(page.body.contains("if CAHIIM accredits it") || page.body.contains("Coding credentials"));
+    assert!(
+        page.body.contains("if CAHIIM accredits it") || page.body.contains("Coding credentials")
+    );
     assert!(page.body.contains("before any grant or scholarship"));
-    assert!(page.body.contains("not for its health information students"));
+    assert!(
+        page.body
+            .contains("not for its health information students")
+    );
     assert!(page.body.contains("https://www.cahiim.org/"));
     let json_ld = html.select("script[type='application/ld+json']");
     let data: serde_json::Value =
@@ -188,11 +219,18 @@ fn a_school_page_labels_each_figure_and_links_the_pay_where_it_is() {
     let outside = school_where(&site, |s| s.area.is_none());
     let page = app.get(&format!("/schools/{}", outside.unitid));
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("outside the metropolitan areas BLS publishes pay for"));
+    assert!(
+        page.body
+            .contains("outside the metropolitan areas BLS publishes pay for")
+    );
 
     let zero = school_where(&site, |s| s.programmes.iter().any(|p| p.completers == 0));
     let html = Html::parse(&app.get(&format!("/schools/{}", zero.unitid)).body);
-    assert!(html.texts("#programmes-title ~ div td").iter().any(|t| t == "0"));
+    assert!(
+        html.texts("#programmes-title ~ div td")
+            .iter()
+            .any(|t| t == "0")
+    );
 }
 
 #[test]
@@ -202,13 +240,23 @@ fn pay_pages_list_their_schools_and_the_comparison_links_them() {
     let school = school_where(&site, |s| s.area.is_some());
     let area = site.areas.by_code(school.area.unwrap()).unwrap();
     let page = app.get(&area.url());
-    assert!(page.body.contains(&format!("href=\"/schools/{}\"", school.unitid)));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/schools/{}\"", school.unitid))
+    );
     assert!(page.body.contains(&format!("/programs?area={}", area.code)));
     let state = site.areas.state_of(area).unwrap();
     let page = app.get(&state.url());
-    assert!(page.body.contains(&format!("href=\"/programs/{}\"", state.slug)));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/programs/{}\"", state.slug))
+    );
     let comparison = app.get(&format!("/salary?area={}", area.code));
-    assert!(comparison.body.contains(&format!("/programs?area={}", area.code)));
+    assert!(
+        comparison
+            .body
+            .contains(&format!("/programs?area={}", area.code))
+    );
     // An area search lists exactly the area's schools.
     let html = Html::parse(&app.get(&format!("/programs?area={}", area.code)).body);
     assert_eq!(

@@ -176,6 +176,32 @@ impl Schools {
         problems
     }
 
+    /// A problem for each file read whose source id `known` does not know (the ids of
+    /// `content/sources.toml`), at its `source` line in `release.toml`.
+    pub fn check_sources(&self, known: impl Fn(&str) -> bool) -> Vec<Problem> {
+        self.release
+            .files
+            .iter()
+            .filter(|file| !known(&file.source))
+            .map(|file| {
+                Problem::new(
+                    Path::new(EXTRACT_DIR).join(RELEASE_FILE),
+                    self.source_lines.get(&file.source).copied(),
+                    format!(
+                        "the schools' {} file {} has no source `{}`",
+                        file.role.name(),
+                        file.name,
+                        file.source
+                    ),
+                    format!(
+                        "add a [[source]] with id = \"{}\" to content/sources.toml",
+                        file.source
+                    ),
+                )
+            })
+            .collect()
+    }
+
     /// The three files of the extract, as the import writes them.
     pub fn write(&self, dir: &Path, release_toml: &str) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
@@ -260,7 +286,8 @@ pub fn load(site_dir: &Path) -> Result<Option<Schools>, Vec<Problem>> {
             )]
         })
     };
-    let release = read_release(&read(RELEASE_FILE)?, &shown(RELEASE_FILE));
+    let release_text = read(RELEASE_FILE)?;
+    let release = read_release(&release_text, &shown(RELEASE_FILE));
     let schools = read_schools(&read(SCHOOLS_FILE)?, &shown(SCHOOLS_FILE));
     let (release, (mut schools, lines)) = match (release, schools) {
         (Ok(release), Ok(schools)) => (release, schools),
@@ -281,7 +308,20 @@ pub fn load(site_dir: &Path) -> Result<Option<Schools>, Vec<Problem>> {
     )?;
     let mut schools = Schools::new(release, schools);
     schools.lines = lines;
+    schools.source_lines = source_lines(&release_text);
     Ok(Some(schools))
+}
+
+/// The line of each `source = "id"` in `release.toml`, for problems with a source found later.
+fn source_lines(text: &str) -> FxHashMap<String, usize> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (key, value) = line.split_once('=')?;
+            let id = value.trim().strip_prefix('"')?.strip_suffix('"')?;
+            (key.trim() == "source").then(|| (id.to_string(), i + 1))
+        })
+        .collect()
 }
 
 fn read_release(text: &str, path: &Path) -> Result<Release, Vec<Problem>> {

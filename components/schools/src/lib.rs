@@ -4,10 +4,12 @@
 //! them. Pure: it returns facts, never sentences.
 
 mod extract;
+pub mod import;
 pub mod query;
 mod search;
 
 pub use extract::{Conversion, EXTRACT_DIR, Release, Role, SourceFile, load};
+pub use import::{ImportError, ImportOptions, Imported, UnmatchedCbsa, import};
 pub use query::{Query, QueryProblem};
 pub use search::{Filter, Hit, Order};
 
@@ -358,6 +360,8 @@ pub struct Schools {
     haystacks: Vec<String>,
     /// Each school's line in `schools.tsv`, for problems found after loading.
     lines: FxHashMap<UnitId, usize>,
+    /// The line of each source id in `release.toml`.
+    source_lines: FxHashMap<String, usize>,
 }
 
 impl Schools {
@@ -383,6 +387,7 @@ impl Schools {
             positions,
             haystacks,
             lines: FxHashMap::default(),
+            source_lines: FxHashMap::default(),
         }
     }
 
