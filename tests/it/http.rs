@@ -53,6 +53,21 @@ fn sitemap_lists_every_page_of(site_dir: &std::path::Path) -> usize {
     expected.insert("/salary".to_string());
     expected.insert("/pay".to_string());
     expected.extend(site.areas.pages().map(|area| area.url()));
+    if let Some(schools) = &site.schools {
+        expected.insert("/programs".to_string());
+        expected.extend(
+            site.areas
+                .states()
+                .filter(|state| schools.in_state(state.state).next().is_some())
+                .map(|state| format!("/programs/{}", state.slug)),
+        );
+        expected.extend(
+            schools
+                .all()
+                .iter()
+                .map(|s| format!("/schools/{}", s.unitid)),
+        );
+    }
     assert_eq!(listed, expected);
     site.areas.pages().count()
 }
