@@ -77,8 +77,21 @@ before(async () => {
   // `cargo test` reaches all of them.
   const areaPages = listed.filter((p) => p.startsWith('/pay/'));
   assert.ok(areaPages.length > 500, `the sitemap lists ${areaPages.length} area pages`);
+  // The schools' pages and the states' lists share two templates: a sample of each, as above.
+  const schoolPages = listed.filter((p) => p.startsWith('/schools/'));
+  assert.ok(schoolPages.length > 900, `the sitemap lists ${schoolPages.length} school pages`);
+  const sampled = (p) => p.startsWith('/pay/') || p.startsWith('/schools/') || p.startsWith('/programs/');
   pages = [
-    ...listed.filter((p) => !p.startsWith('/pay/')),
+    ...listed.filter((p) => !sampled(p)),
+    schoolPages[0],
+    '/schools/222992',
+    '/programs/texas',
+    '/programs/wyoming',
+    '/programs?q=college&state=texas&level=associate',
+    '/programs?level=bachelor&field=administration&control=public&page=2',
+    '/programs?area=0012420',
+    '/programs?q=atlantis',
+    '/programs?level=phd',
     ...AREA_SAMPLE,
     '/pay?q=austin',
     '/pay?q=atlantis',
@@ -401,6 +414,8 @@ describe('Lighthouse (mobile)', () => {
     'pay where you live': '/pay', 'an area': '/pay/austin-round-rock-san-marcos-tx',
     'the comparison in an area': '/salary?area=0012420&occupation=technologist&offer=24.50&period=hour',
     'two places side by side': '/salary?area=0012420&vs=4800000&occupation=technologist&offer=60000&offer_vs=58000',
+    'where to study': '/programs', 'a search of schools': '/programs?q=college&state=texas&level=associate',
+    'a school': '/schools/222992',
   };
   for (const [name, path] of Object.entries(targets)) {
     test(`${name}: accessibility, best practices and SEO 100, performance median of 3 runs at least 95`, async () => {
