@@ -154,6 +154,17 @@ fn data_strings(site: &Site) -> Vec<String> {
         data.extend(extract.occupations.iter().map(|o| o.name.clone()));
         data.extend(extract.footnotes.iter().map(|f| f.text.clone()));
     }
+    if let Some(schools) = &site.schools {
+        for school in schools.all() {
+            data.extend([
+                school.name.clone(),
+                school.city.clone(),
+                school.state.clone(),
+            ]);
+        }
+        data.push(schools.release.academic_year.clone());
+        data.extend(schools.release.files.iter().map(|f| f.year.clone()));
+    }
     // BLS's own abbreviations and codes, which a translation keeps.
     data.extend(
         [
@@ -173,7 +184,7 @@ fn pseudo_app(site_dir: &Path) -> TestApp {
 }
 
 /// One address of every kind of page.
-const PAGE_KINDS: [&str; 10] = [
+const PAGE_KINDS: [&str; 14] = [
     "/",
     "/guide",
     "/guide/pay",
@@ -184,6 +195,10 @@ const PAGE_KINDS: [&str; 10] = [
     "/pay/texas",
     "/pay/austin-round-rock-san-marcos-tx",
     "/salary?area=0012420&offer=52000",
+    "/programs",
+    "/programs?q=college",
+    "/programs/texas",
+    "/schools/222992",
 ];
 
 #[test]
