@@ -191,7 +191,7 @@ fn a_school_page_labels_each_figure_and_links_the_pay_where_it_is() {
     let page = app.get(&format!("/schools/{}", in_area.unitid));
     assert_eq!(page.status, 200);
     let html = Html::parse(&page.body);
-    assert_eq!(html.texts("h1"), [in_area.name.clone()]);
+    assert_eq!(html.texts("h1"), std::slice::from_ref(&in_area.name));
     let area = site.areas.by_code(in_area.area.unwrap()).unwrap();
     assert!(
         page.body.contains(&format!("href=\"{}\"", area.url())),
