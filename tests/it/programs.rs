@@ -117,7 +117,7 @@ fn a_search_filters_by_name_level_field_and_kind_and_every_format_agrees() {
     assert_eq!(value["query"], query);
     assert!(value["caveat"].as_str().unwrap().contains("CAHIIM"));
     for school in value["schools"].as_array().unwrap() {
-        for programme in school["programmes"].as_array().unwrap() {
+        for programme in school["programs"].as_array().unwrap() {
             assert_eq!(programme["level"], "associate");
             assert_eq!(programme["route"], "rhit-if-accredited");
         }

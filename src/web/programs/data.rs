@@ -64,6 +64,7 @@ struct JsonSchool<'a> {
     /// Whole school, not the programme.
     graduation_percent: Option<u8>,
     earnings_10_years: Option<u32>,
+    #[serde(rename = "programs")]
     programmes: Vec<JsonProgramme>,
 }
 

@@ -142,9 +142,9 @@ impl ResultView {
                 .iter()
                 .map(|p| {
                     let message = if p.completers == 1 {
-                        &w.result_programme_one
+                        &w.result_program_one
                     } else {
-                        &w.result_programme
+                        &w.result_program
                     };
                     ProgrammeLine {
                         text: message

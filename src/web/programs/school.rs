@@ -121,7 +121,7 @@ pub(super) fn page(
         place: place_sentence(w, area, state_name),
         website: school.website.as_deref().map(absolute),
         programmes_caption: w
-            .programmes_caption
+            .programs_caption
             .with("school", &school.name)
             .with("year", year)
             .to_string(),
