@@ -166,6 +166,7 @@ fn hostile_values_get_the_form_back_with_400_and_never_markup() {
         format!("/programs?q={}", "x".repeat(101)),
         "/programs?q=a&q=b".to_string(),
         "/programs?page=0".to_string(),
+        "/programs?page=999".to_string(),
         "/programs?q=%ZZ".to_string(),
         "/programs?q=%FF".to_string(),
     ] {

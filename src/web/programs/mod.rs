@@ -614,7 +614,19 @@ pub(super) async fn index(
     };
     let site = &state.site;
     let raw = request.query_string();
-    let (status, body) = match read_query(site, raw) {
+    // A page past the last one is an address no link gives: the form, with the reason.
+    let past_the_end = |query: &Query| {
+        query.page > 1
+            && (query.page - 1) * PAGE_SIZE >= schools.search(&query.filter, query.order).len()
+    };
+    let read = read_query(site, raw).and_then(|query| {
+        if past_the_end(&query) {
+            Err(QueryProblem::BadPage)
+        } else {
+            Ok(query)
+        }
+    });
+    let (status, body) = match read {
         Ok(query) if query.is_empty() => return Ok(pages.index.respond(&request)),
         Ok(query) => (
             StatusCode::OK,
