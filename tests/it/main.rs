@@ -18,6 +18,7 @@ mod pay;
 mod pay_flags;
 mod prices;
 mod salary;
+mod schools;
 mod sharing;
 mod snapshots;
 mod watch;

@@ -166,7 +166,8 @@ pub fn import(dir: &Path, options: &ImportOptions<'_>) -> Result<Imported, Impor
         }
     }
     let (graduation_file, bytes) = read(Role::Graduation)?;
-    for (line, unitid, percent) in read_column(&graduation_file.name, &bytes, &["PCT_AWARD_6YRS"])? {
+    for (line, unitid, percent) in read_column(&graduation_file.name, &bytes, &["PCT_AWARD_6YRS"])?
+    {
         let Some(school) = schools.get_mut(&unitid) else {
             continue;
         };
@@ -328,12 +329,13 @@ fn outcome_unitid(table: &Table<'_>, line: u64, cell: &str) -> Result<Option<Uni
 
 /// The HIM programmes in NCES's completions file: first majors of the four HIM CIP codes, each
 /// with the line it was read from.
-fn read_completions(name: &str, bytes: &[u8]) -> Result<Vec<(u64, UnitId, Programme)>, ImportError> {
+fn read_completions(
+    name: &str,
+    bytes: &[u8],
+) -> Result<Vec<(u64, UnitId, Programme)>, ImportError> {
     let mut table = Table::new(name, bytes)?;
-    let [id_at, cip_at, major_at, level_at, total_at] = [
-        "UNITID", "CIPCODE", "MAJORNUM", "AWLEVEL", "CTOTALT",
-    ]
-    .map(|h| table.column(&[h]));
+    let [id_at, cip_at, major_at, level_at, total_at] =
+        ["UNITID", "CIPCODE", "MAJORNUM", "AWLEVEL", "CTOTALT"].map(|h| table.column(&[h]));
     let (id_at, cip_at, major_at, level_at, total_at) =
         (id_at?, cip_at?, major_at?, level_at?, total_at?);
     let mut seen = FxHashSet::default();
@@ -356,7 +358,10 @@ fn read_completions(name: &str, bytes: &[u8]) -> Result<Vec<(u64, UnitId, Progra
             )
         })?;
         let level = Level::from_awlevel(code).ok_or_else(|| {
-            table.bad(line, format!("`{code}` is not an IPEDS award level of 2024"))
+            table.bad(
+                line,
+                format!("`{code}` is not an IPEDS award level of 2024"),
+            )
         })?;
         let completers = whole_number(&record[total_at])
             .map_err(|message| table.bad(line, format!("CTOTALT: {message}")))?
@@ -691,8 +696,18 @@ mod tests {
         directory_entry(
             UnitId(100_654),
             [
-                "100654", "A School", "Austin", "TX", fips, "78701", "Travis County", cbsa,
-                cbsa_type, control, "", "",
+                "100654",
+                "A School",
+                "Austin",
+                "TX",
+                fips,
+                "78701",
+                "Travis County",
+                cbsa,
+                cbsa_type,
+                control,
+                "",
+                "",
             ],
         )
     }
