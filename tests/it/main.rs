@@ -19,6 +19,7 @@ mod pay_flags;
 mod prices;
 mod programs;
 mod salary;
+mod schools;
 mod sharing;
 mod snapshots;
 mod watch;
