@@ -200,6 +200,29 @@ fn import_projections(
     ExitCode::SUCCESS
 }
 
+/// The site's OEWS extract, which an import matches its areas to (`why`, said when it is missing
+/// or broken); `None` once the reason is printed.
+fn oews_extract(settings: &Settings, why: &str) -> Option<him_guide::oews::Extract> {
+    match him_guide::oews::Extract::load_if_present(&settings.site_dir) {
+        Ok(Some(extract)) => Some(extract),
+        Ok(None) => {
+            eprintln!(
+                "error: no OEWS extract in {}: {why}, so import the pay data first",
+                settings
+                    .site_dir
+                    .join(him_guide::oews::EXTRACT_DIR)
+                    .display()
+            );
+            None
+        }
+        Err(problems) => {
+            eprint!("{}", him_guide::diagnostics::Problems(problems));
+            eprintln!("the OEWS extract has problems ({why}): fix it first.");
+            None
+        }
+    }
+}
+
 /// `him-guide data import-prices DIR`: BEA's price parity tables matched to the OEWS extract's
 /// areas, and a report of every area without a price level.
 fn import_prices(
@@ -213,23 +236,8 @@ fn import_prices(
         || settings.site_dir.join(him_guide::prices::EXTRACT_DIR),
         std::path::Path::to_path_buf,
     );
-    let extract = match him_guide::oews::Extract::load_if_present(&settings.site_dir) {
-        Ok(Some(extract)) => extract,
-        Ok(None) => {
-            eprintln!(
-                "error: no OEWS extract in {}: the price levels are matched to its areas, so import the pay data first",
-                settings
-                    .site_dir
-                    .join(him_guide::oews::EXTRACT_DIR)
-                    .display()
-            );
-            return ExitCode::FAILURE;
-        }
-        Err(problems) => {
-            eprint!("{}", him_guide::diagnostics::Problems(problems));
-            eprintln!("the price levels are matched to the OEWS extract's areas: fix it first.");
-            return ExitCode::FAILURE;
-        }
+    let Some(extract) = oews_extract(settings, "the price levels are matched to its areas") else {
+        return ExitCode::FAILURE;
     };
     let options = him_guide::prices::ImportOptions {
         areas: &extract.areas,
@@ -286,23 +294,8 @@ fn import_schools(
         || settings.site_dir.join(him_guide::schools::EXTRACT_DIR),
         std::path::Path::to_path_buf,
     );
-    let extract = match him_guide::oews::Extract::load_if_present(&settings.site_dir) {
-        Ok(Some(extract)) => extract,
-        Ok(None) => {
-            eprintln!(
-                "error: no OEWS extract in {}: the schools are placed in its metro areas, so import the pay data first",
-                settings
-                    .site_dir
-                    .join(him_guide::oews::EXTRACT_DIR)
-                    .display()
-            );
-            return ExitCode::FAILURE;
-        }
-        Err(problems) => {
-            eprint!("{}", him_guide::diagnostics::Problems(problems));
-            eprintln!("the schools are placed in the OEWS extract's metro areas: fix it first.");
-            return ExitCode::FAILURE;
-        }
+    let Some(extract) = oews_extract(settings, "the schools are placed in its metro areas") else {
+        return ExitCode::FAILURE;
     };
     let options = him_guide::schools::ImportOptions {
         extract: &extract,

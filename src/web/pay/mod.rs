@@ -1094,10 +1094,7 @@ pub(super) async fn index(
         }
         Err(problem) => {
             // Keep what was typed where it can be read back, so nothing is lost.
-            let typed = crate::salary::query::decode(request.query_string())
-                .ok()
-                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "q").map(|(_, v)| v))
-                .unwrap_or_default();
+            let typed = typed_search(request.query_string());
             (
                 StatusCode::BAD_REQUEST,
                 index.render(
@@ -1111,6 +1108,15 @@ pub(super) async fn index(
     };
     let body = search.map_err(AppError::internal)?;
     Ok(respond(status, HTML, CACHE_PAGE).body(body))
+}
+
+/// What was typed in a search box (`q`) of a query that cannot be answered, to show it again;
+/// empty where the query cannot be read at all.
+pub(super) fn typed_search(raw: &str) -> String {
+    crate::salary::query::decode(raw)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "q").map(|(_, v)| v))
+        .unwrap_or_default()
 }
 
 /// `State or territory`, or `Metropolitan area in Texas`, under a search result.

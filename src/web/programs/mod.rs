@@ -634,10 +634,7 @@ pub(super) async fn index(
         ),
         Err(problem) => {
             // Keep what was typed in the box, so nothing is lost.
-            let typed = crate::salary::query::decode(raw)
-                .ok()
-                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "q").map(|(_, v)| v))
-                .unwrap_or_default();
+            let typed = super::pay::typed_search(raw);
             let query = Query {
                 text: typed.chars().take(MAX_TEXT_CHARS).collect(),
                 page: 1,
