@@ -30,8 +30,7 @@ const HTML: &str = "text/html; charset=utf-8";
 
 pub use crate::schools::{PROGRAMS_PAGE, SCHOOLS_FOLDER, school_url};
 /// CAHIIM's directory of accredited programmes, which the data cannot replace.
-pub const CAHIIM_DIRECTORY: &str =
-    "https://www.cahiim.org/accreditation/health-information-management";
+pub const CAHIIM_DIRECTORY: &str = "https://www.cahiim.org/programs/program-directory";
 
 /// The address of a state's list: `/programs/texas`.
 fn state_url(state: &Listing) -> String {
