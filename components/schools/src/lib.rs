@@ -397,7 +397,12 @@ impl Schools {
     }
 
     pub fn get(&self, unitid: UnitId) -> Option<&School> {
-        self.positions.get(&unitid).map(|&i| &self.schools[i])
+        self.position(unitid).map(|i| &self.schools[i])
+    }
+
+    /// Where the school is in [`Schools::all`].
+    pub fn position(&self, unitid: UnitId) -> Option<usize> {
+        self.positions.get(&unitid).copied()
     }
 
     /// The schools in a state, by name.

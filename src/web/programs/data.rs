@@ -104,7 +104,7 @@ fn answer_json(
         })
         .collect();
     let answer = JsonAnswer {
-        page: format!("{base_url}{}", super::search_url_of(&query_string)),
+        page: format!("{base_url}{}", super::list::search_url_of(&query_string)),
         query: query_string,
         academic_year: &release.academic_year,
         count: hits.len(),

@@ -4,27 +4,23 @@
 //! kept; a search renders its results each time, from the one template.
 
 mod data;
+mod list;
 mod school;
 
 use std::sync::OnceLock;
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
-
-use super::AppState;
-use super::error::AppError;
 use super::pay::{Segment, linked, plain, sentences};
-use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
+use super::prepared::{CACHE_PAGE, Keep, Prepared};
 use super::views::{AssetUrls, Chrome, chrome_for};
 use crate::oews::{AreaType, StateCode};
 use crate::pay::Listing;
-use crate::schools::query::{self, MAX_TEXT_CHARS, PAGE_SIZE};
-use crate::schools::{Control, Field, Hit, Level, Query, QueryProblem, Route, Schools};
+use crate::schools::query::{self, MAX_TEXT_CHARS};
+use crate::schools::{Control, Field, Level, Query, QueryProblem, Route, Schools};
 use crate::site::Site;
 use crate::words::{ProgramWords, Text};
 
 pub(super) use data::{csv, json};
+pub(super) use list::index;
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -39,7 +35,7 @@ fn state_url(state: &Listing) -> String {
 
 /// A choice of the form: its value, words, and whether it is chosen.
 pub(super) struct Choice {
-    value: &'static str,
+    value: String,
     label: String,
     checked: bool,
 }
@@ -111,172 +107,6 @@ pub(super) fn cannot_say(w: &ProgramWords) -> Vec<Segment> {
     )
 }
 
-/// A programme in a list of results.
-pub(super) struct ProgrammeLine {
-    text: String,
-    route: String,
-}
-
-/// A school in a list of results.
-pub(super) struct ResultView {
-    name: String,
-    href: String,
-    place: String,
-    programmes: Vec<ProgrammeLine>,
-}
-
-impl ResultView {
-    fn of(w: &ProgramWords, year: &str, hit: &Hit<'_>) -> ResultView {
-        let school = hit.school;
-        ResultView {
-            name: school.name.clone(),
-            href: school_url(school.unitid),
-            place: w
-                .result_place
-                .with("place", format!("{}, {}", school.city, school.state))
-                .with("control", control_words(w, school.control))
-                .to_string(),
-            programmes: hit
-                .programmes
-                .iter()
-                .map(|p| {
-                    let message = if p.completers == 1 {
-                        &w.result_program_one
-                    } else {
-                        &w.result_program
-                    };
-                    ProgrammeLine {
-                        text: message
-                            .with("field", field_words(w, p.field))
-                            .with("level", level_words(w, p.level))
-                            .with("completers", p.completers)
-                            .with("year", year)
-                            .to_string(),
-                        route: route_words(w, p.route()).to_string(),
-                    }
-                })
-                .collect(),
-        }
-    }
-}
-
-/// What a search found, one page of it.
-pub(super) struct Results {
-    title: String,
-    shown: Option<String>,
-    list: Vec<ResultView>,
-    /// The links to the previous and next page of results.
-    previous: Option<String>,
-    next: Option<String>,
-    json: String,
-    csv: String,
-}
-
-/// The form's choices and what was chosen.
-pub(super) struct FormView {
-    text: String,
-    states: Vec<(String, String, bool)>,
-    /// The metro area a link chose: its code, and the sentence naming it with the link that
-    /// drops it.
-    area: Option<(String, Vec<Segment>)>,
-    levels: Vec<Choice>,
-    fields: Vec<Choice>,
-    controls: Vec<Choice>,
-    by_name: bool,
-    max_chars: usize,
-}
-
-impl FormView {
-    fn new(site: &Site, schools: &Schools, query: &Query) -> FormView {
-        let w = &site.words.programs;
-        let mut without_area = query.clone();
-        without_area.area = None;
-        without_area.filter.area = None;
-        FormView {
-            text: query.text.clone(),
-            states: site
-                .areas
-                .states()
-                .filter(|s| schools.in_state(s.state).next().is_some())
-                .map(|s| {
-                    let chosen = query.state.as_deref() == Some(s.slug.as_str());
-                    (s.slug.clone(), s.name.clone(), chosen)
-                })
-                .collect(),
-            area: query.area.and_then(|code| {
-                let listing = site.areas.by_code(code)?;
-                let sentence = linked(
-                    w.area_chosen.with("area", &listing.name).parts(&["remove"]),
-                    &[(
-                        "remove",
-                        search_url(&without_area, 1),
-                        w.area_remove.to_string(),
-                    )],
-                );
-                Some((code.to_string(), sentence))
-            }),
-            levels: Level::ALL
-                .into_iter()
-                .map(|level| Choice {
-                    value: level.slug(),
-                    label: level_words(w, level).to_string(),
-                    checked: query.filter.levels.contains(&level),
-                })
-                .collect(),
-            fields: Field::ALL
-                .into_iter()
-                .map(|field| Choice {
-                    value: field.slug(),
-                    label: field_words(w, field).to_string(),
-                    checked: query.filter.fields.contains(&field),
-                })
-                .collect(),
-            controls: Control::ALL
-                .into_iter()
-                .map(|control| Choice {
-                    value: control.slug(),
-                    label: control_words(w, control).to_string(),
-                    checked: query.filter.controls.contains(&control),
-                })
-                .collect(),
-            by_name: query.order == crate::schools::Order::Name,
-            max_chars: MAX_TEXT_CHARS,
-        }
-    }
-}
-
-fn search_url(query: &Query, page: usize) -> String {
-    search_url_of(&query::query_string(query, page))
-}
-
-/// `/programs` with a query string, if any.
-fn search_url_of(query_string: &str) -> String {
-    if query_string.is_empty() {
-        PROGRAMS_PAGE.to_string()
-    } else {
-        format!("{PROGRAMS_PAGE}?{query_string}")
-    }
-}
-
-/// `templates/programs.html`: the search, a search's results or a state's list, and the states.
-#[derive(Template)]
-#[template(path = "programs.html")]
-struct ProgramsView<'a> {
-    chrome: &'a Chrome,
-    heading: String,
-    lede: String,
-    form: FormView,
-    problem: Option<String>,
-    results: Option<Results>,
-    /// Each state with schools, its page and how many (on the bare search page only).
-    states: Vec<(String, String, String)>,
-    /// On a state's page: the way back to every state.
-    every_state: Option<String>,
-    cannot_say: Vec<Segment>,
-    completions_note: String,
-    sources: Vec<Vec<Segment>>,
-}
-
 /// The source lines of the extract's files, each linking to its entry.
 pub(super) fn source_lines(w: &ProgramWords, schools: &Schools) -> Vec<Vec<Segment>> {
     use crate::schools::Role;
@@ -309,6 +139,8 @@ pub(super) fn source_lines(w: &ProgramWords, schools: &Schools) -> Vec<Vec<Segme
 /// The search's parts made once: the chrome of `/programs` and the bare page.
 pub struct ProgramPages {
     chrome: Chrome,
+    /// What every list shows that no search changes.
+    parts: list::ListParts,
     /// `/programs` with no search.
     pub(super) index: Prepared,
     /// One slot per state listing of the directory (by position among the states) and per school.
@@ -347,9 +179,17 @@ impl ProgramPages {
             page: 1,
             ..Query::default()
         };
-        let index = render_search(site, schools, &chrome, &query, None)?;
-        let pages = ProgramPages {
+        let parts = list::ListParts::new(site, schools);
+        let index = list::render_search(site, schools, &parts, &chrome, &query, None, None)?;
+        if let Some(state) = site.areas.states().next() {
+            list::state_page(site, schools, &parts, base_url, assets, state)?;
+        }
+        if let Some(first) = schools.all().first() {
+            school::page(site, schools, base_url, assets, first)?;
+        }
+        Ok(Some(ProgramPages {
             chrome,
+            parts,
             index: Prepared::new(HTML, CACHE_PAGE, index, keep),
             states: site
                 .areas
@@ -358,14 +198,7 @@ impl ProgramPages {
                 .collect(),
             schools: schools.all().iter().map(|_| OnceLock::new()).collect(),
             keep,
-        };
-        if let Some(state) = site.areas.states().next() {
-            state_page(site, schools, base_url, assets, state)?;
-        }
-        if let Some(first) = schools.all().first() {
-            school::page(site, schools, base_url, assets, first)?;
-        }
-        Ok(Some(pages))
+        }))
     }
 
     /// The page at `path` if it is a state's list or a school's, rendered now if no one asked
@@ -383,7 +216,7 @@ impl ProgramPages {
             .and_then(|p| p.strip_prefix('/'))
         {
             let unitid = crate::schools::UnitId::parse(id)?;
-            let position = schools.all().iter().position(|s| s.unitid == unitid)?;
+            let position = schools.position(unitid)?;
             let slot = &self.schools[position];
             return Some(match slot.get() {
                 Some(page) => Ok(page),
@@ -399,7 +232,7 @@ impl ProgramPages {
             Some(page) => Ok(page),
             None => {
                 let state = site.areas.states().nth(position)?;
-                state_page(site, schools, base_url, assets, state).map(|html| {
+                list::state_page(site, schools, &self.parts, base_url, assets, state).map(|html| {
                     slot.get_or_init(|| Prepared::compact(HTML, CACHE_PAGE, html, self.keep))
                 })
             }
@@ -431,157 +264,6 @@ impl ProgramPages {
     }
 }
 
-/// A search's page: the form holding `query`, and its results unless it is empty or has a problem.
-fn render_search(
-    site: &Site,
-    schools: &Schools,
-    chrome: &Chrome,
-    query: &Query,
-    problem: Option<String>,
-) -> askama::Result<String> {
-    let w = &site.words.programs;
-    let year = &schools.release.academic_year;
-    let count = schools.all().len();
-    let results = (!query.is_empty() && problem.is_none()).then(|| results(w, schools, query));
-    let states = if results.is_none() {
-        site.areas
-            .states()
-            .filter_map(|s| {
-                let n = schools.in_state(s.state).count();
-                let label = match n {
-                    0 => return None,
-                    1 => w.state_count_one.to_string(),
-                    n => w.state_count_many.with("count", n).to_string(),
-                };
-                Some((s.name.clone(), state_url(s), label))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    ProgramsView {
-        chrome,
-        heading: w.index_title.to_string(),
-        lede: w
-            .index_lede
-            .with("count", crate::money::group_thousands(count as u64))
-            .with("year", year)
-            .to_string(),
-        form: FormView::new(site, schools, query),
-        problem,
-        results,
-        states,
-        every_state: None,
-        cannot_say: cannot_say(w),
-        completions_note: w.completions_note.with("year", year).to_string(),
-        sources: source_lines(w, schools),
-    }
-    .render()
-}
-
-/// One page of what `query` finds.
-fn results(w: &ProgramWords, schools: &Schools, query: &Query) -> Results {
-    let hits = schools.search(&query.filter, query.order);
-    let year = &schools.release.academic_year;
-    let count = hits.len();
-    let from = (query.page - 1) * PAGE_SIZE;
-    let list: Vec<ResultView> = hits
-        .iter()
-        .skip(from)
-        .take(PAGE_SIZE)
-        .map(|hit| ResultView::of(w, year, hit))
-        .collect();
-    let title = match count {
-        0 => w.no_results_title.to_string(),
-        1 => w.results_title_one.to_string(),
-        n => w.results_title_many.with("count", n).to_string(),
-    };
-    let formats = query::query_string(query, 1);
-    Results {
-        title,
-        shown: (count > PAGE_SIZE).then(|| {
-            w.results_shown
-                .with("from", (from + 1).min(count))
-                .with("to", (from + list.len()).min(count))
-                .with("count", count)
-                .to_string()
-        }),
-        previous: (query.page > 1).then(|| search_url(query, query.page - 1)),
-        next: (from + PAGE_SIZE < count).then(|| search_url(query, query.page + 1)),
-        list,
-        json: format!("{PROGRAMS_PAGE}.json?{formats}"),
-        csv: format!("{PROGRAMS_PAGE}.csv?{formats}"),
-    }
-}
-
-/// A state's list: every school in it, shortest award first.
-fn state_page(
-    site: &Site,
-    schools: &Schools,
-    base_url: &str,
-    assets: &AssetUrls,
-    state: &Listing,
-) -> askama::Result<String> {
-    let w = &site.words.programs;
-    let year = &schools.release.academic_year;
-    let url = state_url(state);
-    let mut chrome = chrome_for(
-        site,
-        base_url,
-        assets,
-        &url,
-        &w.state_title.with("state", &state.name).to_string(),
-        &w.state_description.with("state", &state.name).to_string(),
-    );
-    chrome
-        .breadcrumbs
-        .push((PROGRAMS_PAGE.to_string(), w.index_title.to_string()));
-    let query = Query {
-        page: 1,
-        state: Some(state.slug.clone()),
-        filter: crate::schools::Filter {
-            state: Some(state.state),
-            ..Default::default()
-        },
-        ..Query::default()
-    };
-    let hits = schools.search(&query.filter, query.order);
-    let count = hits.len();
-    let mut results = results(w, schools, &query);
-    // The state's page lists every school, not one page of them.
-    results.list = hits
-        .iter()
-        .map(|hit| ResultView::of(w, year, hit))
-        .collect();
-    results.shown = None;
-    results.next = None;
-    ProgramsView {
-        chrome: &chrome,
-        heading: chrome.title.clone(),
-        lede: if count == 0 {
-            w.state_none
-                .with("state", &state.name)
-                .with("year", year)
-                .to_string()
-        } else {
-            w.state_lede
-                .with("count", count)
-                .with("state", &state.name)
-                .with("year", year)
-                .to_string()
-        },
-        form: FormView::new(site, schools, &query),
-        problem: None,
-        results: (count > 0).then_some(results),
-        states: Vec::new(),
-        every_state: Some(PROGRAMS_PAGE.to_string()),
-        cannot_say: cannot_say(w),
-        completions_note: w.completions_note.with("year", year).to_string(),
-        sources: source_lines(w, schools),
-    }
-    .render()
-}
-
 /// Reads the search in `request`'s query string.
 pub(super) fn read_query(site: &Site, raw: &str) -> Result<Query, QueryProblem> {
     let pairs = crate::salary::query::decode(raw).map_err(|_| QueryProblem::Malformed)?;
@@ -600,58 +282,6 @@ pub(super) fn read_query(site: &Site, raw: &str) -> Result<Query, QueryProblem> 
                 .is_some_and(|l| l.area_type == AreaType::Metro && l.state != StateCode::NATIONAL)
         },
     )
-}
-
-/// `/programs`: the bare page as prepared, or a search's results, or the form with its problem
-/// (status 400, what was typed kept).
-pub(super) async fn index(
-    request: HttpRequest,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let (Some(pages), Some(schools)) = (&state.program_pages, &state.site.schools) else {
-        return Err(AppError::NotFound);
-    };
-    let site = &state.site;
-    let raw = request.query_string();
-    // A page past the last one is an address no link gives: the form, with the reason.
-    let past_the_end = |query: &Query| {
-        query.page > 1
-            && (query.page - 1) * PAGE_SIZE >= schools.search(&query.filter, query.order).len()
-    };
-    let read = read_query(site, raw).and_then(|query| {
-        if past_the_end(&query) {
-            Err(QueryProblem::BadPage)
-        } else {
-            Ok(query)
-        }
-    });
-    let (status, body) = match read {
-        Ok(query) if query.is_empty() => return Ok(pages.index.respond(&request)),
-        Ok(query) => (
-            StatusCode::OK,
-            render_search(site, schools, &pages.chrome, &query, None),
-        ),
-        Err(problem) => {
-            // Keep what was typed in the box, so nothing is lost.
-            let typed = super::pay::typed_search(raw);
-            let query = Query {
-                text: typed.chars().take(MAX_TEXT_CHARS).collect(),
-                page: 1,
-                ..Query::default()
-            };
-            (
-                StatusCode::BAD_REQUEST,
-                render_search(
-                    site,
-                    schools,
-                    &pages.chrome,
-                    &query,
-                    Some(problem_words(&site.words.programs, problem)),
-                ),
-            )
-        }
-    };
-    Ok(respond(status, HTML, CACHE_PAGE).body(body.map_err(AppError::internal)?))
 }
 
 /// Sentences under a school's name: its area's pay page or its state's.

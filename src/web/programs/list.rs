@@ -1,0 +1,486 @@
+//! The lists of schools: `/programs` (the form, and a search's results) and a state's list, from
+//! one template. What does not depend on the search is made once ([`ListParts`]): the page's
+//! sentences, the states, and each school's lines, on the first list that shows the school.
+
+use std::sync::OnceLock;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use super::super::AppState;
+use super::super::error::AppError;
+use super::super::pay::{Segment, linked};
+use super::super::prepared::{CACHE_PAGE, respond};
+use super::super::views::{AssetUrls, Chrome, chrome_for};
+use super::{
+    Choice, HTML, PROGRAMS_PAGE, cannot_say, control_words, field_words, level_words,
+    problem_words, read_query, route_words, school_url, source_lines, state_url,
+};
+use crate::pay::Listing;
+use crate::schools::query::{self, MAX_TEXT_CHARS, PAGE_SIZE};
+use crate::schools::{Control, Field, Hit, Level, Order, Query, QueryProblem, School, Schools};
+use crate::site::Site;
+use crate::words::ProgramWords;
+
+/// A program in a list of results.
+pub(super) struct ProgramLine {
+    text: String,
+    route: String,
+}
+
+/// A school's lines in a list: its page, its place and kind, and each of its programs.
+pub(super) struct SchoolLines {
+    href: String,
+    place: String,
+    programs: Vec<ProgramLine>,
+}
+
+impl SchoolLines {
+    fn of(w: &ProgramWords, year: &str, school: &School) -> SchoolLines {
+        SchoolLines {
+            href: school_url(school.unitid),
+            place: w
+                .result_place
+                .with("place", format!("{}, {}", school.city, school.state))
+                .with("control", control_words(w, school.control))
+                .to_string(),
+            programs: school
+                .programmes
+                .iter()
+                .map(|p| {
+                    let message = if p.completers == 1 {
+                        &w.result_program_one
+                    } else {
+                        &w.result_program
+                    };
+                    ProgramLine {
+                        text: message
+                            .with("field", field_words(w, p.field))
+                            .with("level", level_words(w, p.level))
+                            .with("completers", p.completers)
+                            .with("year", year)
+                            .to_string(),
+                        route: route_words(w, p.route()).to_string(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A state with schools, for the form's list and the bare page's.
+struct StateEntry {
+    slug: String,
+    name: String,
+    href: String,
+    /// "12 schools".
+    count: String,
+}
+
+/// What every list shows that no search changes, made once at start-up.
+pub(super) struct ListParts {
+    lede: String,
+    cannot_say: Vec<Segment>,
+    completions_note: String,
+    sources: Vec<Vec<Segment>>,
+    states: Vec<StateEntry>,
+    /// The form's awards, fields and kinds of school: value and words.
+    levels: Vec<(&'static str, String)>,
+    fields: Vec<(&'static str, String)>,
+    controls: Vec<(&'static str, String)>,
+    /// Each school's lines, by its place in [`Schools::all`], made on the first list that shows it.
+    lines: Vec<OnceLock<SchoolLines>>,
+}
+
+impl ListParts {
+    pub(super) fn new(site: &Site, schools: &Schools) -> ListParts {
+        let w = &site.words.programs;
+        let year = &schools.release.academic_year;
+        let states = site
+            .areas
+            .states()
+            .filter_map(|s| {
+                let count = match schools.in_state(s.state).count() {
+                    0 => return None,
+                    1 => w.state_count_one.to_string(),
+                    n => w.state_count_many.with("count", n).to_string(),
+                };
+                Some(StateEntry {
+                    slug: s.slug.clone(),
+                    name: s.name.clone(),
+                    href: state_url(s),
+                    count,
+                })
+            })
+            .collect();
+        ListParts {
+            lede: w
+                .index_lede
+                .with(
+                    "count",
+                    crate::money::group_thousands(schools.all().len() as u64),
+                )
+                .with("year", year)
+                .to_string(),
+            cannot_say: cannot_say(w),
+            completions_note: w.completions_note.with("year", year).to_string(),
+            sources: source_lines(w, schools),
+            states,
+            levels: Level::ALL
+                .map(|l| (l.slug(), level_words(w, l).to_string()))
+                .to_vec(),
+            fields: Field::ALL
+                .map(|f| (f.slug(), field_words(w, f).to_string()))
+                .to_vec(),
+            controls: Control::ALL
+                .map(|c| (c.slug(), control_words(w, c).to_string()))
+                .to_vec(),
+            lines: schools.all().iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn lines(&self, site: &Site, schools: &Schools, school: &School) -> &SchoolLines {
+        let position = schools
+            .position(school.unitid)
+            .expect("a hit is one of the schools");
+        self.lines[position].get_or_init(|| {
+            SchoolLines::of(&site.words.programs, &schools.release.academic_year, school)
+        })
+    }
+}
+
+/// A school in a list of results, with the programs that matched.
+pub(super) struct ResultView<'a> {
+    name: &'a str,
+    lines: &'a SchoolLines,
+    programs: Vec<&'a ProgramLine>,
+}
+
+/// What a search found, one page of it.
+pub(super) struct Results<'a> {
+    title: String,
+    shown: Option<String>,
+    list: Vec<ResultView<'a>>,
+    /// The links to the previous and next page of results.
+    previous: Option<String>,
+    next: Option<String>,
+    json: String,
+    csv: String,
+}
+
+/// The form's choices and what was chosen.
+pub(super) struct FormView {
+    text: String,
+    states: Vec<Choice>,
+    /// The metro area a link chose: its code, and the sentence naming it with the link that
+    /// drops it.
+    area: Option<(String, Vec<Segment>)>,
+    levels: Vec<Choice>,
+    fields: Vec<Choice>,
+    controls: Vec<Choice>,
+    by_name: bool,
+    max_chars: usize,
+}
+
+/// Each of `options` (value, words) as a choice, chosen where `chosen` holds.
+fn choices<'a>(
+    options: impl IntoIterator<Item = (&'a str, &'a str)>,
+    chosen: impl Fn(&str) -> bool,
+) -> Vec<Choice> {
+    options
+        .into_iter()
+        .map(|(value, label)| Choice {
+            value: value.to_string(),
+            label: label.to_string(),
+            checked: chosen(value),
+        })
+        .collect()
+}
+
+impl FormView {
+    fn new(site: &Site, parts: &ListParts, query: &Query) -> FormView {
+        let w = &site.words.programs;
+        let mut without_area = query.clone();
+        without_area.area = None;
+        without_area.filter.area = None;
+        FormView {
+            text: query.text.clone(),
+            states: choices(
+                parts
+                    .states
+                    .iter()
+                    .map(|s| (s.slug.as_str(), s.name.as_str())),
+                |slug| query.state.as_deref() == Some(slug),
+            ),
+            area: query.area.and_then(|code| {
+                let listing = site.areas.by_code(code)?;
+                let sentence = linked(
+                    w.area_chosen.with("area", &listing.name).parts(&["remove"]),
+                    &[(
+                        "remove",
+                        search_url(&without_area, 1),
+                        w.area_remove.to_string(),
+                    )],
+                );
+                Some((code.to_string(), sentence))
+            }),
+            levels: choices(parts.levels.iter().map(|(v, l)| (*v, l.as_str())), |slug| {
+                query.filter.levels.iter().any(|l| l.slug() == slug)
+            }),
+            fields: choices(parts.fields.iter().map(|(v, l)| (*v, l.as_str())), |slug| {
+                query.filter.fields.iter().any(|f| f.slug() == slug)
+            }),
+            controls: choices(
+                parts.controls.iter().map(|(v, l)| (*v, l.as_str())),
+                |slug| query.filter.controls.iter().any(|c| c.slug() == slug),
+            ),
+            by_name: query.order == Order::Name,
+            max_chars: MAX_TEXT_CHARS,
+        }
+    }
+}
+
+pub(super) fn search_url(query: &Query, page: usize) -> String {
+    search_url_of(&query::query_string(query, page))
+}
+
+/// `/programs` with a query string, if any.
+pub(super) fn search_url_of(query_string: &str) -> String {
+    if query_string.is_empty() {
+        PROGRAMS_PAGE.to_string()
+    } else {
+        format!("{PROGRAMS_PAGE}?{query_string}")
+    }
+}
+
+/// `templates/programs.html`: the search, a search's results or a state's list, and the states.
+#[derive(Template)]
+#[template(path = "programs.html")]
+struct ProgramsView<'a> {
+    chrome: &'a Chrome,
+    heading: &'a str,
+    lede: &'a str,
+    form: FormView,
+    problem: Option<String>,
+    results: Option<Results<'a>>,
+    /// Each state with schools, its page and how many (on the bare search page only).
+    states: &'a [StateEntry],
+    /// On a state's page: the way back to every state.
+    every_state: Option<&'static str>,
+    cannot_say: &'a [Segment],
+    completions_note: &'a str,
+    sources: &'a [Vec<Segment>],
+}
+
+/// The page of `hits` that `query` asks for; the whole list for a state's page (`all`).
+fn results<'a>(
+    site: &'a Site,
+    schools: &'a Schools,
+    parts: &'a ListParts,
+    query: &Query,
+    hits: &[Hit<'a>],
+    all: bool,
+) -> Results<'a> {
+    let w = &site.words.programs;
+    let count = hits.len();
+    let (from, size) = if all {
+        (0, count)
+    } else {
+        ((query.page - 1) * PAGE_SIZE, PAGE_SIZE)
+    };
+    let list: Vec<ResultView<'a>> = hits
+        .iter()
+        .skip(from)
+        .take(size)
+        .map(|hit| {
+            let lines = parts.lines(site, schools, hit.school);
+            let programs = hit
+                .programmes
+                .iter()
+                .filter_map(|p| {
+                    let at = hit
+                        .school
+                        .programmes
+                        .iter()
+                        .position(|q| std::ptr::eq(q, *p))?;
+                    lines.programs.get(at)
+                })
+                .collect();
+            ResultView {
+                name: &hit.school.name,
+                lines,
+                programs,
+            }
+        })
+        .collect();
+    let title = match count {
+        0 => w.no_results_title.to_string(),
+        1 => w.results_title_one.to_string(),
+        n => w.results_title_many.with("count", n).to_string(),
+    };
+    let formats = query::query_string(query, 1);
+    Results {
+        title,
+        shown: (count > size).then(|| {
+            w.results_shown
+                .with("from", from + 1)
+                .with("to", from + list.len())
+                .with("count", count)
+                .to_string()
+        }),
+        previous: (query.page > 1).then(|| search_url(query, query.page - 1)),
+        next: (from + size < count).then(|| search_url(query, query.page + 1)),
+        list,
+        json: format!("{PROGRAMS_PAGE}.json?{formats}"),
+        csv: format!("{PROGRAMS_PAGE}.csv?{formats}"),
+    }
+}
+
+/// A search's page: the form holding `query`, and `hits` unless none was asked for (`None`: the
+/// bare page, with the states, or a page with a problem).
+pub(super) fn render_search(
+    site: &Site,
+    schools: &Schools,
+    parts: &ListParts,
+    chrome: &Chrome,
+    query: &Query,
+    hits: Option<&[Hit<'_>]>,
+    problem: Option<String>,
+) -> askama::Result<String> {
+    let w = &site.words.programs;
+    let results = hits.map(|hits| results(site, schools, parts, query, hits, false));
+    ProgramsView {
+        chrome,
+        heading: w.index_title.as_str(),
+        lede: &parts.lede,
+        form: FormView::new(site, parts, query),
+        problem,
+        states: if results.is_none() {
+            &parts.states
+        } else {
+            &[]
+        },
+        results,
+        every_state: None,
+        cannot_say: &parts.cannot_say,
+        completions_note: &parts.completions_note,
+        sources: &parts.sources,
+    }
+    .render()
+}
+
+/// A state's list: every school in it, shortest award first.
+pub(super) fn state_page(
+    site: &Site,
+    schools: &Schools,
+    parts: &ListParts,
+    base_url: &str,
+    assets: &AssetUrls,
+    state: &Listing,
+) -> askama::Result<String> {
+    let w = &site.words.programs;
+    let year = &schools.release.academic_year;
+    let mut chrome = chrome_for(
+        site,
+        base_url,
+        assets,
+        &state_url(state),
+        &w.state_title.with("state", &state.name).to_string(),
+        &w.state_description.with("state", &state.name).to_string(),
+    );
+    chrome
+        .breadcrumbs
+        .push((PROGRAMS_PAGE.to_string(), w.index_title.to_string()));
+    let query = Query {
+        page: 1,
+        state: Some(state.slug.clone()),
+        filter: crate::schools::Filter {
+            state: Some(state.state),
+            ..Default::default()
+        },
+        ..Query::default()
+    };
+    let hits = schools.search(&query.filter, query.order);
+    let lede = if hits.is_empty() {
+        w.state_none.with("state", &state.name).with("year", year)
+    } else {
+        w.state_lede
+            .with("count", hits.len())
+            .with("state", &state.name)
+            .with("year", year)
+    }
+    .to_string();
+    ProgramsView {
+        chrome: &chrome,
+        heading: &chrome.title,
+        lede: &lede,
+        form: FormView::new(site, parts, &query),
+        problem: None,
+        results: (!hits.is_empty()).then(|| results(site, schools, parts, &query, &hits, true)),
+        states: &[],
+        every_state: Some(PROGRAMS_PAGE),
+        cannot_say: &parts.cannot_say,
+        completions_note: &parts.completions_note,
+        sources: &parts.sources,
+    }
+    .render()
+}
+
+/// `/programs`: the bare page as prepared, or a search's results, or the form with its problem
+/// (status 400, what was typed kept).
+pub(in crate::web) async fn index(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let (Some(pages), Some(schools)) = (&state.program_pages, &state.site.schools) else {
+        return Err(AppError::NotFound);
+    };
+    let site = &state.site;
+    let raw = request.query_string();
+    let found = read_query(site, raw).and_then(|query| {
+        let hits = schools.search(&query.filter, query.order);
+        // A page past the last is an address no link gives: the form, with the reason.
+        if query.page > 1 && (query.page - 1) * PAGE_SIZE >= hits.len() {
+            return Err(QueryProblem::BadPage);
+        }
+        Ok((query, hits))
+    });
+    let (status, body) = match found {
+        Ok((query, _)) if query.is_empty() => return Ok(pages.index.respond(&request)),
+        Ok((query, hits)) => (
+            StatusCode::OK,
+            render_search(
+                site,
+                schools,
+                &pages.parts,
+                &pages.chrome,
+                &query,
+                Some(&hits),
+                None,
+            ),
+        ),
+        Err(problem) => {
+            // Keep what was typed in the box, so nothing is lost.
+            let typed = super::super::pay::typed_search(raw);
+            let query = Query {
+                text: typed.chars().take(MAX_TEXT_CHARS).collect(),
+                page: 1,
+                ..Query::default()
+            };
+            (
+                StatusCode::BAD_REQUEST,
+                render_search(
+                    site,
+                    schools,
+                    &pages.parts,
+                    &pages.chrome,
+                    &query,
+                    None,
+                    Some(problem_words(&site.words.programs, problem)),
+                ),
+            )
+        }
+    };
+    Ok(respond(status, HTML, CACHE_PAGE).body(body.map_err(AppError::internal)?))
+}
