@@ -1,6 +1,7 @@
 //! The web layer, the only part that knows actix-web and askama: state rendered at start-up, the one
 //! app factory used by the binary and the tests, and the server.
 
+mod answers;
 mod assets;
 pub(crate) mod error;
 mod export;
@@ -65,7 +66,9 @@ pub struct AppState {
     /// The salary page's layout and form choices, rendered once.
     pub salary_layout: salary::Layout,
     /// The comparison's answers to queries asked more than once, kept by format and query.
-    pub salary_answers: salary::AnswerCache,
+    pub salary_answers: answers::AnswerCache,
+    /// A search of the schools' answers to queries asked more than once, kept by format and query.
+    pub program_answers: answers::AnswerCache,
     /// The parts of comparisons that do not depend on the offer, built once each.
     pub salary_figures: salary::FiguresCache,
     /// `/pay` around its search box, rendered once; `None` for a site without pay data.
@@ -210,7 +213,8 @@ impl AppState {
             ),
             assets,
             salary_layout,
-            salary_answers: salary::AnswerCache::default(),
+            salary_answers: answers::AnswerCache::default(),
+            program_answers: answers::AnswerCache::default(),
             salary_figures: salary::FiguresCache::default(),
             pay_index,
             program_pages,

@@ -282,3 +282,39 @@ fn the_sitemap_has_the_search_the_states_and_every_school() {
         assert!(sitemap.contains(&format!("/schools/{}</loc>", school.unitid)));
     }
 }
+
+#[test]
+fn a_search_asked_for_again_is_kept_and_each_format_keeps_its_headers() {
+    let app = TestApp::spawn(&pay_site());
+    let kept = || app.state().program_answers.bytes();
+    for target in [
+        "/programs?level=associate",
+        "/programs.json?level=associate",
+        "/programs.csv?level=associate",
+    ] {
+        let before = kept();
+        let first = app.get(target);
+        assert_eq!(kept(), before, "{target}: asked once, not kept");
+        let second = app.get(target);
+        assert!(kept() > before, "{target}: asked twice, kept");
+        let third = app.get(target);
+        assert_eq!(first.body, second.body, "{target}");
+        assert_eq!(second.body, third.body, "{target}");
+        assert_eq!(first.content_type, third.content_type, "{target}");
+        assert!(third.headers.get("etag").is_some(), "{target}");
+        if target.contains(".csv") {
+            for answer in [&first, &third] {
+                assert_eq!(
+                    answer.headers.get("content-disposition").unwrap(),
+                    "attachment; filename=\"him-programs.csv\""
+                );
+            }
+        }
+    }
+    // A rejected search is never kept.
+    let before = kept();
+    for _ in 0..3 {
+        assert_eq!(app.get("/programs?level=phd").status, 400);
+    }
+    assert_eq!(kept(), before);
+}

@@ -1,6 +1,8 @@
 //! `/programs.json` and `/programs.csv`: every school a search finds, for counsellors, with each
 //! figure's year and source. A search that cannot be answered gets status 400 and its reason.
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -10,7 +12,7 @@ use crate::schools::{Hit, Role, Route, Schools};
 use crate::site::Site;
 use crate::web::AppState;
 use crate::web::error::AppError;
-use crate::web::prepared::{CACHE_PAGE, respond};
+use crate::web::prepared::{CACHE_PAGE, Keep, Prepared, respond};
 
 const JSON: &str = "application/json";
 const CSV: &str = "text/csv; charset=utf-8";
@@ -221,6 +223,23 @@ fn answer_csv(site: &Site, base_url: &str, hits: &[Hit<'_>]) -> Result<Vec<u8>, 
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
+/// What the answers are kept as in `AppState::program_answers`, one type a format.
+struct JsonKept;
+struct CsvKept;
+
+/// The CSV is a file to save: its name.
+fn with_headers(format: Format, mut response: HttpResponse) -> HttpResponse {
+    if let Format::Csv = format {
+        response.headers_mut().insert(
+            actix_web::http::header::CONTENT_DISPOSITION,
+            actix_web::http::header::HeaderValue::from_static(
+                "attachment; filename=\"him-programs.csv\"",
+            ),
+        );
+    }
+    response
+}
+
 /// Which of the two formats.
 #[derive(Clone, Copy)]
 pub(super) enum Format {
@@ -241,6 +260,15 @@ async fn answer(
         Format::Json => JSON,
         Format::Csv => CSV,
     };
+    let kept = match format {
+        Format::Json => state
+            .program_answers
+            .get::<JsonKept>(request.query_string()),
+        Format::Csv => state.program_answers.get::<CsvKept>(request.query_string()),
+    };
+    if let Some(kept) = kept {
+        return Ok(with_headers(format, kept.respond(request)));
+    }
     let query = match read_query(site, request.query_string()) {
         Ok(query) => query,
         Err(problem) => {
@@ -266,14 +294,22 @@ async fn answer(
         ),
         Format::Csv => answer_csv(site, base_url, &hits).map_err(AppError::internal)?,
     };
-    let mut response = respond(StatusCode::OK, content_type, CACHE_PAGE);
-    if let Format::Csv = format {
-        response.insert_header((
-            "Content-Disposition",
-            "attachment; filename=\"him-programs.csv\"",
-        ));
+    let answer = Arc::new(Prepared::new(
+        content_type,
+        CACHE_PAGE,
+        body,
+        Keep::UntilReload,
+    ));
+    let raw = request.query_string();
+    match format {
+        Format::Json => state
+            .program_answers
+            .put::<JsonKept>(raw, Arc::clone(&answer)),
+        Format::Csv => state
+            .program_answers
+            .put::<CsvKept>(raw, Arc::clone(&answer)),
     }
-    Ok(response.body(body))
+    Ok(with_headers(format, answer.respond_as_made(request)))
 }
 
 /// `/programs.json`.

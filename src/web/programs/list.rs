@@ -2,7 +2,7 @@
 //! one template. What does not depend on the search is made once ([`ListParts`]): the page's
 //! sentences, the states, and each school's lines, on the first list that shows the school.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -11,7 +11,7 @@ use askama::Template;
 use super::super::AppState;
 use super::super::error::AppError;
 use super::super::pay::{Segment, linked};
-use super::super::prepared::{CACHE_PAGE, respond};
+use super::super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
 use super::super::views::{AssetUrls, Chrome, chrome_for};
 use super::{
     Choice, HTML, PROGRAMS_PAGE, cannot_say, control_words, field_words, level_words,
@@ -427,8 +427,11 @@ pub(super) fn state_page(
     .render()
 }
 
-/// `/programs`: the bare page as prepared, or a search's results, or the form with its problem
-/// (status 400, what was typed kept).
+/// What a search's page is kept as in `AppState::program_answers`.
+struct ListPage;
+
+/// `/programs`: the bare page as prepared, or a search's results (kept from the query's second
+/// request on), or the form with its problem (status 400, what was typed kept).
 pub(in crate::web) async fn index(
     request: HttpRequest,
     state: web::Data<AppState>,
@@ -438,6 +441,9 @@ pub(in crate::web) async fn index(
     };
     let site = &state.site;
     let raw = request.query_string();
+    if let Some(kept) = state.program_answers.get::<ListPage>(raw) {
+        return Ok(kept.respond(&request));
+    }
     let found = read_query(site, raw).and_then(|query| {
         let hits = schools.search(&query.filter, query.order);
         // A page past the last is an address no link gives: the form, with the reason.
@@ -446,11 +452,10 @@ pub(in crate::web) async fn index(
         }
         Ok((query, hits))
     });
-    let (status, body) = match found {
+    let body = match found {
         Ok((query, _)) if query.is_empty() => return Ok(pages.index.respond(&request)),
-        Ok((query, hits)) => (
-            StatusCode::OK,
-            render_search(
+        Ok((query, hits)) => {
+            let body = render_search(
                 site,
                 schools,
                 &pages.parts,
@@ -458,8 +463,14 @@ pub(in crate::web) async fn index(
                 &query,
                 Some(&hits),
                 None,
-            ),
-        ),
+            )
+            .map_err(AppError::internal)?;
+            let answer = Arc::new(Prepared::new(HTML, CACHE_PAGE, body, Keep::UntilReload));
+            state
+                .program_answers
+                .put::<ListPage>(raw, Arc::clone(&answer));
+            return Ok(answer.respond_as_made(&request));
+        }
         Err(problem) => {
             // Keep what was typed in the box, so nothing is lost.
             let typed = super::super::pay::typed_search(raw);
@@ -468,19 +479,17 @@ pub(in crate::web) async fn index(
                 page: 1,
                 ..Query::default()
             };
-            (
-                StatusCode::BAD_REQUEST,
-                render_search(
-                    site,
-                    schools,
-                    &pages.parts,
-                    &pages.chrome,
-                    &query,
-                    None,
-                    Some(problem_words(&site.words.programs, problem)),
-                ),
+            // Not kept: a rejected search is rare, and would only crowd out answers worth keeping.
+            render_search(
+                site,
+                schools,
+                &pages.parts,
+                &pages.chrome,
+                &query,
+                None,
+                Some(problem_words(&site.words.programs, problem)),
             )
         }
     };
-    Ok(respond(status, HTML, CACHE_PAGE).body(body.map_err(AppError::internal)?))
+    Ok(respond(StatusCode::BAD_REQUEST, HTML, CACHE_PAGE).body(body.map_err(AppError::internal)?))
 }

@@ -19,7 +19,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::HeaderMap;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-pub(super) use cache::{AnswerCache, FiguresCache};
+pub(super) use cache::FiguresCache;
 pub(super) use layout::Layout;
 
 use super::AppState;
