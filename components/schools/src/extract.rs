@@ -534,7 +534,7 @@ fn read_programmes(
     for (school, programme) in rows {
         schools[school].programmes.push(programme);
     }
-    let empty: Vec<Problem> = schools
+    let problems: Vec<Problem> = schools
         .iter()
         .filter(|s| s.programmes.is_empty())
         .map(|s| {
@@ -549,7 +549,11 @@ fn read_programmes(
             )
         })
         .collect();
-    if empty.is_empty() { Ok(()) } else { Err(empty) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]

@@ -50,18 +50,30 @@ pub enum Order {
 }
 
 /// A school that matches, with the programmes that do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit<'a> {
     pub school: &'a School,
-    pub programmes: Vec<&'a Programme>,
+    /// Bit `i` set: the school's programme `i` matches. A school has one programme per field and
+    /// award level code at most (the extract refuses a second), 4 × 12 = 48 in all, so 64 bits
+    /// hold them, and a search allocates nothing per school (8 at most in 2023-24).
+    matched: u64,
 }
 
-impl Hit<'_> {
+impl<'a> Hit<'a> {
+    /// The matching programmes, in the school's order, with their places among its programmes.
+    pub fn programmes(&self) -> impl Iterator<Item = (usize, &'a Programme)> + use<'a> {
+        let matched = self.matched;
+        self.school
+            .programmes
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| matched & (1 << i) != 0)
+    }
+
     /// The shortest award among the matching programmes.
     pub fn lowest_level(&self) -> Level {
-        self.programmes
-            .iter()
-            .map(|p| p.level)
+        self.programmes()
+            .map(|(_, p)| p.level)
             .min()
             .unwrap_or(Level::Doctorate)
     }
@@ -76,12 +88,13 @@ impl Schools {
             .zip(&self.haystacks)
             .filter(|(school, haystack)| filter.keeps_school(school, haystack))
             .filter_map(|(school, _)| {
-                let programmes: Vec<&Programme> = school
+                let matched = school
                     .programmes
                     .iter()
-                    .filter(|p| filter.keeps_programme(p))
-                    .collect();
-                (!programmes.is_empty()).then_some(Hit { school, programmes })
+                    .enumerate()
+                    .filter(|(_, p)| filter.keeps_programme(p))
+                    .fold(0u64, |bits, (i, _)| bits | 1 << i);
+                (matched != 0).then_some(Hit { school, matched })
             })
             .collect();
         // The schools are by name already, and the sort is stable.
@@ -187,6 +200,12 @@ mod tests {
     }
 
     #[test]
+    fn a_school_has_fewer_possible_programmes_than_a_hit_has_bits() {
+        let award_levels = (0..=u8::MAX).filter(|&code| Level::from_awlevel(code).is_some());
+        assert!(award_levels.count() * Field::ALL.len() <= 64);
+    }
+
+    #[test]
     fn everything_is_found_shortest_award_first() {
         let schools = schools();
         let hits = schools.search(&Filter::default(), Order::Level);
@@ -254,8 +273,13 @@ mod tests {
         };
         let hits = schools.search(&filter, Order::Level);
         assert_eq!(names(&hits), ["Austin State University"]);
-        assert_eq!(hits[0].programmes.len(), 1);
-        assert_eq!(hits[0].programmes[0].field, Field::Coding);
+        let matched: Vec<_> = hits[0].programmes().collect();
+        assert_eq!(matched.len(), 1);
+        assert_eq!(
+            matched[0].0, 0,
+            "its programmes are by level: the certificate first"
+        );
+        assert_eq!(matched[0].1.field, Field::Coding);
 
         let public = Filter {
             controls: vec![Control::Public],

@@ -149,9 +149,8 @@ fn answer_json(
                     graduation_percent: s.graduation_percent,
                     earnings_10_years: s.earnings_10_years,
                     programmes: hit
-                        .programmes
-                        .iter()
-                        .map(|p| JsonProgramme {
+                        .programmes()
+                        .map(|(_, p)| JsonProgramme {
                             cip: p.field.cip(),
                             field: p.field.slug(),
                             level: p.level.slug(),
@@ -196,7 +195,7 @@ fn answer_csv(site: &Site, base_url: &str, hits: &[Hit<'_>]) -> Result<Vec<u8>, 
     for hit in hits {
         let s = hit.school;
         let area = s.area.and_then(|code| site.areas.by_code(code));
-        for p in &hit.programmes {
+        for (_, p) in hit.programmes() {
             out.write_record([
                 s.unitid.to_string().as_str(),
                 &s.name,

@@ -12,6 +12,7 @@ use super::super::AppState;
 use super::super::error::AppError;
 use super::super::pay::{Segment, linked};
 use super::super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
+use super::super::trusted::Fragment;
 use super::super::views::{AssetUrls, Chrome, chrome_for};
 use super::{
     Choice, HTML, PROGRAMS_PAGE, cannot_say, control_words, field_words, level_words,
@@ -23,49 +24,64 @@ use crate::schools::{Control, Field, Hit, Level, Order, Query, QueryProblem, Sch
 use crate::site::Site;
 use crate::words::ProgramWords;
 
-/// A program in a list of results.
-pub(super) struct ProgramLine {
-    text: String,
-    route: String,
+/// A school's name, page, place and kind in a list of results: `templates/_school_result.html`.
+#[derive(Template)]
+#[template(path = "_school_result.html")]
+struct SchoolResult<'a> {
+    name: &'a str,
+    href: &'a str,
+    place: &'a str,
 }
 
-/// A school's lines in a list: its page, its place and kind, and each of its programs.
+/// One program in a list of results: `templates/_program_result.html`.
+#[derive(Template)]
+#[template(path = "_program_result.html")]
+struct ProgramResult<'a> {
+    text: &'a str,
+    route: &'a str,
+}
+
+/// A school's parts of a list, rendered once each: its heading and place, and each of its
+/// programs, of which a list shows those that match.
 pub(super) struct SchoolLines {
-    href: String,
-    place: String,
-    programs: Vec<ProgramLine>,
+    head: Fragment,
+    programs: Vec<Fragment>,
 }
 
 impl SchoolLines {
-    fn of(w: &ProgramWords, year: &str, school: &School) -> SchoolLines {
-        SchoolLines {
-            href: school_url(school.unitid),
-            place: w
-                .result_place
-                .with("place", format!("{}, {}", school.city, school.state))
-                .with("control", control_words(w, school.control))
-                .to_string(),
-            programs: school
-                .programmes
-                .iter()
-                .map(|p| {
-                    let message = if p.completers == 1 {
-                        &w.result_program_one
-                    } else {
-                        &w.result_program
-                    };
-                    ProgramLine {
-                        text: message
-                            .with("field", field_words(w, p.field))
-                            .with("level", level_words(w, p.level))
-                            .with("completers", p.completers)
-                            .with("year", year)
-                            .to_string(),
-                        route: route_words(w, p.route()).to_string(),
-                    }
+    fn of(w: &ProgramWords, year: &str, school: &School) -> askama::Result<SchoolLines> {
+        let place = w
+            .result_place
+            .with("place", format!("{}, {}", school.city, school.state))
+            .with("control", control_words(w, school.control))
+            .to_string();
+        let head = Fragment::render(&SchoolResult {
+            name: &school.name,
+            href: &school_url(school.unitid),
+            place: &place,
+        })?;
+        let programs = school
+            .programmes
+            .iter()
+            .map(|p| {
+                let message = if p.completers == 1 {
+                    &w.result_program_one
+                } else {
+                    &w.result_program
+                };
+                let text = message
+                    .with("field", field_words(w, p.field))
+                    .with("level", level_words(w, p.level))
+                    .with("completers", p.completers)
+                    .with("year", year)
+                    .to_string();
+                Fragment::render(&ProgramResult {
+                    text: &text,
+                    route: route_words(w, p.route()).as_str(),
                 })
-                .collect(),
-        }
+            })
+            .collect::<askama::Result<_>>()?;
+        Ok(SchoolLines { head, programs })
     }
 }
 
@@ -140,21 +156,29 @@ impl ListParts {
         }
     }
 
-    fn lines(&self, site: &Site, schools: &Schools, school: &School) -> &SchoolLines {
+    /// The school's lines, rendered now if no list showed it before. Two first requests at once
+    /// may both render them; the first kept wins, and they are the same.
+    fn lines(
+        &self,
+        site: &Site,
+        schools: &Schools,
+        school: &School,
+    ) -> askama::Result<&SchoolLines> {
         let position = schools
             .position(school.unitid)
             .expect("a hit is one of the schools");
-        self.lines[position].get_or_init(|| {
-            SchoolLines::of(&site.words.programs, &schools.release.academic_year, school)
-        })
+        if let Some(lines) = self.lines[position].get() {
+            return Ok(lines);
+        }
+        let lines = SchoolLines::of(&site.words.programs, &schools.release.academic_year, school)?;
+        Ok(self.lines[position].get_or_init(|| lines))
     }
 }
 
 /// A school in a list of results, with the programs that matched.
 pub(super) struct ResultView<'a> {
-    name: &'a str,
-    lines: &'a SchoolLines,
-    programs: Vec<&'a ProgramLine>,
+    head: &'a Fragment,
+    programs: Vec<&'a Fragment>,
 }
 
 /// What a search found, one page of it.
@@ -281,7 +305,7 @@ fn results<'a>(
     query: &Query,
     hits: &[Hit<'a>],
     all: bool,
-) -> Results<'a> {
+) -> askama::Result<Results<'a>> {
     let w = &site.words.programs;
     let count = hits.len();
     let (from, size) = if all {
@@ -294,33 +318,23 @@ fn results<'a>(
         .skip(from)
         .take(size)
         .map(|hit| {
-            let lines = parts.lines(site, schools, hit.school);
-            let programs = hit
-                .programmes
-                .iter()
-                .filter_map(|p| {
-                    let at = hit
-                        .school
-                        .programmes
-                        .iter()
-                        .position(|q| std::ptr::eq(q, *p))?;
-                    lines.programs.get(at)
-                })
-                .collect();
-            ResultView {
-                name: &hit.school.name,
-                lines,
-                programs,
-            }
+            let lines = parts.lines(site, schools, hit.school)?;
+            Ok(ResultView {
+                head: &lines.head,
+                programs: hit
+                    .programmes()
+                    .filter_map(|(at, _)| lines.programs.get(at))
+                    .collect(),
+            })
         })
-        .collect();
+        .collect::<askama::Result<_>>()?;
     let title = match count {
         0 => w.no_results_title.to_string(),
         1 => w.results_title_one.to_string(),
         n => w.results_title_many.with("count", n).to_string(),
     };
     let formats = query::query_string(query, 1);
-    Results {
+    Ok(Results {
         title,
         shown: (count > size).then(|| {
             w.results_shown
@@ -334,7 +348,7 @@ fn results<'a>(
         list,
         json: format!("{PROGRAMS_PAGE}.json?{formats}"),
         csv: format!("{PROGRAMS_PAGE}.csv?{formats}"),
-    }
+    })
 }
 
 /// A search's page: the form holding `query`, and `hits` unless none was asked for (`None`: the
@@ -349,7 +363,9 @@ pub(super) fn render_search(
     problem: Option<String>,
 ) -> askama::Result<String> {
     let w = &site.words.programs;
-    let results = hits.map(|hits| results(site, schools, parts, query, hits, false));
+    let results = hits
+        .map(|hits| results(site, schools, parts, query, hits, false))
+        .transpose()?;
     ProgramsView {
         chrome,
         heading: w.index_title.as_str(),
@@ -417,7 +433,9 @@ pub(super) fn state_page(
         lede: &lede,
         form: FormView::new(site, parts, &query),
         problem: None,
-        results: (!hits.is_empty()).then(|| results(site, schools, parts, &query, &hits, true)),
+        results: (!hits.is_empty())
+            .then(|| results(site, schools, parts, &query, &hits, true))
+            .transpose()?,
         states: &[],
         every_state: Some(PROGRAMS_PAGE),
         cannot_say: &parts.cannot_say,
