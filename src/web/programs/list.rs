@@ -15,8 +15,8 @@ use super::super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
 use super::super::trusted::Fragment;
 use super::super::views::{AssetUrls, Chrome, chrome_for};
 use super::{
-    Choice, HTML, PROGRAMS_PAGE, cannot_say, control_words, field_words, level_words,
-    problem_words, read_query, route_words, school_url, source_lines, state_url,
+    HTML, PROGRAMS_PAGE, cannot_say, control_words, field_words, level_words, problem_words,
+    read_query, route_words, school_url, source_lines, state_url,
 };
 use crate::pay::Listing;
 use crate::schools::query::{self, MAX_TEXT_CHARS, PAGE_SIZE};
@@ -191,6 +191,13 @@ pub(super) struct Results<'a> {
     next: Option<String>,
     json: String,
     csv: String,
+}
+
+/// A choice of the form: its value, words, and whether it is chosen.
+pub(super) struct Choice {
+    value: String,
+    label: String,
+    checked: bool,
 }
 
 /// The form's choices and what was chosen.

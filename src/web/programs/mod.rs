@@ -1,7 +1,8 @@
 //! `/programs` (the search of the schools that award HIM credentials, with its JSON and CSV),
 //! `/programs/<state>` (a state's schools) and `/schools/<unitid>` (a school's page). The bare
 //! search page is rendered at start-up; a state's page and a school's on their first request, then
-//! kept; a search renders its results each time, from the one template.
+//! kept compressed; a search renders its results from parts made once (`list.rs`), and is kept
+//! from its query's second request on.
 
 mod data;
 mod list;
@@ -25,19 +26,12 @@ pub(super) use list::index;
 const HTML: &str = "text/html; charset=utf-8";
 
 pub use crate::schools::{PROGRAMS_PAGE, SCHOOLS_FOLDER, school_url};
-/// CAHIIM's directory of accredited programmes, which the data cannot replace.
+/// CAHIIM's directory of accredited programs, which the data cannot replace.
 pub const CAHIIM_DIRECTORY: &str = "https://www.cahiim.org/programs/program-directory";
 
 /// The address of a state's list: `/programs/texas`.
 fn state_url(state: &Listing) -> String {
     crate::schools::state_list_url(&state.slug)
-}
-
-/// A choice of the form: its value, words, and whether it is chosen.
-pub(super) struct Choice {
-    value: String,
-    label: String,
-    checked: bool,
 }
 
 /// The words of a level, a field, a kind of school and a route.
