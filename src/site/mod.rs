@@ -155,7 +155,7 @@ impl Site {
             oews,
             projections,
             prices,
-            schools,
+            mut schools,
         } = load_extracts(site_dir, &sources, &mut problems);
         let salary = load_salary(site_dir, &sources).and_then(|mut data| {
             problems.extend(add_imported(
@@ -177,6 +177,9 @@ impl Site {
             (Some(extract), Ok(data)) => area_directory(extract, data),
             _ => Directory::default(),
         };
+        if let Some(schools) = &mut schools {
+            add_place_names(schools, &areas);
+        }
         // Pay in each area, built as the guide's tables ask for it and kept for the site.
         let has_prices = prices.is_some();
         let area_pay = salary::area::AreaCache::new(oews.as_ref()).with_prices(prices);
@@ -495,6 +498,19 @@ fn missing_medians(data: &SalaryData) -> Vec<Problem> {
             )
         })
         .collect()
+}
+
+/// Lets a reader search the schools by their state's or metro area's name, as the directory of
+/// areas names them.
+fn add_place_names(schools: &mut crate::schools::Schools, areas: &Directory) {
+    schools.add_place_names(|school| {
+        [Some(school.fips.area()), school.area]
+            .into_iter()
+            .flatten()
+            .filter_map(|code| areas.by_code(code))
+            .map(|listing| listing.name.as_str())
+            .collect()
+    });
 }
 
 /// The anchors of `/programs`, a state's list of schools or a school's page, if `url` is one

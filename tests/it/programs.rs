@@ -90,6 +90,32 @@ fn a_search_filters_by_name_level_field_and_kind_and_every_format_agrees() {
             .contains(&format!("href=\"/schools/{}\"", first.unitid))
     );
 
+    // A school is found by its metro area's or state's name too, not only its own and its city's.
+    let first_word = |code| {
+        let area = site.areas.by_code(code).unwrap();
+        area.name
+            .split(['-', ',', ' '])
+            .next()
+            .unwrap()
+            .to_lowercase()
+    };
+    let outside_its_city = school_where(&site, |s| {
+        s.area.is_some_and(|code| {
+            let word = first_word(code);
+            !s.name.to_lowercase().contains(&word) && !s.city.to_lowercase().contains(&word)
+        })
+    });
+    let area = site.areas.by_code(outside_its_city.area.unwrap()).unwrap();
+    let first_word = first_word(area.code);
+    let page = app.get(&format!("/programs?q={first_word}"));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/schools/{}\"", outside_its_city.unitid)),
+        "{} in {} found by {first_word}",
+        outside_its_city.name,
+        area.name
+    );
+
     // An associate's in HIM technology: every programme listed is one, and each says the RHIT.
     let query = "level=associate&field=technology";
     let html = Html::parse(&app.get(&format!("/programs?{query}")).body);

@@ -356,7 +356,8 @@ pub struct Schools {
     pub release: Release,
     schools: Vec<School>,
     positions: FxHashMap<UnitId, usize>,
-    /// Each school's name and city, lowercased, for the search.
+    /// Each school's name and city, and the names of the places it lies in once known
+    /// ([`Schools::add_place_names`]), folded for the search.
     haystacks: Vec<String>,
     /// Each school's line in `schools.tsv`, for problems found after loading.
     lines: FxHashMap<UnitId, usize>,
@@ -388,6 +389,17 @@ impl Schools {
             haystacks,
             lines: FxHashMap::default(),
             source_lines: FxHashMap::default(),
+        }
+    }
+
+    /// Lets the search find each school by the names of the places it lies in as well (its
+    /// state's, its metro area's), which the extract holds only as codes: `names` gives them.
+    pub fn add_place_names<'a>(&mut self, names: impl Fn(&School) -> Vec<&'a str>) {
+        for (school, haystack) in self.schools.iter().zip(&mut self.haystacks) {
+            for name in names(school) {
+                haystack.push(' ');
+                haystack.push_str(&search::fold(name));
+            }
         }
     }
 

@@ -8,7 +8,8 @@ use crate::{Control, Field, Level, Programme, School, Schools};
 /// What a reader asks for. Empty lists keep everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Folded words ([`fold`]), each of which must appear in the school's name or city.
+    /// Folded words ([`fold`]), each of which must appear in the school's name or city, or in the
+    /// names of its state and metro area where those were added ([`Schools::add_place_names`]).
     pub words: Vec<String>,
     pub state: Option<StateCode>,
     pub area: Option<AreaCode>,
@@ -261,6 +262,25 @@ mod tests {
         assert_eq!(find("austin round"), ["Austin State University"]);
         assert!(find("nowhere").is_empty());
         assert_eq!(find("  ").len(), 3);
+    }
+
+    #[test]
+    fn place_names_added_are_found_too() {
+        let mut schools = schools();
+        schools.add_place_names(|s| match s.area {
+            Some(_) => vec!["Texas", "Austin-Round Rock-San Marcos, TX"],
+            None => vec!["Missouri"],
+        });
+        let find = |q: &str| {
+            let filter = Filter {
+                words: Filter::words_of(q),
+                ..Filter::default()
+            };
+            names(&schools.search(&filter, Order::Name)).len()
+        };
+        assert_eq!(find("san marcos"), 2);
+        assert_eq!(find("missouri"), 1);
+        assert_eq!(find("texas zephyr"), 1);
     }
 
     #[test]
