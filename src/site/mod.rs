@@ -215,15 +215,13 @@ impl Site {
         problems.extend(page_problems);
         problems.extend(required_pages(&loaded, &failed_urls, words));
         let generated = |url: &str| {
-            if let Some(schools) = &schools
-                && let Some(anchors) = program_anchors(schools, &areas, url)
-            {
-                return Some(anchors);
-            }
-            match &salary {
-                Ok(data) => crate::pay::page_anchors(&areas, &data.occupations, has_prices, url),
-                Err(_) => None,
-            }
+            generated_anchors(
+                url,
+                schools.as_ref(),
+                &areas,
+                salary.as_ref().ok(),
+                has_prices,
+            )
         };
         problems.extend(links::check(&loaded, &sources, &failed_urls, &generated));
         problems.extend(check_aliases(&loaded));
@@ -498,6 +496,23 @@ fn missing_medians(data: &SalaryData) -> Vec<Problem> {
             )
         })
         .collect()
+}
+
+/// The anchors of a page the site generates rather than reads from `content/` (an area's pay, the
+/// schools' pages), if `url` is one, for the link check.
+fn generated_anchors(
+    url: &str,
+    schools: Option<&crate::schools::Schools>,
+    areas: &Directory,
+    salary: Option<&SalaryData>,
+    has_prices: bool,
+) -> Option<Vec<String>> {
+    if url.starts_with(crate::schools::PROGRAMS_PAGE)
+        || url.starts_with(crate::schools::SCHOOLS_FOLDER)
+    {
+        return program_anchors(schools?, areas, url);
+    }
+    crate::pay::page_anchors(areas, &salary?.occupations, has_prices, url)
 }
 
 /// Lets a reader search the schools by their state's or metro area's name, as the directory of
