@@ -12,6 +12,7 @@ mod prepared;
 pub mod programs;
 mod routes;
 mod salary;
+mod segments;
 pub mod trusted;
 pub mod views;
 mod watch;

@@ -302,6 +302,15 @@ pub fn search_query(raw: &str) -> Result<Option<String>, SearchProblem> {
     }
 }
 
+/// What was typed in a search box (`q`) of a query that cannot be answered, to show it again:
+/// the first `q`, or nothing where the query cannot be read at all.
+pub fn typed_query(raw: &str) -> String {
+    salary::query::decode(raw)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "q").map(|(_, v)| v))
+        .unwrap_or_default()
+}
+
 /// A name as an address segment: lower-case ASCII letters and digits, runs of anything else one
 /// hyphen: `Austin-Round Rock-San Marcos, TX` gives `austin-round-rock-san-marcos-tx`.
 pub fn slug(name: &str) -> String {

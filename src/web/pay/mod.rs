@@ -14,6 +14,7 @@ use askama::Template;
 use super::AppState;
 use super::error::AppError;
 use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
+use super::segments::{Segment, linked, plain, sentences};
 use super::views::{AssetUrls, Chrome, chrome_for};
 use crate::money::group_thousands;
 use crate::money::{Cents, Difference};
@@ -29,63 +30,12 @@ use crate::prices::{PriceLevel, Prices};
 use crate::salary::area::{Areas, Estimate, OccupationPay};
 use crate::salary::data::Occupation;
 use crate::site::{SALARY_PAGE, Site};
-use crate::words::{Part, PayWords, Text, Words};
+use crate::words::{PayWords, Text, Words};
 
 const HTML: &str = "text/html; charset=utf-8";
 
 /// The chapter that says why these occupations, linked from `/pay`.
 const WHY_THESE_OCCUPATIONS: &str = "/guide/salary#three-occupations";
-
-/// A piece of a sentence with links in it: words, or a link with its words.
-/// `templates/_pay_sentence.html` writes them.
-pub(super) struct Segment {
-    pub(super) text: String,
-    pub(super) href: Option<String>,
-}
-
-/// A message in segments: its words, and each of its `links` (placeholder, address, the link's
-/// words) where the message puts that placeholder.
-pub(super) fn linked(parts: Vec<Part<'_>>, links: &[(&str, String, String)]) -> Vec<Segment> {
-    parts
-        .into_iter()
-        .map(|part| match part {
-            Part::Words(text) => Segment { text, href: None },
-            Part::Slot(slot) => {
-                let (_, href, text) = links
-                    .iter()
-                    .find(|(name, ..)| *name == slot)
-                    .expect("every slot asked for has its link");
-                Segment {
-                    text: text.clone(),
-                    href: Some(href.clone()),
-                }
-            }
-        })
-        .collect()
-}
-
-/// Whole sentences one after another, a space between each.
-pub(super) fn sentences(list: impl IntoIterator<Item = Vec<Segment>>) -> Vec<Segment> {
-    let mut all = Vec::new();
-    for sentence in list {
-        if !all.is_empty() {
-            all.push(Segment {
-                text: " ".into(),
-                href: None,
-            });
-        }
-        all.extend(sentence);
-    }
-    all
-}
-
-/// A sentence without links.
-pub(super) fn plain(text: impl std::fmt::Display) -> Vec<Segment> {
-    vec![Segment {
-        text: text.to_string(),
-        href: None,
-    }]
-}
 
 /// "Source: ..., May 2025 (our entry for it).", linking to the release's entry in the sources.
 fn source_sentence(words: &PayWords, release: &str, source_id: &str) -> Vec<Segment> {
@@ -379,7 +329,7 @@ struct AreaView<'a> {
     /// What the pay buys: BEA's price level here; `None` for a site without price levels.
     prices: Option<prices::PricesView>,
     /// Where to study here: the schools; `None` for a site without schools.
-    study: Option<super::programs::StudyView>,
+    study: Option<super::programs::study::StudyView>,
     footnotes: Vec<(char, String)>,
     /// "About these figures": the source, and how the figures were made.
     about: Vec<Segment>,
@@ -540,7 +490,11 @@ fn area_page(
         rankings,
         imprecise_line: IMPRECISE_WAGE_RSE.to_string(),
         prices,
-        study: super::programs::study_here(site, listing, Kind::of(listing) == Kind::Nonmetro),
+        study: super::programs::study::study_here(
+            site,
+            listing,
+            Kind::of(listing) == Kind::Nonmetro,
+        ),
         footnotes,
         about: sentences([
             source_sentence(words, release, &source_id),
@@ -1094,7 +1048,7 @@ pub(super) async fn index(
         }
         Err(problem) => {
             // Keep what was typed where it can be read back, so nothing is lost.
-            let typed = typed_search(request.query_string());
+            let typed = crate::pay::typed_query(request.query_string());
             (
                 StatusCode::BAD_REQUEST,
                 index.render(
@@ -1108,15 +1062,6 @@ pub(super) async fn index(
     };
     let body = search.map_err(AppError::internal)?;
     Ok(respond(status, HTML, CACHE_PAGE).body(body))
-}
-
-/// What was typed in a search box (`q`) of a query that cannot be answered, to show it again;
-/// empty where the query cannot be read at all.
-pub(super) fn typed_search(raw: &str) -> String {
-    crate::salary::query::decode(raw)
-        .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "q").map(|(_, v)| v))
-        .unwrap_or_default()
 }
 
 /// `State or territory`, or `Metropolitan area in Texas`, under a search result.

@@ -7,8 +7,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
-use super::{problem_words, read_query, route_words, school_url};
-use crate::schools::{Hit, Role, Route, Schools};
+use super::list::read_query;
+use super::wording::{cannot_say, problem_words, route_words};
+use crate::schools::{Hit, Role, Route, Schools, school_url};
 use crate::site::Site;
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -98,7 +99,7 @@ fn answer_json(
 ) -> Vec<u8> {
     let w = &site.words.programs;
     let release = &schools.release;
-    let caveat: String = super::cannot_say(w)
+    let caveat: String = cannot_say(w)
         .into_iter()
         .map(|segment| match segment.href {
             Some(href) => format!("{} ({href})", segment.text),

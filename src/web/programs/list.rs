@@ -8,21 +8,27 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::super::AppState;
-use super::super::error::AppError;
-use super::super::pay::{Segment, linked};
-use super::super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
-use super::super::trusted::Fragment;
-use super::super::views::{AssetUrls, Chrome, chrome_for};
-use super::{
-    HTML, PROGRAMS_PAGE, cannot_say, control_words, field_words, level_words, problem_words,
-    read_query, route_words, school_url, source_lines, state_url,
+use super::wording::{
+    cannot_say, control_words, field_words, level_words, problem_words, route_words, source_lines,
+    state_url,
 };
+use crate::oews::{AreaType, StateCode};
 use crate::pay::Listing;
 use crate::schools::query::{self, MAX_TEXT_CHARS, PAGE_SIZE};
-use crate::schools::{Control, Field, Hit, Level, Order, Query, QueryProblem, School, Schools};
+use crate::schools::{
+    Control, Field, Hit, Level, Order, PROGRAMS_PAGE, Query, QueryProblem, School, Schools,
+    school_url,
+};
 use crate::site::Site;
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::prepared::{CACHE_PAGE, Keep, Prepared, respond};
+use crate::web::segments::{Segment, linked};
+use crate::web::trusted::Fragment;
+use crate::web::views::{AssetUrls, Chrome, chrome_for};
 use crate::words::ProgramWords;
+
+pub(super) const HTML: &str = "text/html; charset=utf-8";
 
 /// A school's name, page, place and kind in a list of results: `templates/_school_result.html`.
 #[derive(Template)]
@@ -452,6 +458,26 @@ pub(super) fn state_page(
     .render()
 }
 
+/// Reads the search in `request`'s query string.
+pub(super) fn read_query(site: &Site, raw: &str) -> Result<Query, QueryProblem> {
+    let pairs = crate::salary::query::decode(raw).map_err(|_| QueryProblem::Malformed)?;
+    let areas = &site.areas;
+    query::parse(
+        &pairs,
+        |slug| {
+            areas
+                .by_slug(slug)
+                .filter(|l| l.area_type == AreaType::State)
+                .map(|l| l.state)
+        },
+        |code| {
+            areas
+                .by_code(code)
+                .is_some_and(|l| l.area_type == AreaType::Metro && l.state != StateCode::NATIONAL)
+        },
+    )
+}
+
 /// What a search's page is kept as in `AppState::program_answers`.
 struct ListPage;
 
@@ -498,7 +524,7 @@ pub(in crate::web) async fn index(
         }
         Err(problem) => {
             // Keep what was typed in the box, so nothing is lost.
-            let typed = super::super::pay::typed_search(raw);
+            let typed = crate::pay::typed_query(raw);
             let query = Query {
                 text: typed.chars().take(MAX_TEXT_CHARS).collect(),
                 page: 1,

@@ -3,17 +3,19 @@
 
 use askama::Template;
 
-use super::super::pay::{CellView, Segment, linked};
-use super::super::trusted::JsonLd;
-use super::super::views::{AssetUrls, Chrome, chrome_for};
-use super::{
-    PROGRAMS_PAGE, cannot_say, control_words, field_words, level_words, place_sentence,
-    route_words, school_url, source_lines,
+use super::wording::{
+    cannot_say, control_words, field_words, level_words, place_sentence, route_words, source_lines,
+    state_url,
 };
 use crate::oews::{AreaCode, Soc};
 use crate::pay::Listing;
 use crate::schools::{Field, School, Schools};
+use crate::schools::{PROGRAMS_PAGE, school_url};
 use crate::site::Site;
+use crate::web::pay::CellView;
+use crate::web::segments::{Segment, linked};
+use crate::web::trusted::JsonLd;
+use crate::web::views::{AssetUrls, Chrome, chrome_for};
 
 /// A programme's row.
 struct ProgrammeRow {
@@ -97,7 +99,7 @@ pub(super) fn page(
     if let Some(state) = state {
         chrome
             .breadcrumbs
-            .push((super::state_url(state), state.name.clone()));
+            .push((state_url(state), state.name.clone()));
     }
     let area = school.area.and_then(|code| site.areas.by_code(code));
     let state_name = state.map_or(school.state.as_str(), |s| s.name.as_str());

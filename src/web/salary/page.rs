@@ -23,7 +23,7 @@ use crate::site::{SALARY_PAGE, Site};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::hardening::EMBED_CSP;
-use crate::web::programs;
+use crate::web::programs::study;
 use crate::web::trusted::{Fragment, JsonLd};
 use crate::web::views::Chrome;
 use crate::words::Words;
@@ -174,7 +174,7 @@ pub(crate) struct SalaryView<'a> {
     pub chart_offer: Option<ChartMark>,
     pub notes: Vec<String>,
     /// Where to study in the area: a link to its schools; empty without an area or schools.
-    pub study: Vec<crate::web::pay::Segment>,
+    pub study: Vec<crate::web::segments::Segment>,
     /// The canonical link to this result, and its JSON and CSV twins (site paths with query).
     pub links: Option<ResultLinks>,
     /// Absolute address of this result, for copying.
@@ -518,7 +518,7 @@ impl<'a> SalaryView<'a> {
             chart,
             chart_offer,
             notes,
-            study: programs::study_link(&state.site, area.map(|a| a.code)),
+            study: study::study_link(&state.site, area.map(|a| a.code)),
             share_url: Some(format!("{}{SALARY_PAGE}?{canonical}", state.base_url)),
             links: Some(ResultLinks {
                 page: format!("{SALARY_PAGE}?{canonical}"),
