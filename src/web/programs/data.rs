@@ -96,7 +96,7 @@ fn answer_json(
     base_url: &str,
     query_string: String,
     hits: &[Hit<'_>],
-) -> Vec<u8> {
+) -> serde_json::Result<Vec<u8>> {
     let w = &site.words.programs;
     let release = &schools.release;
     let caveat: String = cannot_say(w)
@@ -165,7 +165,7 @@ fn answer_json(
             })
             .collect(),
     };
-    serde_json::to_vec_pretty(&answer).unwrap_or_default()
+    serde_json::to_vec_pretty(&answer)
 }
 
 const CSV_COLUMNS: [&str; 18] = [
@@ -291,7 +291,8 @@ async fn answer(
             base_url,
             crate::schools::query::query_string(&query, 1),
             &hits,
-        ),
+        )
+        .map_err(AppError::internal)?,
         Format::Csv => answer_csv(site, base_url, &hits).map_err(AppError::internal)?,
     };
     let answer = Arc::new(Prepared::new(
