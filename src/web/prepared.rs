@@ -49,6 +49,22 @@ pub(super) const CACHE_NEVER: &str = "no-store";
 /// Brotli quality: 5 comes within 15% of quality 11's size at a fifteenth of its time (see
 /// BENCHMARKS.md), which matters now that 600 pages are compressed after every start, on the
 /// same two cores that serve, and a page's first reader may wait for its own.
+/// The page kept in `slot`, or the one `render` makes now, kept compressed
+/// ([`Prepared::compact`]) from then on: the pages made on their first request (an area's, a
+/// state's list of schools, a school's). Two first requests at once may both render it; the first
+/// to finish is kept, and the pages are the same.
+pub(super) fn made_once(
+    slot: &OnceLock<Prepared>,
+    keep: Keep,
+    render: impl FnOnce() -> askama::Result<String>,
+) -> askama::Result<&Prepared> {
+    if let Some(page) = slot.get() {
+        return Ok(page);
+    }
+    let html = render()?;
+    Ok(slot.get_or_init(|| Prepared::compact("text/html; charset=utf-8", CACHE_PAGE, html, keep)))
+}
+
 const BROTLI_QUALITY: i32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use askama::Template;
 
 use super::AppState;
 use super::error::AppError;
-use super::prepared::{CACHE_PAGE, Keep, Prepared, respond};
+use super::prepared::{CACHE_PAGE, Keep, Prepared, made_once, respond};
 use super::segments::{Segment, linked, plain, sentences};
 use super::views::{AssetUrls, Chrome, chrome_for};
 use crate::money::group_thousands;
@@ -381,31 +381,14 @@ impl AreaPages {
         assets: &AssetUrls,
     ) -> Option<askama::Result<&Prepared>> {
         let position = site.areas.page_position(path)?;
-        Some(match self.made[position].get() {
-            Some(page) => Ok(page),
-            None => self.render(site, base_url, assets, position),
-        })
-    }
-
-    /// Renders the page of the listing at `position`. Two first requests at once may both render
-    /// it; the first to finish is kept, and the pages are the same.
-    fn render(
-        &self,
-        site: &Site,
-        base_url: &str,
-        assets: &AssetUrls,
-        position: usize,
-    ) -> askama::Result<&Prepared> {
         let extract = site
             .oews
             .as_ref()
             .expect("a site with areas has their extract");
         let listing = &site.areas.all()[position];
-        let html = area_page(site, extract, base_url, assets, listing)?;
-        Ok(
-            self.made[position]
-                .get_or_init(|| Prepared::compact(HTML, CACHE_PAGE, html, self.keep)),
-        )
+        Some(made_once(&self.made[position], self.keep, || {
+            area_page(site, extract, base_url, assets, listing)
+        }))
     }
 
     /// The address of every area's page, in directory order.

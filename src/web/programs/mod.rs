@@ -12,7 +12,7 @@ mod wording;
 
 use std::sync::OnceLock;
 
-use super::prepared::{CACHE_PAGE, Keep, Prepared};
+use super::prepared::{CACHE_PAGE, Keep, Prepared, made_once};
 use super::views::{AssetUrls, Chrome, chrome_for};
 use crate::schools::Query;
 use crate::site::Site;
@@ -104,26 +104,15 @@ impl ProgramPages {
         {
             let unitid = crate::schools::UnitId::parse(id)?;
             let position = schools.position(unitid)?;
-            let slot = &self.schools[position];
-            return Some(match slot.get() {
-                Some(page) => Ok(page),
-                None => school::page(site, schools, base_url, assets, &schools.all()[position])
-                    .map(|html| {
-                        slot.get_or_init(|| Prepared::compact(HTML, CACHE_PAGE, html, self.keep))
-                    }),
-            });
+            return Some(made_once(&self.schools[position], self.keep, || {
+                school::page(site, schools, base_url, assets, &schools.all()[position])
+            }));
         }
         let position = self.states.iter().position(|(url, _)| url == path)?;
-        let slot = &self.states[position].1;
-        Some(match slot.get() {
-            Some(page) => Ok(page),
-            None => {
-                let state = site.areas.states().nth(position)?;
-                list::state_page(site, schools, &self.parts, base_url, assets, state).map(|html| {
-                    slot.get_or_init(|| Prepared::compact(HTML, CACHE_PAGE, html, self.keep))
-                })
-            }
-        })
+        let state = site.areas.states().nth(position)?;
+        Some(made_once(&self.states[position].1, self.keep, || {
+            list::state_page(site, schools, &self.parts, base_url, assets, state)
+        }))
     }
 
     /// Whether a page answers at `path`.
