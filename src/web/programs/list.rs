@@ -91,6 +91,76 @@ impl SchoolLines {
     }
 }
 
+/// An option of one of the form's menus: `templates/_form_option.html`.
+#[derive(Template)]
+#[template(path = "_form_option.html")]
+struct FormOption<'a> {
+    value: &'a str,
+    label: &'a str,
+    chosen: bool,
+}
+
+/// A checkbox of the form: `templates/_form_checkbox.html`.
+#[derive(Template)]
+#[template(path = "_form_checkbox.html")]
+struct FormCheckbox<'a> {
+    name: &'a str,
+    value: &'a str,
+    label: &'a str,
+    chosen: bool,
+}
+
+/// A choice of the form, rendered once as it is and once chosen, so that a search writes its form
+/// from lines made once (the 52 states' options were a tenth of a search's time).
+struct Choice {
+    value: String,
+    /// Not chosen, then chosen.
+    lines: [Fragment; 2],
+}
+
+impl Choice {
+    /// An option of a menu.
+    fn option(value: &str, label: &str) -> askama::Result<Choice> {
+        Choice::made(value, |chosen| {
+            Fragment::render(&FormOption {
+                value,
+                label,
+                chosen,
+            })
+        })
+    }
+
+    /// A checkbox sent as `name`.
+    fn checkbox(name: &str, value: &str, label: &str) -> askama::Result<Choice> {
+        Choice::made(value, |chosen| {
+            Fragment::render(&FormCheckbox {
+                name,
+                value,
+                label,
+                chosen,
+            })
+        })
+    }
+
+    fn made(
+        value: &str,
+        render: impl Fn(bool) -> askama::Result<Fragment>,
+    ) -> askama::Result<Choice> {
+        Ok(Choice {
+            value: value.to_string(),
+            lines: [render(false)?, render(true)?],
+        })
+    }
+
+    /// Each of `choices`' lines, chosen where `chosen` holds for its value.
+    fn lines<'a>(choices: &'a [Choice], chosen: impl Fn(&str) -> bool) -> Vec<&'a Fragment> {
+        choices
+            .iter()
+            .map(|c| &c.lines[usize::from(chosen(&c.value))])
+            .collect()
+    }
+}
+
 /// A state with schools, for the form's list and the bare page's.
 struct StateEntry {
     slug: String,
@@ -107,19 +177,20 @@ pub(super) struct ListParts {
     completions_note: String,
     sources: Vec<Vec<Segment>>,
     states: Vec<StateEntry>,
-    /// The form's awards, fields and kinds of school: value and words.
-    levels: Vec<(&'static str, String)>,
-    fields: Vec<(&'static str, String)>,
-    controls: Vec<(&'static str, String)>,
+    /// The form's choices: the states, awards, fields and kinds of school.
+    state_options: Vec<Choice>,
+    levels: Vec<Choice>,
+    fields: Vec<Choice>,
+    controls: Vec<Choice>,
     /// Each school's lines, by its place in [`Schools::all`], made on the first list that shows it.
     lines: Vec<OnceLock<SchoolLines>>,
 }
 
 impl ListParts {
-    pub(super) fn new(site: &Site, schools: &Schools) -> ListParts {
+    pub(super) fn new(site: &Site, schools: &Schools) -> askama::Result<ListParts> {
         let w = &site.words.programs;
         let year = &schools.release.academic_year;
-        let states = site
+        let states: Vec<StateEntry> = site
             .areas
             .states()
             .filter_map(|s| {
@@ -136,7 +207,7 @@ impl ListParts {
                 })
             })
             .collect();
-        ListParts {
+        Ok(ListParts {
             lede: w
                 .index_lede
                 .with(
@@ -148,18 +219,25 @@ impl ListParts {
             cannot_say: cannot_say(w),
             completions_note: w.completions_note.with("year", year).to_string(),
             sources: source_lines(w, schools),
+            state_options: states
+                .iter()
+                .map(|s| Choice::option(&s.slug, &s.name))
+                .collect::<askama::Result<_>>()?,
             states,
             levels: Level::ALL
-                .map(|l| (l.slug(), level_words(w, l).to_string()))
-                .to_vec(),
+                .iter()
+                .map(|&l| Choice::checkbox("level", l.slug(), level_words(w, l).as_str()))
+                .collect::<askama::Result<_>>()?,
             fields: Field::ALL
-                .map(|f| (f.slug(), field_words(w, f).to_string()))
-                .to_vec(),
+                .iter()
+                .map(|&f| Choice::checkbox("field", f.slug(), field_words(w, f).as_str()))
+                .collect::<askama::Result<_>>()?,
             controls: Control::ALL
-                .map(|c| (c.slug(), control_words(w, c).to_string()))
-                .to_vec(),
+                .iter()
+                .map(|&c| Choice::checkbox("control", c.slug(), control_words(w, c).as_str()))
+                .collect::<askama::Result<_>>()?,
             lines: schools.all().iter().map(|_| OnceLock::new()).collect(),
-        }
+        })
     }
 
     /// The school's lines, rendered now if no list showed it before. Two first requests at once
@@ -183,8 +261,22 @@ impl ListParts {
 
 /// A school in a list of results, with the programs that matched.
 pub(super) struct ResultView<'a> {
-    head: &'a Fragment,
-    programs: Vec<&'a Fragment>,
+    lines: &'a SchoolLines,
+    hit: Hit<'a>,
+}
+
+impl<'a> ResultView<'a> {
+    fn head(&self) -> &'a Fragment {
+        &self.lines.head
+    }
+
+    /// The lines of the programs that matched.
+    fn programs(&self) -> impl Iterator<Item = &'a Fragment> + use<'a> {
+        let lines = self.lines;
+        self.hit
+            .programmes()
+            .filter_map(move |(at, _)| lines.programs.get(at))
+    }
 }
 
 /// What a search found, one page of it.
@@ -199,57 +291,31 @@ pub(super) struct Results<'a> {
     csv: String,
 }
 
-/// A choice of the form: its value, words, and whether it is chosen.
-pub(super) struct Choice {
-    value: String,
-    label: String,
-    checked: bool,
-}
-
-/// The form's choices and what was chosen.
-pub(super) struct FormView {
-    text: String,
-    states: Vec<Choice>,
+/// The form, with what was chosen.
+pub(super) struct FormView<'a> {
+    text: &'a str,
+    states: Vec<&'a Fragment>,
     /// The metro area a link chose: its code, and the sentence naming it with the link that
     /// drops it.
     area: Option<(String, Vec<Segment>)>,
-    levels: Vec<Choice>,
-    fields: Vec<Choice>,
-    controls: Vec<Choice>,
+    levels: Vec<&'a Fragment>,
+    fields: Vec<&'a Fragment>,
+    controls: Vec<&'a Fragment>,
     by_name: bool,
     max_chars: usize,
 }
 
-/// Each of `options` (value, words) as a choice, chosen where `chosen` holds.
-fn choices<'a>(
-    options: impl IntoIterator<Item = (&'a str, &'a str)>,
-    chosen: impl Fn(&str) -> bool,
-) -> Vec<Choice> {
-    options
-        .into_iter()
-        .map(|(value, label)| Choice {
-            value: value.to_string(),
-            label: label.to_string(),
-            checked: chosen(value),
-        })
-        .collect()
-}
-
-impl FormView {
-    fn new(site: &Site, parts: &ListParts, query: &Query) -> FormView {
+impl<'a> FormView<'a> {
+    fn new(site: &Site, parts: &'a ListParts, query: &'a Query) -> FormView<'a> {
         let w = &site.words.programs;
         let mut without_area = query.clone();
         without_area.area = None;
         without_area.filter.area = None;
         FormView {
-            text: query.text.clone(),
-            states: choices(
-                parts
-                    .states
-                    .iter()
-                    .map(|s| (s.slug.as_str(), s.name.as_str())),
-                |slug| query.state.as_deref() == Some(slug),
-            ),
+            text: &query.text,
+            states: Choice::lines(&parts.state_options, |slug| {
+                query.state.as_deref() == Some(slug)
+            }),
             area: query.area.and_then(|code| {
                 let listing = site.areas.by_code(code)?;
                 let sentence = linked(
@@ -262,16 +328,15 @@ impl FormView {
                 );
                 Some((code.to_string(), sentence))
             }),
-            levels: choices(parts.levels.iter().map(|(v, l)| (*v, l.as_str())), |slug| {
+            levels: Choice::lines(&parts.levels, |slug| {
                 query.filter.levels.iter().any(|l| l.slug() == slug)
             }),
-            fields: choices(parts.fields.iter().map(|(v, l)| (*v, l.as_str())), |slug| {
+            fields: Choice::lines(&parts.fields, |slug| {
                 query.filter.fields.iter().any(|f| f.slug() == slug)
             }),
-            controls: choices(
-                parts.controls.iter().map(|(v, l)| (*v, l.as_str())),
-                |slug| query.filter.controls.iter().any(|c| c.slug() == slug),
-            ),
+            controls: Choice::lines(&parts.controls, |slug| {
+                query.filter.controls.iter().any(|c| c.slug() == slug)
+            }),
             by_name: query.order == Order::Name,
             max_chars: MAX_TEXT_CHARS,
         }
@@ -298,7 +363,7 @@ struct ProgramsView<'a> {
     chrome: &'a Chrome,
     heading: &'a str,
     lede: &'a str,
-    form: FormView,
+    form: FormView<'a>,
     problem: Option<String>,
     results: Option<Results<'a>>,
     /// Each state with schools, its page and how many (on the bare search page only).
@@ -308,6 +373,21 @@ struct ProgramsView<'a> {
     cannot_say: &'a [Segment],
     completions_note: &'a str,
     sources: &'a [Vec<Segment>],
+}
+
+/// About the bytes of a list's page around its results, and of each school in them, to size the
+/// page's buffer once (growing it as it was written took a twentieth of a search's time).
+const PAGE_BYTES: usize = 12 * 1024;
+const SCHOOL_BYTES: usize = 512;
+
+impl ProgramsView<'_> {
+    /// The page, written into one buffer sized for it.
+    fn render_sized(&self) -> askama::Result<String> {
+        let shown = self.results.as_ref().map_or(0, |r| r.list.len());
+        let mut html = String::with_capacity(PAGE_BYTES + SCHOOL_BYTES * shown);
+        self.render_into(&mut html)?;
+        Ok(html)
+    }
 }
 
 /// The page of `hits` that `query` asks for; the whole list for a state's page (`all`).
@@ -331,13 +411,9 @@ fn results<'a>(
         .skip(from)
         .take(size)
         .map(|hit| {
-            let lines = parts.lines(site, schools, hit.school)?;
             Ok(ResultView {
-                head: &lines.head,
-                programs: hit
-                    .programmes()
-                    .filter_map(|(at, _)| lines.programs.get(at))
-                    .collect(),
+                lines: parts.lines(site, schools, hit.school)?,
+                hit: *hit,
             })
         })
         .collect::<askama::Result<_>>()?;
@@ -396,7 +472,7 @@ pub(super) fn render_search(
         completions_note: &parts.completions_note,
         sources: &parts.sources,
     }
-    .render()
+    .render_sized()
 }
 
 /// A state's list: every school in it, shortest award first.
@@ -455,7 +531,7 @@ pub(super) fn state_page(
         completions_note: &parts.completions_note,
         sources: &parts.sources,
     }
-    .render()
+    .render_sized()
 }
 
 /// Reads the search in `request`'s query string.

@@ -66,7 +66,7 @@ impl ProgramPages {
             page: 1,
             ..Query::default()
         };
-        let parts = list::ListParts::new(site, schools);
+        let parts = list::ListParts::new(site, schools)?;
         let index = list::render_search(site, schools, &parts, &chrome, &query, None, None)?;
         if let Some(state) = site.areas.states().next() {
             list::state_page(site, schools, &parts, base_url, assets, state)?;
