@@ -359,6 +359,7 @@ pub struct Schools {
     /// Each school's name and city, and the names of the places it lies in once known
     /// ([`Schools::add_place_names`]), folded for the search.
     haystacks: Vec<String>,
+    index: search::Index,
     /// Each school's line in `schools.tsv`, for problems found after loading.
     lines: FxHashMap<UnitId, usize>,
     /// The line of each source id in `release.toml`.
@@ -384,6 +385,7 @@ impl Schools {
             .collect();
         Schools {
             release,
+            index: search::Index::of(&schools),
             schools,
             positions,
             haystacks,

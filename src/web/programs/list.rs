@@ -153,7 +153,7 @@ impl Choice {
     }
 
     /// Each of `choices`' lines, chosen where `chosen` holds for its value.
-    fn lines<'a>(choices: &'a [Choice], chosen: impl Fn(&str) -> bool) -> Vec<&'a Fragment> {
+    fn lines(choices: &[Choice], chosen: impl Fn(&str) -> bool) -> Vec<&Fragment> {
         choices
             .iter()
             .map(|c| &c.lines[usize::from(chosen(&c.value))])
