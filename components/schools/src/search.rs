@@ -69,6 +69,8 @@ struct Key {
     fips: StateCode,
     area: Option<AreaCode>,
     control: Control,
+    /// The kinds of its programmes, as bits.
+    offered: u32,
     /// Where its programmes' kinds start in [`Index::kinds`].
     first: usize,
     count: usize,
@@ -93,6 +95,10 @@ impl Index {
                 fips: school.fips,
                 area: school.area,
                 control: school.control,
+                offered: school
+                    .programmes
+                    .iter()
+                    .fold(0, |bits, p| bits | 1 << kind(p.level, p.field)),
                 first: index.kinds.len(),
                 count: school.programmes.len(),
             });
@@ -150,26 +156,30 @@ impl Schools {
         // Sized for every school, as the bare search finds: growing it cost more than the room.
         let mut hits = Vec::with_capacity(self.schools.len());
         for (at, key) in self.index.keys.iter().enumerate() {
-            if !filter.keeps_place_and_control(key) {
+            let kept = key.offered & wanted;
+            if kept == 0
+                || !filter.keeps_place_and_control(key)
+                || !filter.keeps_words(&self.haystacks[at])
+            {
                 continue;
             }
-            let (mut matched, mut lowest) = (0u64, u8::MAX);
-            for (i, &kind) in self.index.kinds[key.first..key.first + key.count]
-                .iter()
-                .enumerate()
-            {
-                if wanted & (1 << kind) != 0 {
-                    matched |= 1 << i;
-                    lowest = lowest.min(kind);
-                }
-            }
-            if matched != 0 && filter.keeps_words(&self.haystacks[at]) {
-                hits.push(Hit {
-                    school: &self.schools[at],
-                    matched,
-                    lowest: level_of(lowest),
-                });
-            }
+            // Only a school some of whose programmes are left out needs them one by one: a
+            // loop per school, of a length that varies, cost the bare search half its time.
+            let matched = if kept == key.offered {
+                u64::MAX >> (64 - key.count)
+            } else {
+                self.index.kinds[key.first..key.first + key.count]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &kind)| wanted & (1 << kind) != 0)
+                    .fold(0, |bits, (i, _)| bits | 1 << i)
+            };
+            hits.push(Hit {
+                school: &self.schools[at],
+                matched,
+                // Kinds rise with levels: the lowest bit kept is the shortest award kept.
+                lowest: level_of(kept.trailing_zeros() as u8),
+            });
         }
         // The schools are by name already, and the sort is stable.
         if order == Order::Level {
