@@ -1,6 +1,9 @@
 //! Sentences with links in them, as the views hand them to templates: words and links in the
 //! order a message of the words layer gives (`templates/_pay_sentence.html` writes them).
 
+use askama::Template;
+
+use crate::web::trusted::Fragment;
 use crate::words::Part;
 
 /// A piece of a sentence with links in it: words, or a link with its words.
@@ -52,4 +55,16 @@ pub(crate) fn plain(text: impl std::fmt::Display) -> Vec<Segment> {
         text: text.to_string(),
         href: None,
     }]
+}
+
+/// A sentence rendered once: `templates/_sentence.html`.
+#[derive(Template)]
+#[template(path = "_sentence.html")]
+struct SentenceHtml<'a> {
+    sentence: &'a [Segment],
+}
+
+/// `sentence` rendered once, for a page that writes it on every request.
+pub(crate) fn rendered(sentence: &[Segment]) -> askama::Result<Fragment> {
+    Fragment::render(&SentenceHtml { sentence })
 }

@@ -45,10 +45,14 @@ impl Filter {
             && (self.controls.is_empty() || self.controls.contains(&key.control))
     }
 
-    fn keeps_words(&self, haystack: &str) -> bool {
-        self.words
-            .iter()
-            .all(|word| haystack.contains(word.as_str()))
+    /// Whether the school's words (by its place in `haystacks`) hold every word asked for: a
+    /// school's words are read only if some were asked for, which the bare search spares.
+    fn keeps_words(&self, haystacks: &[String], at: usize) -> bool {
+        self.words.is_empty()
+            || self
+                .words
+                .iter()
+                .all(|word| haystacks[at].contains(word.as_str()))
     }
 }
 
@@ -159,7 +163,7 @@ impl Schools {
             let kept = key.offered & wanted;
             if kept == 0
                 || !filter.keeps_place_and_control(key)
-                || !filter.keeps_words(&self.haystacks[at])
+                || !filter.keeps_words(&self.haystacks, at)
             {
                 continue;
             }

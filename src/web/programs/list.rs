@@ -23,7 +23,7 @@ use crate::site::Site;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::prepared::{CACHE_PAGE, Keep, Prepared, respond};
-use crate::web::segments::{Segment, linked};
+use crate::web::segments::{Segment, linked, rendered};
 use crate::web::trusted::Fragment;
 use crate::web::views::{AssetUrls, Chrome, chrome_for};
 use crate::words::ProgramWords;
@@ -173,9 +173,9 @@ struct StateEntry {
 /// What every list shows that no search changes, made once at start-up.
 pub(super) struct ListParts {
     lede: String,
-    cannot_say: Vec<Segment>,
+    cannot_say: Fragment,
     completions_note: String,
-    sources: Vec<Vec<Segment>>,
+    sources: Vec<Fragment>,
     states: Vec<StateEntry>,
     /// The form's choices: the states, awards, fields and kinds of school.
     state_options: Vec<Choice>,
@@ -216,9 +216,9 @@ impl ListParts {
                 )
                 .with("year", year)
                 .to_string(),
-            cannot_say: cannot_say(w),
+            cannot_say: rendered(&cannot_say(w))?,
             completions_note: w.completions_note.with("year", year).to_string(),
-            sources: source_lines(w, schools),
+            sources: source_lines(w, schools)?,
             state_options: states
                 .iter()
                 .map(|s| Choice::option(&s.slug, &s.name))
@@ -370,9 +370,9 @@ struct ProgramsView<'a> {
     states: &'a [StateEntry],
     /// On a state's page: the way back to every state.
     every_state: Option<&'static str>,
-    cannot_say: &'a [Segment],
+    cannot_say: &'a Fragment,
     completions_note: &'a str,
-    sources: &'a [Vec<Segment>],
+    sources: &'a [Fragment],
 }
 
 /// About the bytes of a list's page around its results, and of each school in them, to size the

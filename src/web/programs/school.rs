@@ -13,8 +13,8 @@ use crate::schools::{Field, School, Schools};
 use crate::schools::{PROGRAMS_PAGE, school_url};
 use crate::site::Site;
 use crate::web::pay::CellView;
-use crate::web::segments::{Segment, linked};
-use crate::web::trusted::JsonLd;
+use crate::web::segments::{Segment, linked, rendered};
+use crate::web::trusted::{Fragment, JsonLd};
 use crate::web::views::{AssetUrls, Chrome, chrome_for};
 
 /// A programme's row.
@@ -45,7 +45,7 @@ struct SchoolView<'a> {
     completers_column: String,
     programmes: Vec<ProgrammeRow>,
     completions_note: String,
-    cannot_say: Vec<Segment>,
+    cannot_say: Fragment,
     tuition: Vec<(String, String)>,
     tuition_note: String,
     net_price: Option<String>,
@@ -55,7 +55,7 @@ struct SchoolView<'a> {
     pay_intro: String,
     pay: Vec<PayRow>,
     pay_more: Vec<Segment>,
-    sources: Vec<Vec<Segment>>,
+    sources: Vec<Fragment>,
     json_ld: JsonLd,
 }
 
@@ -139,7 +139,7 @@ pub(super) fn page(
             })
             .collect(),
         completions_note: w.completions_note.with("year", year).to_string(),
-        cannot_say: cannot_say(w),
+        cannot_say: rendered(&cannot_say(w))?,
         tuition: vec![
             (
                 w.tuition_in_state.to_string(),
@@ -160,7 +160,7 @@ pub(super) fn page(
         pay_intro,
         pay,
         pay_more,
-        sources: source_lines(w, schools),
+        sources: source_lines(w, schools)?,
     }
     .render()
 }

@@ -4,7 +4,8 @@
 use crate::pay::Listing;
 use crate::schools::query::MAX_TEXT_CHARS;
 use crate::schools::{Control, Field, Level, QueryProblem, Route, Schools};
-use crate::web::segments::{Segment, linked, plain, sentences};
+use crate::web::segments::{Segment, linked, plain, rendered, sentences};
+use crate::web::trusted::Fragment;
 use crate::words::{ProgramWords, Text};
 
 /// CAHIIM's directory of accredited programs, which the data cannot replace.
@@ -82,8 +83,8 @@ pub(super) fn cannot_say(w: &ProgramWords) -> Vec<Segment> {
     )
 }
 
-/// The source lines of the extract's files, each linking to its entry.
-pub(super) fn source_lines(w: &ProgramWords, schools: &Schools) -> Vec<Vec<Segment>> {
+/// The source lines of the extract's files, each linking to its entry, rendered once.
+pub(super) fn source_lines(w: &ProgramWords, schools: &Schools) -> askama::Result<Vec<Fragment>> {
     use crate::schools::Role;
     Role::ALL
         .into_iter()
@@ -96,7 +97,7 @@ pub(super) fn source_lines(w: &ProgramWords, schools: &Schools) -> Vec<Vec<Segme
                 Role::Graduation => &w.role_graduation,
                 Role::Earnings => &w.role_earnings,
             };
-            linked(
+            rendered(&linked(
                 w.source_line
                     .with("role", words)
                     .with("year", &file.year)
@@ -106,7 +107,7 @@ pub(super) fn source_lines(w: &ProgramWords, schools: &Schools) -> Vec<Vec<Segme
                     format!("/sources#{}", file.source),
                     w.source_entry_link.to_string(),
                 )],
-            )
+            ))
         })
         .collect()
 }
