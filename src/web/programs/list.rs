@@ -308,9 +308,6 @@ pub(super) struct FormView<'a> {
 impl<'a> FormView<'a> {
     fn new(site: &Site, parts: &'a ListParts, query: &'a Query) -> FormView<'a> {
         let w = &site.words.programs;
-        let mut without_area = query.clone();
-        without_area.area = None;
-        without_area.filter.area = None;
         FormView {
             text: &query.text,
             states: Choice::lines(&parts.state_options, |slug| {
@@ -318,6 +315,9 @@ impl<'a> FormView<'a> {
             }),
             area: query.area.and_then(|code| {
                 let listing = site.areas.by_code(code)?;
+                let mut without_area = query.clone();
+                without_area.area = None;
+                without_area.filter.area = None;
                 let sentence = linked(
                     w.area_chosen.with("area", &listing.name).parts(&["remove"]),
                     &[(
